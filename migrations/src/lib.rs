@@ -1,0 +1,21 @@
+//! Database migrations of Métiers du Numérique, one file per migration.
+//!
+//! Applied by `metiers migrate` and at `metiers serve` start-up. Each later feature adds its own
+//! migration file here and lists it in [`Migrator::migrations`].
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261129_000001_initial;
+mod m20261129_000002_offer_search;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261129_000001_initial::Migration),
+            Box::new(m20261129_000002_offer_search::Migration),
+        ]
+    }
+}

@@ -1,0 +1,149 @@
+//! Back-office users and their memberships in ministries.
+
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+};
+
+use crate::{
+    entities::{memberships, users},
+    error::{AppError, AppResult},
+};
+
+/// A role in a ministry (DESIGN.md says what each may do).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    Manager,
+    Editor,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Manager => "manager",
+            Role::Editor => "editor",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        match code {
+            "manager" => Some(Role::Manager),
+            "editor" => Some(Role::Editor),
+            _ => None,
+        }
+    }
+}
+
+/// A plausible email address, lower-cased.
+pub fn normalize_email(email: &str) -> AppResult<String> {
+    let email = email.trim().to_lowercase();
+    let valid = email.len() <= 254
+        && email.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+        })
+        && !email.contains(char::is_whitespace)
+        && email.matches('@').count() == 1;
+    if valid {
+        Ok(email)
+    } else {
+        Err(AppError::invalid("email", "not an email address"))
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct NewUser {
+    pub email: String,
+    pub given_name: String,
+    pub usual_name: String,
+    pub is_admin: bool,
+}
+
+pub async fn create_user(
+    db: &impl ConnectionTrait,
+    new: NewUser,
+    now: DateTime<Utc>,
+) -> AppResult<users::Model> {
+    let email = normalize_email(&new.email)?;
+    if find_by_email(db, &email).await?.is_some() {
+        return Err(AppError::invalid(
+            "email",
+            "a user with this email already exists",
+        ));
+    }
+    Ok(users::ActiveModel {
+        sub: Set(None),
+        email: Set(email),
+        given_name: Set(new.given_name.trim().to_owned()),
+        usual_name: Set(new.usual_name.trim().to_owned()),
+        siret: Set(None),
+        is_admin: Set(new.is_admin),
+        created_at: Set(now),
+        last_login_at: Set(None),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?)
+}
+
+pub async fn find_by_email(
+    db: &impl ConnectionTrait,
+    email: &str,
+) -> AppResult<Option<users::Model>> {
+    Ok(users::Entity::find()
+        .filter(users::Column::Email.eq(email.trim().to_lowercase()))
+        .one(db)
+        .await?)
+}
+
+pub async fn list_users(db: &impl ConnectionTrait) -> AppResult<Vec<users::Model>> {
+    Ok(users::Entity::find()
+        .order_by_asc(users::Column::Email)
+        .all(db)
+        .await?)
+}
+
+pub async fn memberships_of(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+) -> AppResult<Vec<memberships::Model>> {
+    Ok(memberships::Entity::find()
+        .filter(memberships::Column::UserId.eq(user_id))
+        .all(db)
+        .await?)
+}
+
+pub async fn add_membership(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    tenant_id: i32,
+    role: Role,
+    now: DateTime<Utc>,
+) -> AppResult<memberships::Model> {
+    Ok(memberships::ActiveModel {
+        user_id: Set(user_id),
+        tenant_id: Set(tenant_id),
+        role: Set(role.as_str().to_owned()),
+        created_at: Set(now),
+    }
+    .insert(db)
+    .await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails_are_checked_and_lower_cased() {
+        assert_eq!(
+            normalize_email(" Marie.Curie@Numerique.Gouv.fr ").unwrap(),
+            "marie.curie@numerique.gouv.fr"
+        );
+        for bad in ["", "marie", "a@b", "a@@b.fr", "a b@c.fr", "@c.fr"] {
+            assert!(normalize_email(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,48 @@
+//! The application state shared by every request, built once at start-up.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use sea_orm::DatabaseConnection;
+
+use crate::{
+    config::Config, db, error::AppResult, i18n::I18n, render::Renderer, web::cache::PageCache,
+};
+
+pub struct AppState {
+    pub config: Config,
+    pub db: DatabaseConnection,
+    pub i18n: Arc<I18n>,
+    pub renderer: Renderer,
+    pub page_cache: PageCache,
+}
+
+pub type SharedState = Arc<AppState>;
+
+impl AppState {
+    /// Connects to the database, applies the migrations and loads translations and themes.
+    pub async fn build(config: Config) -> AppResult<SharedState> {
+        let db = db::connect(&config).await?;
+        db::migrate(&db).await?;
+        Self::with_database(config, db)
+    }
+
+    /// Builds the state on an open, migrated database.
+    pub fn with_database(config: Config, db: DatabaseConnection) -> AppResult<SharedState> {
+        let i18n = Arc::new(I18n::load()?);
+        let renderer = Renderer::new(config.themes_dir.clone(), i18n.clone())?;
+        let page_cache = PageCache::new(std::time::Duration::from_secs(config.page_cache_seconds));
+        Ok(Arc::new(Self {
+            config,
+            db,
+            i18n,
+            renderer,
+            page_cache,
+        }))
+    }
+
+    /// The current time; every rule that depends on time reads it from here.
+    pub fn now(&self) -> DateTime<Utc> {
+        Utc::now()
+    }
+}

@@ -1,0 +1,42 @@
+//! The audit log: who changed what, when, with the states before and after.
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
+use serde::Serialize;
+
+use crate::{entities::audit_log, error::AppResult};
+
+/// What an audit entry is about.
+pub struct Subject<'a> {
+    pub tenant_id: Option<i32>,
+    pub entity_type: &'a str,
+    pub entity_id: Option<i32>,
+}
+
+/// Records `action` by `actor_id` (None: the command line or a job). Call it in the same
+/// transaction as the change itself.
+pub async fn record<T: Serialize>(
+    db: &impl ConnectionTrait,
+    actor_id: Option<i32>,
+    action: &str,
+    subject: Subject<'_>,
+    before: Option<&T>,
+    after: Option<&T>,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let to_json = |value: Option<&T>| value.map(serde_json::to_string).transpose();
+    audit_log::ActiveModel {
+        tenant_id: Set(subject.tenant_id),
+        actor_id: Set(actor_id),
+        action: Set(action.to_owned()),
+        entity_type: Set(subject.entity_type.to_owned()),
+        entity_id: Set(subject.entity_id),
+        before: Set(to_json(before)?),
+        after: Set(to_json(after)?),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}

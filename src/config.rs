@@ -1,0 +1,259 @@
+//! One typed [`Config`], read from an optional `metiers.toml` and overridden by `METIERS_*`
+//! environment variables. Every key is documented in README.md; a bad value stops start-up with
+//! one line naming the key.
+
+use std::{net::SocketAddr, path::PathBuf};
+
+use serde::Deserialize;
+
+use crate::error::AppError;
+
+/// How logs are written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+/// The running configuration.
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub bind: SocketAddr,
+    pub data_dir: PathBuf,
+    pub database_url: String,
+    pub database_max_connections: u32,
+    /// Public URL of the portal, without trailing slash: canonical links, feeds, sitemap.
+    pub base_url: String,
+    /// When set, themes are read from this folder on every request (edit and reload);
+    /// otherwise the themes embedded in the binary are used.
+    pub themes_dir: Option<PathBuf>,
+    /// How long a rendered public page is served from memory; 0 turns the cache off.
+    pub page_cache_seconds: u64,
+    pub log_format: LogFormat,
+}
+
+/// The keys of `metiers.toml`; each may be overridden by `METIERS_<KEY>` in upper case.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileConfig {
+    bind: Option<String>,
+    data_dir: Option<String>,
+    database_url: Option<String>,
+    database_max_connections: Option<String>,
+    base_url: Option<String>,
+    themes_dir: Option<String>,
+    page_cache_seconds: Option<String>,
+    log_format: Option<String>,
+}
+
+fn invalid(key: &str, message: impl Into<String>) -> AppError {
+    AppError::Config {
+        key: key.to_owned(),
+        message: message.into(),
+    }
+}
+
+impl Config {
+    /// Reads `metiers.toml` (or the file named by `METIERS_CONFIG`) then the environment.
+    pub fn load() -> Result<Self, AppError> {
+        let explicit = std::env::var("METIERS_CONFIG").ok();
+        let path = PathBuf::from(explicit.clone().unwrap_or_else(|| "metiers.toml".into()));
+        let file = match std::fs::read_to_string(&path) {
+            Ok(text) => toml::from_str::<FileConfig>(&text).map_err(|e| {
+                invalid(
+                    "METIERS_CONFIG",
+                    format!("{}: {}", path.display(), e.message()),
+                )
+            })?,
+            Err(_) if explicit.is_none() => FileConfig::default(),
+            Err(e) => {
+                return Err(invalid(
+                    "METIERS_CONFIG",
+                    format!("{}: {e}", path.display()),
+                ));
+            }
+        };
+        Self::from_sources(file, |name| std::env::var(name).ok())
+    }
+
+    /// Builds the configuration from explicit values only (tests and tools).
+    pub fn from_env_fn(env: impl Fn(&str) -> Option<String>) -> Result<Self, AppError> {
+        Self::from_sources(FileConfig::default(), env)
+    }
+
+    fn from_sources(
+        file: FileConfig,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> Result<Self, AppError> {
+        let pick = |key: &str, from_file: Option<String>| -> Option<(String, String)> {
+            let env_key = format!("METIERS_{}", key.to_uppercase());
+            env(&env_key)
+                .map(|value| (env_key, value))
+                .or_else(|| from_file.map(|value| (key.to_owned(), value)))
+        };
+
+        let bind = match pick("bind", file.bind) {
+            Some((key, value)) => value.parse::<SocketAddr>().map_err(|_| {
+                invalid(
+                    &key,
+                    format!("'{value}' is not an address like 127.0.0.1:8080"),
+                )
+            })?,
+            None => SocketAddr::from(([127, 0, 0, 1], 8080)),
+        };
+        let data_dir = PathBuf::from(
+            pick("data_dir", file.data_dir).map_or_else(|| "data".to_owned(), |(_, value)| value),
+        );
+        let database_url = match pick("database_url", file.database_url)
+            .or_else(|| env("DATABASE_URL").map(|value| ("DATABASE_URL".to_owned(), value)))
+        {
+            Some((key, value)) => {
+                if !(value.starts_with("sqlite:")
+                    || value.starts_with("postgres://")
+                    || value.starts_with("postgresql://"))
+                {
+                    return Err(invalid(&key, "expected a sqlite: or postgres:// URL"));
+                }
+                value
+            }
+            None => format!(
+                "sqlite://{}?mode=rwc",
+                data_dir.join("metiers.db").display()
+            ),
+        };
+        let database_max_connections = parse_number(
+            pick("database_max_connections", file.database_max_connections),
+            10,
+        )?;
+        if database_max_connections == 0 {
+            return Err(invalid(
+                "METIERS_DATABASE_MAX_CONNECTIONS",
+                "must be at least 1",
+            ));
+        }
+        let base_url = match pick("base_url", file.base_url) {
+            Some((key, value)) => {
+                let trimmed = value.trim_end_matches('/');
+                if !(trimmed.starts_with("http://") || trimmed.starts_with("https://"))
+                    || trimmed.len() < 10
+                {
+                    return Err(invalid(&key, format!("'{value}' is not an http(s) URL")));
+                }
+                trimmed.to_owned()
+            }
+            None => format!("http://{bind}"),
+        };
+        let themes_dir = pick("themes_dir", file.themes_dir).map(|(key, value)| {
+            let path = PathBuf::from(value);
+            if path.join("dsfr").is_dir() {
+                Ok(path)
+            } else {
+                Err(invalid(
+                    &key,
+                    format!("{} has no dsfr theme folder", path.display()),
+                ))
+            }
+        });
+        let themes_dir = themes_dir.transpose()?;
+        let page_cache_seconds =
+            parse_number(pick("page_cache_seconds", file.page_cache_seconds), 30)?;
+        let log_format = match pick("log_format", file.log_format) {
+            None => LogFormat::Text,
+            Some((_, value)) if value == "text" => LogFormat::Text,
+            Some((_, value)) if value == "json" => LogFormat::Json,
+            Some((key, value)) => {
+                return Err(invalid(&key, format!("'{value}' is not text or json")));
+            }
+        };
+        Ok(Self {
+            bind,
+            data_dir,
+            database_url,
+            database_max_connections,
+            base_url,
+            themes_dir,
+            page_cache_seconds,
+            log_format,
+        })
+    }
+
+    /// Whether the portal is served over https (HSTS and secure cookies).
+    pub fn is_https(&self) -> bool {
+        self.base_url.starts_with("https://")
+    }
+}
+
+fn parse_number<T: std::str::FromStr>(
+    value: Option<(String, String)>,
+    default: T,
+) -> Result<T, AppError> {
+    match value {
+        None => Ok(default),
+        Some((key, value)) => value
+            .trim()
+            .parse()
+            .map_err(|_| invalid(&key, format!("'{value}' is not a whole number"))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(pairs: &[(&str, &str)]) -> Result<Config, AppError> {
+        let pairs: Vec<(String, String)> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Config::from_env_fn(move |name| {
+            pairs
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
+        })
+    }
+
+    #[test]
+    fn defaults_use_sqlite_under_the_data_folder() {
+        let config = config(&[]).unwrap();
+        assert_eq!(config.bind.to_string(), "127.0.0.1:8080");
+        assert_eq!(config.database_url, "sqlite://data/metiers.db?mode=rwc");
+        assert_eq!(config.base_url, "http://127.0.0.1:8080");
+    }
+
+    #[test]
+    fn database_url_falls_back_to_the_conventional_variable() {
+        let config = config(&[("DATABASE_URL", "postgres://localhost/x")]).unwrap();
+        assert_eq!(config.database_url, "postgres://localhost/x");
+        let config = config_with_both();
+        assert_eq!(config.database_url, "postgres://localhost/ours");
+    }
+
+    fn config_with_both() -> Config {
+        config(&[
+            ("DATABASE_URL", "postgres://localhost/x"),
+            ("METIERS_DATABASE_URL", "postgres://localhost/ours"),
+        ])
+        .unwrap()
+    }
+
+    #[test]
+    fn a_bad_value_names_its_key() {
+        let error = config(&[("METIERS_BIND", "nowhere")])
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("METIERS_BIND"), "{error}");
+        let error = config(&[("METIERS_PAGE_CACHE_SECONDS", "soon")])
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("METIERS_PAGE_CACHE_SECONDS"), "{error}");
+        let error = config(&[("METIERS_BASE_URL", "example.org")])
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("METIERS_BASE_URL"), "{error}");
+        let error = config(&[("DATABASE_URL", "mysql://x")])
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("DATABASE_URL"), "{error}");
+    }
+}

@@ -1,0 +1,403 @@
+//! Demo data that looks real: ministries that recruit digital profiles, offers across
+//! professions, contracts, regions and life-cycle stages, and team stories.
+//!
+//! The texts live in `demo/data/*.json`; offers are generated from job templates, ministries and
+//! places deterministically, so seeding twice changes nothing (idempotent by slug).
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::{
+    ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect, TransactionTrait,
+};
+use serde::Deserialize;
+
+use crate::{
+    codes::{ApplyMode, Category, ContractType, Profession, RemotePolicy, Status},
+    entities::{offers as offer_rows, stories as story_rows, structures, tenants as tenant_rows},
+    error::{AppError, AppResult},
+    offers::{self, NewOffer},
+    slug::slugify,
+    stories::{self, NewStory},
+    tenants::{self, NewTenant},
+};
+
+/// The number of offers `seed --demo` writes unless told otherwise.
+pub const DEFAULT_OFFERS: usize = 300;
+
+#[derive(Deserialize)]
+struct DemoStructure {
+    name: String,
+    kind: String,
+    #[serde(default)]
+    children: Vec<DemoStructure>,
+}
+
+#[derive(Deserialize)]
+struct DemoMinistry {
+    slug: String,
+    name: String,
+    acronym: String,
+    website: Option<String>,
+    accent_color: String,
+    theme: String,
+    presentation: String,
+    values: String,
+    challenges: String,
+    mission: String,
+    projects: String,
+    organisation: String,
+    key_figures: String,
+    skills_sought: String,
+    recruitment_process: String,
+    working_with_us: String,
+    #[serde(default)]
+    structures: Vec<DemoStructure>,
+}
+
+#[derive(Deserialize)]
+struct OfferTemplate {
+    profession: String,
+    titles: Vec<String>,
+    category: Option<String>,
+    contract_types: Vec<String>,
+    experience_min_years: Option<i32>,
+    salary_min: Option<i32>,
+    salary_max: Option<i32>,
+    #[serde(default)]
+    domains: Vec<String>,
+    context: String,
+    mission: String,
+    tasks: String,
+    team: String,
+    perks: String,
+    particularities: Option<String>,
+    profile: String,
+    recruitment_process: String,
+}
+
+#[derive(Deserialize)]
+struct DemoStory {
+    ministry_slug: String,
+    slug: String,
+    person_name: String,
+    role: String,
+    excerpt: String,
+    body: String,
+    video_url: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Place {
+    city: String,
+    postal_code: String,
+    street: String,
+}
+
+fn parse<T: serde::de::DeserializeOwned>(name: &str, json: &str) -> AppResult<T> {
+    serde_json::from_str(json).map_err(|e| AppError::invalid("demo data", format!("{name}: {e}")))
+}
+
+/// What a seeding run wrote.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct SeedReport {
+    pub ministries: usize,
+    pub offers: usize,
+    pub stories: usize,
+}
+
+/// Writes the demo data that is not there yet, in one transaction.
+pub async fn seed(
+    db: &DatabaseConnection,
+    offer_count: usize,
+    now: DateTime<Utc>,
+) -> AppResult<SeedReport> {
+    let ministries: Vec<DemoMinistry> =
+        parse("ministries.json", include_str!("data/ministries.json"))?;
+    let templates: Vec<OfferTemplate> = parse(
+        "offer_templates.json",
+        include_str!("data/offer_templates.json"),
+    )?;
+    let demo_stories: Vec<DemoStory> = parse("stories.json", include_str!("data/stories.json"))?;
+    let places: Vec<Place> = parse("places.json", include_str!("data/places.json"))?;
+    if ministries.is_empty() || templates.is_empty() || places.is_empty() {
+        return Err(AppError::invalid(
+            "demo data",
+            "ministries, offer templates and places are required",
+        ));
+    }
+
+    let txn = db.begin().await?;
+    let mut report = SeedReport::default();
+    let existing: HashMap<String, tenant_rows::Model> = tenant_rows::Entity::find()
+        .all(&txn)
+        .await?
+        .into_iter()
+        .map(|t| (t.slug.clone(), t))
+        .collect();
+    let mut seeded = Vec::new();
+    for ministry in &ministries {
+        let tenant = match existing.get(&ministry.slug) {
+            Some(tenant) => tenant.clone(),
+            None => {
+                report.ministries += 1;
+                create_ministry(&txn, ministry, now).await?
+            }
+        };
+        let services = structures::Entity::find()
+            .filter(structures::Column::TenantId.eq(tenant.id))
+            .all(&txn)
+            .await?;
+        seeded.push((tenant, services));
+    }
+
+    let existing_offers: HashSet<String> = offer_rows::Entity::find()
+        .select_only()
+        .column(offer_rows::Column::Slug)
+        .into_tuple()
+        .all(&txn)
+        .await?
+        .into_iter()
+        .collect();
+    for index in 0..offer_count {
+        let template = &templates[index % templates.len()];
+        let (tenant, services) = &seeded[(index * 5 + index / templates.len()) % seeded.len()];
+        let place = &places[(index * 11 + index / 7) % places.len()];
+        let title = &template.titles[index % template.titles.len().max(1)];
+        let slug = format!("{}-{}", slugify(title), index + 1);
+        if existing_offers.contains(&slug) {
+            continue;
+        }
+        let structure = (!services.is_empty()).then(|| &services[index % services.len()]);
+        let new = demo_offer(index, template, tenant, structure, place, title, slug, now)?;
+        offers::create(&txn, new, now).await?;
+        report.offers += 1;
+    }
+
+    let by_slug: HashMap<&str, &tenant_rows::Model> =
+        seeded.iter().map(|(t, _)| (t.slug.as_str(), t)).collect();
+    let existing_stories: HashSet<String> = story_rows::Entity::find()
+        .select_only()
+        .column(story_rows::Column::Slug)
+        .into_tuple()
+        .all(&txn)
+        .await?
+        .into_iter()
+        .collect();
+    for (index, story) in demo_stories.iter().enumerate() {
+        if existing_stories.contains(&story.slug) {
+            continue;
+        }
+        let tenant = by_slug.get(story.ministry_slug.as_str()).ok_or_else(|| {
+            AppError::invalid(
+                "demo data",
+                format!(
+                    "story {} names unknown ministry {}",
+                    story.slug, story.ministry_slug
+                ),
+            )
+        })?;
+        stories::create(
+            &txn,
+            NewStory {
+                tenant_id: tenant.id,
+                slug: story.slug.clone(),
+                person_name: story.person_name.clone(),
+                role: story.role.clone(),
+                excerpt: story.excerpt.clone(),
+                body: story.body.clone(),
+                video_url: story.video_url.clone(),
+                status: Some(Status::Published),
+                published_at: Some(now - Duration::days(3 + 9 * index as i64)),
+                created_by: None,
+            },
+            now,
+        )
+        .await?;
+        report.stories += 1;
+    }
+    txn.commit().await?;
+    Ok(report)
+}
+
+async fn create_ministry(
+    txn: &impl sea_orm::ConnectionTrait,
+    ministry: &DemoMinistry,
+    now: DateTime<Utc>,
+) -> AppResult<tenant_rows::Model> {
+    let tenant = tenants::create(
+        txn,
+        NewTenant {
+            slug: ministry.slug.clone(),
+            name: ministry.name.clone(),
+            acronym: ministry.acronym.clone(),
+            website: ministry.website.clone(),
+            theme: Some(ministry.theme.clone()),
+            accent_color: Some(ministry.accent_color.clone()),
+            presentation: ministry.presentation.clone(),
+            showcase: vec![
+                ("values", ministry.values.clone()),
+                ("challenges", ministry.challenges.clone()),
+                ("mission", ministry.mission.clone()),
+                ("projects", ministry.projects.clone()),
+                ("organisation", ministry.organisation.clone()),
+                ("key_figures", ministry.key_figures.clone()),
+                ("skills_sought", ministry.skills_sought.clone()),
+                ("recruitment_process", ministry.recruitment_process.clone()),
+                ("working_with_us", ministry.working_with_us.clone()),
+            ],
+        },
+        now,
+    )
+    .await?;
+    let mut pending: Vec<(Option<i32>, &DemoStructure)> =
+        ministry.structures.iter().map(|s| (None, s)).collect();
+    while let Some((parent, structure)) = pending.pop() {
+        let row = tenants::add_structure(txn, tenant.id, parent, &structure.kind, &structure.name)
+            .await?;
+        pending.extend(structure.children.iter().map(|child| (Some(row.id), child)));
+    }
+    Ok(tenant)
+}
+
+/// The life-cycle stage of the demo offer number `index`: most are live, some expire soon,
+/// some have expired, some are filled, some wait in the editorial workflow.
+fn stage(index: usize, now: DateTime<Utc>) -> (Status, Option<DateTime<Utc>>, DateTime<Utc>) {
+    let published =
+        now - Duration::days((index % 75) as i64) - Duration::hours((index % 13) as i64);
+    let normal_expiry = published + Duration::days(60 + (index % 61) as i64);
+    let (status, published, expires) = match index % 50 {
+        7 | 29 => (
+            Status::Expired,
+            published - Duration::days(90),
+            now - Duration::days(1 + (index % 20) as i64),
+        ),
+        13 => (
+            Status::Published,
+            published - Duration::days(60),
+            now - Duration::hours(5),
+        ),
+        3 | 33 => (Status::Filled, published, normal_expiry),
+        11 => (Status::Draft, published, normal_expiry),
+        17 => (Status::PendingReview, published, normal_expiry),
+        23 => (Status::ChangesRequested, published, normal_expiry),
+        41 => (Status::Archived, published, normal_expiry),
+        n if n % 10 == 1 => (
+            Status::Published,
+            published,
+            now + Duration::days(1 + (index % 6) as i64),
+        ),
+        _ => (Status::Published, published, normal_expiry),
+    };
+    let was_published = matches!(
+        status,
+        Status::Published | Status::Filled | Status::Expired | Status::Archived
+    );
+    (status, was_published.then_some(published), expires)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn demo_offer(
+    index: usize,
+    template: &OfferTemplate,
+    tenant: &tenant_rows::Model,
+    structure: Option<&structures::Model>,
+    place: &Place,
+    title: &str,
+    slug: String,
+    now: DateTime<Utc>,
+) -> AppResult<NewOffer> {
+    let structure_name = structure.map_or_else(|| tenant.acronym.clone(), |s| s.name.clone());
+    let fill = |text: &str| {
+        text.replace("{ministry}", &tenant.name)
+            .replace("{structure}", &structure_name)
+    };
+    let code_error =
+        |what: &str, code: &str| AppError::invalid("demo data", format!("unknown {what} {code}"));
+    let profession = Profession::parse(&template.profession)
+        .ok_or_else(|| code_error("profession", &template.profession))?;
+    let contract_types = template
+        .contract_types
+        .iter()
+        .map(|c| ContractType::parse(c).ok_or_else(|| code_error("contract type", c)))
+        .collect::<AppResult<Vec<_>>>()?;
+    let category = match &template.category {
+        Some(code) => Some(Category::parse(code).ok_or_else(|| code_error("category", code))?),
+        None => None,
+    };
+    let remote_policy = match (index % 7, profession) {
+        (0, _) => RemotePolicy::Aucun,
+        (1 | 4, Profession::Developpement | Profession::Donnees | Profession::Cloud) => {
+            RemotePolicy::Total
+        }
+        (3, _) if contract_types.contains(&ContractType::Freelance) => RemotePolicy::Total,
+        (5, Profession::Support) => RemotePolicy::Aucun,
+        _ => RemotePolicy::Partiel,
+    };
+    let apply_mode = [ApplyMode::OnSite, ApplyMode::External, ApplyMode::Email][index % 3];
+    let contact_email = format!("recrutement.numerique@{}.gouv.fr", tenant.slug);
+    let imported = index % 9 == 4;
+    let (status, published_at, expires_at) = stage(index, now);
+    let variation = ((index % 5) as i32 - 2) * 500;
+    Ok(NewOffer {
+        tenant_id: tenant.id,
+        structure_id: structure.map(|s| s.id),
+        slug,
+        title: title.to_owned(),
+        context: fill(&template.context),
+        mission: fill(&template.mission),
+        tasks: fill(&template.tasks),
+        team: fill(&template.team),
+        perks: fill(&template.perks),
+        particularities: template
+            .particularities
+            .as_deref()
+            .map(fill)
+            .unwrap_or_default(),
+        profile: fill(&template.profile),
+        recruitment_process: fill(&template.recruitment_process),
+        video_url: None,
+        contract_types,
+        category,
+        profession: Some(profession),
+        domains: template.domains.clone(),
+        experience_min_years: template.experience_min_years,
+        remote_policy: Some(remote_policy),
+        salary_min: template.salary_min.map(|s| s + variation),
+        salary_max: template.salary_max.map(|s| s + variation),
+        street: place.street.clone(),
+        postal_code: place.postal_code.clone(),
+        city: place.city.clone(),
+        start_on: index
+            .is_multiple_of(4)
+            .then(|| (now + Duration::days(30 + (index % 60) as i64)).date_naive()),
+        apply_mode: Some(apply_mode),
+        apply_url: (apply_mode == ApplyMode::External).then(|| {
+            format!(
+                "https://choisirleservicepublic.gouv.fr/offre-emploi/{}-reference-{}/",
+                slugify(title),
+                2026_0000 + index
+            )
+        }),
+        apply_emails: if apply_mode == ApplyMode::Email {
+            vec![contact_email.clone()]
+        } else {
+            Vec::new()
+        },
+        contact_name: Some(format!("Équipe recrutement {}", tenant.acronym)),
+        contact_email: Some(contact_email),
+        source_name: imported.then(|| "Choisir le service public".to_owned()),
+        external_id: imported.then(|| format!("2026-{:06}", 100_000 + index)),
+        external_url: imported.then(|| {
+            format!(
+                "https://choisirleservicepublic.gouv.fr/offre-emploi/{}/",
+                100_000 + index
+            )
+        }),
+        status: Some(status),
+        published_at,
+        expires_at: Some(expires_at),
+        filled_at: (status == Status::Filled).then(|| now - Duration::days(2)),
+        created_by: None,
+    })
+}

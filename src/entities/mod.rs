@@ -1,0 +1,12 @@
+//! sea-orm entities, one file per table. Domain rules live in the domain modules, not here.
+
+pub mod audit_log;
+pub mod media;
+pub mod memberships;
+pub mod offer_contract_types;
+pub mod offers;
+pub mod revisions;
+pub mod stories;
+pub mod structures;
+pub mod tenants;
+pub mod users;

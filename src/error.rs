@@ -1,0 +1,65 @@
+//! The one error type of the application.
+//!
+//! Each variant has a stable snake_case [`AppError::code`], usable as an i18n key. Browsers get a
+//! themed HTML page (see `web::errors`); internal causes are logged, never shown.
+
+use poem::http::StatusCode;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("not found")]
+    NotFound,
+    #[error("bad request: {0}")]
+    BadRequest(String),
+    #[error("invalid {field}: {message}")]
+    Invalid { field: String, message: String },
+    #[error("configuration error: {key}: {message}")]
+    Config { key: String, message: String },
+    #[error("database error: {0}")]
+    Database(#[from] sea_orm::DbErr),
+    #[error("template error: {0}")]
+    Template(#[from] minijinja::Error),
+    #[error("i/o error: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("invalid data: {0}")]
+    Data(#[from] serde_json::Error),
+}
+
+impl AppError {
+    /// A stable code for logs, API problems and translations.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::NotFound => "not_found",
+            Self::BadRequest(_) => "bad_request",
+            Self::Invalid { .. } => "invalid",
+            Self::Config { .. } => "config",
+            Self::Database(_) => "database",
+            Self::Template(_) => "template",
+            Self::Io(_) => "io",
+            Self::Data(_) => "data",
+        }
+    }
+
+    pub fn status(&self) -> StatusCode {
+        match self {
+            Self::NotFound => StatusCode::NOT_FOUND,
+            Self::BadRequest(_) | Self::Invalid { .. } => StatusCode::BAD_REQUEST,
+            _ => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    pub fn invalid(field: &str, message: impl Into<String>) -> Self {
+        Self::Invalid {
+            field: field.to_owned(),
+            message: message.into(),
+        }
+    }
+}
+
+impl poem::error::ResponseError for AppError {
+    fn status(&self) -> StatusCode {
+        AppError::status(self)
+    }
+}
+
+pub type AppResult<T> = Result<T, AppError>;

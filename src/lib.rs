@@ -1,0 +1,23 @@
+//! Métiers du Numérique: the State's portal for digital jobs.
+//!
+//! Domain modules (`tenants`, `accounts`, `offers`, `stories`) hold the rules and queries as
+//! plain async functions over the database; `web` holds HTTP only.
+
+pub mod accounts;
+pub mod app;
+pub mod audit;
+pub mod codes;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod entities;
+pub mod error;
+pub mod i18n;
+pub mod markdown;
+pub mod offers;
+pub mod regions;
+pub mod render;
+pub mod slug;
+pub mod stories;
+pub mod tenants;
+pub mod web;

@@ -1,0 +1,306 @@
+//! The `metiers` command: serve the portal, migrate, seed, manage ministries and users.
+
+use std::{net::SocketAddr, process::ExitCode};
+
+use clap::{Args, Parser, Subcommand};
+use metiers::{
+    accounts::{self, NewUser, Role},
+    app::AppState,
+    audit,
+    config::{Config, LogFormat},
+    db, demo,
+    error::{AppError, AppResult},
+    tenants::{self, NewTenant},
+    web,
+};
+use sea_orm::{EntityTrait, PaginatorTrait, TransactionTrait};
+
+#[derive(Parser)]
+#[command(
+    name = "metiers",
+    version,
+    about = "Métiers du Numérique: the State's portal for digital jobs"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the portal (applies pending migrations first).
+    Serve {
+        /// Seed the demo data when the database is empty.
+        #[arg(long)]
+        demo: bool,
+        /// Address to listen on (overrides METIERS_BIND).
+        #[arg(long)]
+        bind: Option<SocketAddr>,
+    },
+    /// Apply pending database migrations.
+    Migrate,
+    /// Write data into the database.
+    Seed(SeedArgs),
+    /// Manage ministries (tenants).
+    #[command(subcommand)]
+    Tenant(TenantCommand),
+    /// Manage back-office users.
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Args)]
+struct SeedArgs {
+    /// Seed the demo ministries, offers and stories (idempotent).
+    #[arg(long, required = true)]
+    demo: bool,
+    /// How many demo offers to generate.
+    #[arg(long, default_value_t = demo::DEFAULT_OFFERS)]
+    offers: usize,
+}
+
+#[derive(Subcommand)]
+enum TenantCommand {
+    /// Create a ministry.
+    Create {
+        /// Full name, e.g. "Ministère de l'Intérieur".
+        #[arg(long)]
+        name: String,
+        /// Acronym, e.g. "MI".
+        #[arg(long)]
+        acronym: String,
+        /// URL slug (derived from the name when omitted).
+        #[arg(long, default_value = "")]
+        slug: String,
+        /// Official website.
+        #[arg(long)]
+        website: Option<String>,
+    },
+    /// List ministries.
+    List,
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create a user; `--admin` makes a DINUM administrator (all ministries).
+    Create {
+        email: String,
+        #[arg(long)]
+        admin: bool,
+        #[arg(long, default_value = "")]
+        given_name: String,
+        #[arg(long, default_value = "")]
+        usual_name: String,
+        /// Make the user a member of this ministry (slug)…
+        #[arg(long, requires = "role")]
+        tenant: Option<String>,
+        /// …with this role: manager or editor.
+        #[arg(long, requires = "tenant")]
+        role: Option<String>,
+    },
+    /// List users and their memberships.
+    List,
+}
+
+fn init_logs(format: LogFormat) {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("METIERS_LOG")
+        .or_else(|_| tracing_subscriber::EnvFilter::try_from_default_env())
+        .unwrap_or_else(|_| "info,sqlx=warn,sea_orm=warn".into());
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    match format {
+        LogFormat::Json => builder.json().init(),
+        LogFormat::Text => builder.init(),
+    }
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let config = match Config::load() {
+        Ok(config) => config,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    init_logs(config.log_format);
+    match run(cli.command, config).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(command: Command, mut config: Config) -> AppResult<()> {
+    let now = chrono::Utc::now();
+    match command {
+        Command::Serve { demo, bind } => {
+            if let Some(bind) = bind {
+                if config.base_url == format!("http://{}", config.bind) {
+                    config.base_url = format!("http://{bind}");
+                }
+                config.bind = bind;
+            }
+            let state = AppState::build(config).await?;
+            if demo
+                && metiers::entities::tenants::Entity::find()
+                    .count(&state.db)
+                    .await?
+                    == 0
+            {
+                let report = demo::seed(&state.db, demo::DEFAULT_OFFERS, now).await?;
+                tracing::info!(?report, "demo data seeded");
+            }
+            web::serve(state).await
+        }
+        Command::Migrate => {
+            let db = db::connect(&config).await?;
+            db::migrate(&db).await?;
+            println!("migrations applied");
+            Ok(())
+        }
+        Command::Seed(args) => {
+            let db = db::connect(&config).await?;
+            db::migrate(&db).await?;
+            debug_assert!(args.demo);
+            let report = demo::seed(&db, args.offers, now).await?;
+            println!(
+                "seeded {} ministries, {} offers, {} stories",
+                report.ministries, report.offers, report.stories
+            );
+            Ok(())
+        }
+        Command::Tenant(command) => {
+            let db = db::connect(&config).await?;
+            db::migrate(&db).await?;
+            match command {
+                TenantCommand::Create {
+                    name,
+                    acronym,
+                    slug,
+                    website,
+                } => {
+                    let txn = db.begin().await?;
+                    let tenant = tenants::create(
+                        &txn,
+                        NewTenant {
+                            slug,
+                            name,
+                            acronym,
+                            website,
+                            ..Default::default()
+                        },
+                        now,
+                    )
+                    .await?;
+                    let subject = audit::Subject {
+                        tenant_id: Some(tenant.id),
+                        entity_type: "tenant",
+                        entity_id: Some(tenant.id),
+                    };
+                    audit::record(
+                        &txn,
+                        None,
+                        "tenant.create",
+                        subject,
+                        None,
+                        Some(&tenant),
+                        now,
+                    )
+                    .await?;
+                    txn.commit().await?;
+                    println!("created ministry {} ({})", tenant.slug, tenant.name);
+                }
+                TenantCommand::List => {
+                    for tenant in tenants::list_all(&db).await? {
+                        let archived = if tenant.archived_at.is_some() {
+                            " (archived)"
+                        } else {
+                            ""
+                        };
+                        println!(
+                            "{}\t{}\t{}{archived}",
+                            tenant.slug, tenant.acronym, tenant.name
+                        );
+                    }
+                }
+            }
+            Ok(())
+        }
+        Command::User(command) => {
+            let db = db::connect(&config).await?;
+            db::migrate(&db).await?;
+            match command {
+                UserCommand::Create {
+                    email,
+                    admin,
+                    given_name,
+                    usual_name,
+                    tenant,
+                    role,
+                } => {
+                    let txn = db.begin().await?;
+                    let user = accounts::create_user(
+                        &txn,
+                        NewUser {
+                            email,
+                            given_name,
+                            usual_name,
+                            is_admin: admin,
+                        },
+                        now,
+                    )
+                    .await?;
+                    if let (Some(slug), Some(role)) = (tenant, role) {
+                        let role = Role::parse(&role)
+                            .ok_or_else(|| AppError::invalid("role", "manager or editor"))?;
+                        let tenant = tenants::find_active_by_slug(&txn, &slug)
+                            .await?
+                            .ok_or_else(|| {
+                                AppError::invalid("tenant", format!("no ministry {slug}"))
+                            })?;
+                        accounts::add_membership(&txn, user.id, tenant.id, role, now).await?;
+                    }
+                    let subject = audit::Subject {
+                        tenant_id: None,
+                        entity_type: "user",
+                        entity_id: Some(user.id),
+                    };
+                    audit::record(&txn, None, "user.create", subject, None, Some(&user), now)
+                        .await?;
+                    txn.commit().await?;
+                    let kind = if user.is_admin { "DINUM admin" } else { "user" };
+                    println!("created {kind} {}", user.email);
+                }
+                UserCommand::List => {
+                    let tenants_by_id: std::collections::HashMap<i32, String> =
+                        tenants::list_all(&db)
+                            .await?
+                            .into_iter()
+                            .map(|t| (t.id, t.slug))
+                            .collect();
+                    for user in accounts::list_users(&db).await? {
+                        let memberships = accounts::memberships_of(&db, user.id).await?;
+                        let roles: Vec<String> = memberships
+                            .iter()
+                            .map(|m| {
+                                format!(
+                                    "{}:{}",
+                                    tenants_by_id.get(&m.tenant_id).map_or("?", |s| s.as_str()),
+                                    m.role
+                                )
+                            })
+                            .collect();
+                        let admin = if user.is_admin { "admin" } else { "-" };
+                        println!("{}\t{admin}\t{}", user.email, roles.join(","));
+                    }
+                }
+            }
+            Ok(())
+        }
+    }
+}

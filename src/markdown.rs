@@ -1,0 +1,75 @@
+//! Rich text: Markdown written by editors, rendered to HTML and sanitized on the way out.
+
+use pulldown_cmark::{Options, Parser, html};
+
+/// Renders Markdown to HTML that is safe to embed in any page (no script, no event handler,
+/// no style, links forced to `rel="noopener noreferrer"`).
+pub fn to_safe_html(markdown: &str) -> String {
+    if markdown.trim().is_empty() {
+        return String::new();
+    }
+    let mut unsafe_html = String::new();
+    html::push_html(
+        &mut unsafe_html,
+        Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH),
+    );
+    ammonia::Builder::default()
+        .rm_tags(&["img"])
+        .clean(&unsafe_html)
+        .to_string()
+}
+
+/// The plain text of some Markdown, for descriptions and feeds.
+pub fn to_plain_text(markdown: &str, max_chars: usize) -> String {
+    let mut text = String::new();
+    for event in Parser::new(markdown) {
+        match event {
+            pulldown_cmark::Event::Text(t) | pulldown_cmark::Event::Code(t) => text.push_str(&t),
+            pulldown_cmark::Event::SoftBreak
+            | pulldown_cmark::Event::HardBreak
+            | pulldown_cmark::Event::End(_) => text.push(' '),
+            _ => {}
+        }
+    }
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= max_chars {
+        return text;
+    }
+    let cut: String = text.chars().take(max_chars).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{cut}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn script_and_handlers_never_survive() {
+        let html = to_safe_html(
+            "Hello <script>alert(1)</script> [x](javascript:alert(1)) <a href=\"/\" onclick=\"x()\">y</a>",
+        );
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("javascript:"), "{html}");
+        assert!(!html.contains("onclick"), "{html}");
+        assert!(html.contains("Hello"));
+    }
+
+    #[test]
+    fn lists_and_emphasis_are_kept() {
+        let html = to_safe_html("- **un**\n- deux");
+        assert!(
+            html.contains("<ul>") && html.contains("<strong>un</strong>"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn plain_text_is_cut_on_a_word() {
+        assert_eq!(
+            to_plain_text("**Bonjour** le monde entier", 15),
+            "Bonjour le…"
+        );
+        assert_eq!(to_plain_text("- a\n- b", 50), "a b");
+    }
+}

@@ -1,0 +1,553 @@
+//! Job offers: what the public sees of them, and how they are written.
+
+pub mod search;
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set, sea_query::Query,
+};
+
+use crate::{
+    codes::{ApplyMode, Category, ContractType, Experience, Profession, RemotePolicy, Status},
+    entities::{offer_contract_types, offers, tenants},
+    error::{AppError, AppResult},
+    regions, slug,
+};
+
+/// The listing's filters, as they come from the query string. Unknown values are ignored so
+/// that an old or hand-edited link still shows results.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct OfferFilter {
+    pub q: String,
+    pub ministry: Option<String>,
+    pub profession: Option<Profession>,
+    pub contract_type: Option<ContractType>,
+    pub category: Option<Category>,
+    pub region: Option<String>,
+    pub remote_policy: Option<RemotePolicy>,
+    pub experience: Option<Experience>,
+    /// Open to beginners: at most one year of experience asked.
+    pub junior: bool,
+    /// Remote work possible, in part or in full.
+    pub remote_possible: bool,
+}
+
+impl OfferFilter {
+    /// Reads the listing's query-string parameters (`q`, `ministere`, `metier`, `contrat`,
+    /// `categorie`, `region`, `teletravail`, `experience`, `junior`, `distanciel`).
+    pub fn from_params(params: &HashMap<String, String>) -> Self {
+        let get = |name: &str| params.get(name).map(|v| v.trim()).filter(|v| !v.is_empty());
+        Self {
+            q: get("q")
+                .map(|q| q.chars().take(200).collect())
+                .unwrap_or_default(),
+            ministry: get("ministere")
+                .filter(|s| slug::is_valid(s))
+                .map(str::to_owned),
+            profession: get("metier").and_then(Profession::parse),
+            contract_type: get("contrat").and_then(ContractType::parse),
+            category: get("categorie").and_then(Category::parse),
+            region: get("region")
+                .and_then(regions::region)
+                .map(|r| r.code.to_owned()),
+            remote_policy: get("teletravail").and_then(RemotePolicy::parse),
+            experience: get("experience").and_then(Experience::parse),
+            junior: get("junior") == Some("1"),
+            remote_possible: get("distanciel") == Some("1"),
+        }
+    }
+
+    /// The query-string parameters of this filter (the inverse of [`OfferFilter::from_params`]).
+    pub fn to_params(&self) -> Vec<(&'static str, String)> {
+        let mut params = Vec::new();
+        if !self.q.is_empty() {
+            params.push(("q", self.q.clone()));
+        }
+        let codes = [
+            ("ministere", self.ministry.clone()),
+            ("metier", self.profession.map(|c| c.as_str().to_owned())),
+            ("contrat", self.contract_type.map(|c| c.as_str().to_owned())),
+            ("categorie", self.category.map(|c| c.as_str().to_owned())),
+            ("region", self.region.clone()),
+            (
+                "teletravail",
+                self.remote_policy.map(|c| c.as_str().to_owned()),
+            ),
+            ("experience", self.experience.map(|c| c.as_str().to_owned())),
+        ];
+        params.extend(
+            codes
+                .into_iter()
+                .filter_map(|(name, value)| value.map(|v| (name, v))),
+        );
+        if self.junior {
+            params.push(("junior", "1".to_owned()));
+        }
+        if self.remote_possible {
+            params.push(("distanciel", "1".to_owned()));
+        }
+        params
+    }
+
+    fn condition(&self, backend: sea_orm::DbBackend) -> Condition {
+        let mut condition = Condition::all();
+        if let Some(ministry) = &self.ministry {
+            condition = condition.add(
+                offers::Column::TenantId.in_subquery(
+                    Query::select()
+                        .column(tenants::Column::Id)
+                        .from(tenants::Entity)
+                        .and_where(tenants::Column::Slug.eq(ministry.as_str()))
+                        .to_owned(),
+                ),
+            );
+        }
+        if let Some(profession) = self.profession {
+            condition = condition.add(offers::Column::Profession.eq(profession.as_str()));
+        }
+        if let Some(contract_type) = self.contract_type {
+            condition = condition.add(
+                offers::Column::Id.in_subquery(
+                    Query::select()
+                        .column(offer_contract_types::Column::OfferId)
+                        .from(offer_contract_types::Entity)
+                        .and_where(
+                            offer_contract_types::Column::ContractType.eq(contract_type.as_str()),
+                        )
+                        .to_owned(),
+                ),
+            );
+        }
+        if let Some(category) = self.category {
+            condition = condition.add(offers::Column::Category.eq(category.as_str()));
+        }
+        if let Some(region) = &self.region {
+            condition = condition.add(offers::Column::Region.eq(region.as_str()));
+        }
+        if let Some(policy) = self.remote_policy {
+            condition = condition.add(offers::Column::RemotePolicy.eq(policy.as_str()));
+        }
+        if let Some(experience) = self.experience {
+            let (min, max) = experience.years();
+            let years = offers::Column::ExperienceMinYears;
+            let mut bucket = Condition::all().add(years.gte(min));
+            if let Some(max) = max {
+                bucket = bucket.add(years.lte(max));
+            }
+            if min == 0 {
+                bucket = Condition::any().add(bucket).add(years.is_null());
+            }
+            condition = condition.add(bucket);
+        }
+        if self.junior {
+            condition = condition.add(
+                Condition::any()
+                    .add(offers::Column::ExperienceMinYears.is_null())
+                    .add(offers::Column::ExperienceMinYears.lte(1)),
+            );
+        }
+        if self.remote_possible {
+            condition = condition.add(
+                offers::Column::RemotePolicy
+                    .is_in([RemotePolicy::Total.as_str(), RemotePolicy::Partiel.as_str()]),
+            );
+        }
+        let terms = search::query_terms(&self.q);
+        if !terms.is_empty() {
+            condition = condition.add(search::matches(backend, &terms));
+        }
+        condition
+    }
+}
+
+/// Offers anyone may see in listings: published and not past their expiry.
+pub fn live(now: DateTime<Utc>) -> Condition {
+    Condition::all()
+        .add(offers::Column::Status.eq(Status::Published.as_str()))
+        .add(
+            Condition::any()
+                .add(offers::Column::ExpiresAt.is_null())
+                .add(offers::Column::ExpiresAt.gt(now)),
+        )
+}
+
+/// One page of a listing, and how many offers match in all.
+pub struct OfferPage {
+    pub offers: Vec<offers::Model>,
+    pub total: u64,
+}
+
+/// The live offers matching `filter`, newest first; `page` counts from 1.
+pub async fn list_live(
+    db: &impl ConnectionTrait,
+    filter: &OfferFilter,
+    page: u64,
+    per_page: u64,
+    now: DateTime<Utc>,
+) -> AppResult<OfferPage> {
+    let select = offers::Entity::find()
+        .filter(live(now))
+        .filter(filter.condition(db.get_database_backend()));
+    let total = select.clone().count(db).await?;
+    let offers = select
+        .order_by_desc(offers::Column::PublishedAt)
+        .order_by_desc(offers::Column::Id)
+        .offset(page.saturating_sub(1) * per_page)
+        .limit(per_page)
+        .all(db)
+        .await?;
+    Ok(OfferPage { offers, total })
+}
+
+/// The newest live offers, of one ministry or of all.
+pub async fn latest_live(
+    db: &impl ConnectionTrait,
+    tenant_id: Option<i32>,
+    limit: u64,
+    now: DateTime<Utc>,
+) -> AppResult<Vec<offers::Model>> {
+    let mut select = offers::Entity::find().filter(live(now));
+    if let Some(tenant_id) = tenant_id {
+        select = select.filter(offers::Column::TenantId.eq(tenant_id));
+    }
+    Ok(select
+        .order_by_desc(offers::Column::PublishedAt)
+        .order_by_desc(offers::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await?)
+}
+
+/// How an offer page answers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Visibility {
+    /// Published and current.
+    Live,
+    /// Filled ("pourvue"): shown with a banner, no longer listed.
+    Filled,
+    /// Expired or archived: 410 Gone with similar offers.
+    Gone,
+}
+
+/// What the public may see of an offer; `None` for offers never published (drafts, reviews).
+pub fn visibility(offer: &offers::Model, now: DateTime<Utc>) -> Option<Visibility> {
+    match Status::parse(&offer.status)? {
+        Status::Published if offer.expires_at.is_some_and(|at| at <= now) => Some(Visibility::Gone),
+        Status::Published => Some(Visibility::Live),
+        Status::Filled => Some(Visibility::Filled),
+        Status::Expired | Status::Archived => Some(Visibility::Gone),
+        _ => None,
+    }
+}
+
+pub async fn find_by_slug(
+    db: &impl ConnectionTrait,
+    slug: &str,
+) -> AppResult<Option<offers::Model>> {
+    Ok(offers::Entity::find()
+        .filter(offers::Column::Slug.eq(slug))
+        .one(db)
+        .await?)
+}
+
+/// Live offers like `offer` (same profession, the same ministry's first), for its page or its 410.
+pub async fn similar(
+    db: &impl ConnectionTrait,
+    offer: &offers::Model,
+    limit: u64,
+    now: DateTime<Utc>,
+) -> AppResult<Vec<offers::Model>> {
+    let mut found = offers::Entity::find()
+        .filter(live(now))
+        .filter(offers::Column::Profession.eq(offer.profession.as_str()))
+        .filter(offers::Column::Id.ne(offer.id))
+        .order_by_desc(offers::Column::PublishedAt)
+        .limit(limit * 4)
+        .all(db)
+        .await?;
+    found.sort_by_key(|o| o.tenant_id != offer.tenant_id);
+    found.truncate(limit as usize);
+    Ok(found)
+}
+
+/// The contract types of each of `offer_ids`, in the canonical order.
+pub async fn contract_types(
+    db: &impl ConnectionTrait,
+    offer_ids: &[i32],
+) -> AppResult<HashMap<i32, Vec<ContractType>>> {
+    let mut by_offer: HashMap<i32, Vec<ContractType>> = HashMap::new();
+    if offer_ids.is_empty() {
+        return Ok(by_offer);
+    }
+    let rows = offer_contract_types::Entity::find()
+        .filter(offer_contract_types::Column::OfferId.is_in(offer_ids.iter().copied()))
+        .all(db)
+        .await?;
+    for row in rows {
+        if let Some(code) = ContractType::parse(&row.contract_type) {
+            by_offer.entry(row.offer_id).or_default().push(code);
+        }
+    }
+    for codes in by_offer.values_mut() {
+        codes.sort_by_key(|c| ContractType::ALL.iter().position(|x| x == c));
+    }
+    Ok(by_offer)
+}
+
+/// Figures of the live catalogue.
+pub struct CatalogueFigures {
+    pub offers: u64,
+    pub regions: u64,
+    /// Live offers per ministry id.
+    pub by_tenant: HashMap<i32, u64>,
+}
+
+pub async fn figures(db: &impl ConnectionTrait, now: DateTime<Utc>) -> AppResult<CatalogueFigures> {
+    let rows: Vec<(i32, String, i64)> = offers::Entity::find()
+        .select_only()
+        .column(offers::Column::TenantId)
+        .column(offers::Column::Region)
+        .column_as(offers::Column::Id.count(), "count")
+        .filter(live(now))
+        .group_by(offers::Column::TenantId)
+        .group_by(offers::Column::Region)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut by_tenant: HashMap<i32, u64> = HashMap::new();
+    let mut regions = std::collections::HashSet::new();
+    let mut total = 0;
+    for (tenant_id, region, count) in rows {
+        *by_tenant.entry(tenant_id).or_default() += count as u64;
+        regions.insert(region);
+        total += count as u64;
+    }
+    Ok(CatalogueFigures {
+        offers: total,
+        regions: regions.len() as u64,
+        by_tenant,
+    })
+}
+
+/// Slug and last change of every live offer, for the sitemap.
+pub async fn live_slugs(
+    db: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+) -> AppResult<Vec<(String, DateTime<Utc>)>> {
+    Ok(offers::Entity::find()
+        .select_only()
+        .column(offers::Column::Slug)
+        .column(offers::Column::UpdatedAt)
+        .filter(live(now))
+        .order_by_desc(offers::Column::PublishedAt)
+        .into_tuple()
+        .all(db)
+        .await?)
+}
+
+/// Everything needed to write an offer.
+#[derive(Clone, Debug, Default)]
+pub struct NewOffer {
+    pub tenant_id: i32,
+    pub structure_id: Option<i32>,
+    /// Derived from the title when empty.
+    pub slug: String,
+    pub title: String,
+    pub context: String,
+    pub mission: String,
+    pub tasks: String,
+    pub team: String,
+    pub perks: String,
+    pub particularities: String,
+    pub profile: String,
+    pub recruitment_process: String,
+    pub video_url: Option<String>,
+    pub contract_types: Vec<ContractType>,
+    pub category: Option<Category>,
+    pub profession: Option<Profession>,
+    pub domains: Vec<String>,
+    pub experience_min_years: Option<i32>,
+    pub remote_policy: Option<RemotePolicy>,
+    pub salary_min: Option<i32>,
+    pub salary_max: Option<i32>,
+    pub street: String,
+    pub postal_code: String,
+    pub city: String,
+    pub start_on: Option<NaiveDate>,
+    pub apply_mode: Option<ApplyMode>,
+    pub apply_url: Option<String>,
+    pub apply_emails: Vec<String>,
+    pub contact_name: Option<String>,
+    pub contact_email: Option<String>,
+    pub source_name: Option<String>,
+    pub external_id: Option<String>,
+    pub external_url: Option<String>,
+    pub status: Option<Status>,
+    pub published_at: Option<DateTime<Utc>>,
+    pub expires_at: Option<DateTime<Utc>>,
+    pub filled_at: Option<DateTime<Utc>>,
+    pub created_by: Option<i32>,
+}
+
+fn required<T>(value: Option<T>, field: &str) -> AppResult<T> {
+    value.ok_or_else(|| AppError::invalid(field, "required"))
+}
+
+impl NewOffer {
+    /// Checks the offer and derives its department, region and search text.
+    fn validate(&self) -> AppResult<(String, regions::Region)> {
+        if self.title.trim().is_empty() || self.title.chars().count() > 200 {
+            return Err(AppError::invalid(
+                "title",
+                "required, at most 200 characters",
+            ));
+        }
+        if self.contract_types.is_empty() {
+            return Err(AppError::invalid(
+                "contract_types",
+                "at least one contract type",
+            ));
+        }
+        if let (Some(min), Some(max)) = (self.salary_min, self.salary_max)
+            && min > max
+        {
+            return Err(AppError::invalid(
+                "salary_max",
+                "lower than the minimum salary",
+            ));
+        }
+        if self
+            .experience_min_years
+            .is_some_and(|y| !(0..=40).contains(&y))
+        {
+            return Err(AppError::invalid(
+                "experience_min_years",
+                "between 0 and 40",
+            ));
+        }
+        match self.apply_mode {
+            Some(ApplyMode::External) if !self.apply_url.as_deref().is_some_and(is_http_url) => {
+                return Err(AppError::invalid(
+                    "apply_url",
+                    "an http(s) address is required",
+                ));
+            }
+            Some(ApplyMode::Email) if self.apply_emails.is_empty() => {
+                return Err(AppError::invalid("apply_emails", "at least one email"));
+            }
+            _ => {}
+        }
+        if self.city.trim().is_empty() {
+            return Err(AppError::invalid("city", "required"));
+        }
+        regions::locate(&self.postal_code)
+            .ok_or_else(|| AppError::invalid("postal_code", "not a French postal code"))
+    }
+
+    fn search_text(&self) -> String {
+        let mut words = vec![
+            self.title.as_str(),
+            self.city.as_str(),
+            self.context.as_str(),
+            self.mission.as_str(),
+            self.tasks.as_str(),
+            self.profile.as_str(),
+            self.team.as_str(),
+        ];
+        words.extend(self.domains.iter().map(String::as_str));
+        search::normalize(&words.join(" "))
+    }
+}
+
+fn is_http_url(url: &str) -> bool {
+    (url.starts_with("https://") || url.starts_with("http://"))
+        && url.len() > 10
+        && !url.contains(char::is_whitespace)
+}
+
+/// Writes a new offer and its contract types. Call it inside a transaction.
+pub async fn create(
+    db: &impl ConnectionTrait,
+    new: NewOffer,
+    now: DateTime<Utc>,
+) -> AppResult<offers::Model> {
+    let (department, region) = new.validate()?;
+    let slug = if new.slug.is_empty() {
+        slug::slugify(&new.title)
+    } else {
+        new.slug.clone()
+    };
+    if !slug::is_valid(&slug) {
+        return Err(AppError::invalid(
+            "slug",
+            "lower-case letters, digits and dashes",
+        ));
+    }
+    if find_by_slug(db, &slug).await?.is_some() {
+        return Err(AppError::invalid("slug", "already used by another offer"));
+    }
+    let model = offers::ActiveModel {
+        tenant_id: Set(new.tenant_id),
+        structure_id: Set(new.structure_id),
+        slug: Set(slug),
+        title: Set(new.title.trim().to_owned()),
+        context: Set(new.context.clone()),
+        mission: Set(new.mission.clone()),
+        tasks: Set(new.tasks.clone()),
+        team: Set(new.team.clone()),
+        perks: Set(new.perks.clone()),
+        particularities: Set(new.particularities.clone()),
+        profile: Set(new.profile.clone()),
+        recruitment_process: Set(new.recruitment_process.clone()),
+        video_url: Set(new.video_url.clone()),
+        category: Set(new.category.map(|c| c.as_str().to_owned())),
+        profession: Set(required(new.profession, "profession")?.as_str().to_owned()),
+        domains: Set(serde_json::to_string(&new.domains)?),
+        experience_min_years: Set(new.experience_min_years),
+        remote_policy: Set(required(new.remote_policy, "remote_policy")?
+            .as_str()
+            .to_owned()),
+        salary_min: Set(new.salary_min),
+        salary_max: Set(new.salary_max),
+        street: Set(new.street.clone()),
+        postal_code: Set(new.postal_code.trim().to_owned()),
+        city: Set(new.city.trim().to_owned()),
+        department: Set(department),
+        region: Set(region.code.to_owned()),
+        start_on: Set(new.start_on),
+        apply_mode: Set(required(new.apply_mode, "apply_mode")?.as_str().to_owned()),
+        apply_url: Set(new.apply_url.clone()),
+        apply_emails: Set(new.apply_emails.join("\n")),
+        contact_name: Set(new.contact_name.clone()),
+        contact_email: Set(new.contact_email.clone()),
+        source_name: Set(new.source_name.clone()),
+        external_id: Set(new.external_id.clone()),
+        external_url: Set(new.external_url.clone()),
+        status: Set(new.status.unwrap_or(Status::Draft).as_str().to_owned()),
+        published_at: Set(new.published_at),
+        expires_at: Set(new.expires_at),
+        filled_at: Set(new.filled_at),
+        search_text: Set(new.search_text()),
+        version: Set(1),
+        created_by: Set(new.created_by),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    let mut codes = new.contract_types.clone();
+    codes.sort_by_key(|c| c.as_str());
+    codes.dedup();
+    let rows = codes.iter().map(|code| offer_contract_types::ActiveModel {
+        offer_id: Set(model.id),
+        contract_type: Set(code.as_str().to_owned()),
+    });
+    offer_contract_types::Entity::insert_many(rows)
+        .exec_without_returning(db)
+        .await?;
+    Ok(model)
+}

@@ -1,0 +1,96 @@
+//! Full-text search: text normalisation shared by indexing and querying, and the
+//! backend-specific match expression (SQLite FTS5, PostgreSQL tsquery).
+
+use sea_orm::{DbBackend, sea_query::Expr};
+
+/// Lower-cases, removes accents and turns every non-alphanumeric character into a space, so that
+/// `Développeur·se` and `developpeur se` index and match alike on both databases.
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.chars().flat_map(char::to_lowercase) {
+        let folded: &str = match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => "a",
+            'æ' => "ae",
+            'ç' => "c",
+            'è' | 'é' | 'ê' | 'ë' => "e",
+            'ì' | 'í' | 'î' | 'ï' => "i",
+            'ñ' => "n",
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => "o",
+            'œ' => "oe",
+            'ù' | 'ú' | 'û' | 'ü' => "u",
+            'ý' | 'ÿ' => "y",
+            _ => "",
+        };
+        if !folded.is_empty() || c.is_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            if folded.is_empty() {
+                out.push(c);
+            } else {
+                out.push_str(folded);
+            }
+        } else {
+            pending_space = true;
+        }
+    }
+    out
+}
+
+/// The words of a search box, normalised; at most 8 words of at most 40 characters.
+pub fn query_terms(query: &str) -> Vec<String> {
+    normalize(query)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .take(8)
+        .map(|w| w.chars().take(40).collect())
+        .collect()
+}
+
+/// A condition selecting the offers whose text holds every term as a word prefix.
+pub fn matches(backend: DbBackend, terms: &[String]) -> Expr {
+    match backend {
+        DbBackend::Postgres => {
+            let query = terms
+                .iter()
+                .map(|t| format!("{t}:*"))
+                .collect::<Vec<_>>()
+                .join(" & ");
+            Expr::cust_with_values("offers.search_vector @@ to_tsquery('simple', $1)", [query])
+        }
+        _ => {
+            let query = terms
+                .iter()
+                .map(|t| format!("\"{t}\"*"))
+                .collect::<Vec<_>>()
+                .join(" ");
+            Expr::cust_with_values(
+                "offers.id IN (SELECT rowid FROM offers_fts WHERE offers_fts MATCH ?)",
+                [query],
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accents_case_and_inclusive_dots_are_folded() {
+        assert_eq!(
+            normalize("Développeur·se Full-Stack"),
+            "developpeur se full stack"
+        );
+        assert_eq!(normalize("Œuvre  ÉTÉ, cœur!"), "oeuvre ete coeur");
+        assert_eq!(normalize("  "), "");
+    }
+
+    #[test]
+    fn query_terms_are_bounded_and_safe() {
+        assert_eq!(query_terms("\"données\" OR *"), vec!["donnees", "or"]);
+        assert_eq!(query_terms(&"a ".repeat(20)).len(), 8);
+    }
+}

@@ -1,0 +1,344 @@
+//! Themes and templates: the minijinja environments of the portal.
+//!
+//! A theme is a folder `themes/NAME/` with `theme.toml` (`parent = "dsfr"` to inherit),
+//! `templates/` and `static/`. Themes are embedded in the binary; when `themes_dir` is configured
+//! they are read from disk on every render instead, so that an edit shows on reload.
+
+use std::{
+    borrow::Cow,
+    collections::{BTreeMap, HashMap},
+    path::PathBuf,
+    sync::Arc,
+};
+
+use minijinja::{Environment, State, Value, value::Kwargs};
+use rust_embed::RustEmbed;
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+
+use crate::{
+    error::{AppError, AppResult},
+    i18n::{Arg, I18n, Lang},
+};
+
+pub const DEFAULT_THEME: &str = "dsfr";
+
+#[derive(RustEmbed)]
+#[folder = "themes/"]
+#[exclude = "*.sh"]
+#[exclude = "*.py"]
+#[exclude = "*.mjs"]
+struct EmbeddedThemes;
+
+/// Where theme files are read from.
+#[derive(Clone, Debug)]
+enum ThemeSource {
+    Embedded,
+    Disk(PathBuf),
+}
+
+impl ThemeSource {
+    fn read(&self, path: &str) -> Option<Cow<'static, [u8]>> {
+        if path.split('/').any(|part| part == ".." || part.is_empty()) {
+            return None;
+        }
+        match self {
+            ThemeSource::Embedded => EmbeddedThemes::get(path).map(|file| file.data),
+            ThemeSource::Disk(root) => std::fs::read(root.join(path)).ok().map(Cow::Owned),
+        }
+    }
+
+    fn files(&self) -> Vec<String> {
+        match self {
+            ThemeSource::Embedded => EmbeddedThemes::iter().map(|f| f.into_owned()).collect(),
+            ThemeSource::Disk(root) => {
+                let mut files = Vec::new();
+                let mut folders = vec![root.clone()];
+                while let Some(folder) = folders.pop() {
+                    for entry in std::fs::read_dir(&folder).into_iter().flatten().flatten() {
+                        let path = entry.path();
+                        if path.is_dir() {
+                            folders.push(path);
+                        } else if let Ok(relative) = path.strip_prefix(root) {
+                            files.push(relative.to_string_lossy().replace('\\', "/"));
+                        }
+                    }
+                }
+                files
+            }
+        }
+    }
+}
+
+/// What `theme.toml` says of a theme.
+#[derive(Clone, Debug, Deserialize)]
+pub struct ThemeInfo {
+    pub name: String,
+    pub parent: Option<String>,
+    pub label_key: Option<String>,
+}
+
+/// A static file of a theme, ready to serve.
+pub struct StaticFile {
+    pub bytes: Cow<'static, [u8]>,
+    pub content_type: &'static str,
+}
+
+pub struct Renderer {
+    source: ThemeSource,
+    themes: BTreeMap<String, ThemeInfo>,
+    /// One environment per theme, built once; `None` when reading from disk (rebuilt per render).
+    environments: Option<HashMap<String, Environment<'static>>>,
+    asset_version: String,
+    i18n: Arc<I18n>,
+}
+
+impl Renderer {
+    pub fn new(themes_dir: Option<PathBuf>, i18n: Arc<I18n>) -> AppResult<Self> {
+        let source = match themes_dir {
+            Some(dir) => ThemeSource::Disk(dir),
+            None => ThemeSource::Embedded,
+        };
+        let mut files = source.files();
+        files.sort();
+        let mut themes = BTreeMap::new();
+        let mut hasher = Sha256::new();
+        for file in &files {
+            if let Some(name) = file.strip_suffix("/theme.toml") {
+                let text = source.read(file).unwrap_or_default();
+                let info: ThemeInfo = toml::from_str(&String::from_utf8_lossy(&text))
+                    .map_err(|e| AppError::invalid("theme", format!("{file}: {}", e.message())))?;
+                if info.name != name {
+                    return Err(AppError::invalid(
+                        "theme",
+                        format!("{file} names itself {}", info.name),
+                    ));
+                }
+                themes.insert(info.name.clone(), info);
+            } else if file.contains("/static/") {
+                hasher.update(file.as_bytes());
+                hasher.update(source.read(file).unwrap_or_default());
+            }
+        }
+        if !themes.contains_key(DEFAULT_THEME) {
+            return Err(AppError::invalid("theme", "the dsfr theme is missing"));
+        }
+        for info in themes.values() {
+            if let Some(parent) = &info.parent
+                && !themes.contains_key(parent)
+            {
+                return Err(AppError::invalid(
+                    "theme",
+                    format!("{} inherits unknown theme {parent}", info.name),
+                ));
+            }
+        }
+        let asset_version = hex(&hasher.finalize())[..12].to_owned();
+        let mut renderer = Self {
+            source,
+            themes,
+            environments: None,
+            asset_version,
+            i18n,
+        };
+        if matches!(renderer.source, ThemeSource::Embedded) {
+            let environments = renderer
+                .themes
+                .keys()
+                .map(|name| (name.clone(), renderer.environment(name)))
+                .collect();
+            renderer.environments = Some(environments);
+        }
+        Ok(renderer)
+    }
+
+    pub fn themes(&self) -> impl Iterator<Item = &ThemeInfo> {
+        self.themes.values()
+    }
+
+    pub fn has_theme(&self, name: &str) -> bool {
+        self.themes.contains_key(name)
+    }
+
+    /// Changes whenever a static file changes: part of every static URL.
+    pub fn asset_version(&self) -> &str {
+        &self.asset_version
+    }
+
+    /// Whether files are read from disk (development): static files are then not cached.
+    pub fn reloads(&self) -> bool {
+        matches!(self.source, ThemeSource::Disk(_))
+    }
+
+    /// The theme itself then its ancestors.
+    fn chain(&self, theme: &str) -> Vec<String> {
+        let mut chain = Vec::new();
+        let mut next = Some(
+            if self.themes.contains_key(theme) {
+                theme
+            } else {
+                DEFAULT_THEME
+            }
+            .to_owned(),
+        );
+        while let Some(name) = next {
+            if chain.contains(&name) {
+                break;
+            }
+            next = self.themes.get(&name).and_then(|info| info.parent.clone());
+            chain.push(name);
+        }
+        chain
+    }
+
+    /// Renders `template` of `theme` (or of its ancestors) with `context`.
+    pub fn render(&self, theme: &str, template: &str, context: Value) -> AppResult<String> {
+        let theme = if self.themes.contains_key(theme) {
+            theme
+        } else {
+            DEFAULT_THEME
+        };
+        let rendered = match &self.environments {
+            Some(environments) => environments[theme]
+                .get_template(template)?
+                .render(context)?,
+            None => self
+                .environment(theme)
+                .get_template(template)?
+                .render(context)?,
+        };
+        Ok(rendered)
+    }
+
+    fn environment(&self, theme: &str) -> Environment<'static> {
+        let mut env = Environment::new();
+        let chain = self.chain(theme);
+        let source = self.source.clone();
+        let loader_chain = chain.clone();
+        env.set_loader(move |name| {
+            if let Some(rest) = name.strip_prefix('@')
+                && let Some((owner, path)) = rest.split_once('/')
+            {
+                return Ok(read_text(&source, &format!("{owner}/templates/{path}")));
+            }
+            Ok(loader_chain
+                .iter()
+                .find_map(|theme| read_text(&source, &format!("{theme}/templates/{name}"))))
+        });
+        env.set_auto_escape_callback(|name| {
+            if name.ends_with(".html") || name.ends_with(".xml") {
+                minijinja::AutoEscape::Html
+            } else {
+                minijinja::AutoEscape::None
+            }
+        });
+        let i18n = self.i18n.clone();
+        env.add_function(
+            "t",
+            move |state: &State, key: &str, kwargs: Kwargs| -> Result<String, minijinja::Error> {
+                let mut args = Vec::new();
+                for name in kwargs.args() {
+                    let value: Value = kwargs.get(name)?;
+                    let arg = match i64::try_from(value.clone()) {
+                        Ok(number) if value.is_number() => Arg::Number(number as f64),
+                        _ => Arg::Text(value.to_string()),
+                    };
+                    args.push((name, arg));
+                }
+                kwargs.assert_all_used()?;
+                Ok(i18n.message(lang_of(state), key, &args))
+            },
+        );
+        env.add_function("url", |state: &State, path: &str| -> String {
+            let prefix = lang_of(state).prefix();
+            if path == "/" && !prefix.is_empty() {
+                prefix.to_owned()
+            } else {
+                format!("{prefix}{path}")
+            }
+        });
+        let version = self.asset_version.clone();
+        let static_source = self.source.clone();
+        env.add_function(
+            "static",
+            move |path: &str| -> Result<String, minijinja::Error> {
+                chain
+                    .iter()
+                    .find(|theme| {
+                        static_source
+                            .read(&format!("{theme}/static/{path}"))
+                            .is_some()
+                    })
+                    .map(|theme| format!("/static/{version}/{theme}/{path}"))
+                    .ok_or_else(|| {
+                        minijinja::Error::new(
+                            minijinja::ErrorKind::InvalidOperation,
+                            format!("no static file {path}"),
+                        )
+                    })
+            },
+        );
+        env
+    }
+
+    /// A static file `path` of `theme` or of its ancestors.
+    pub fn static_file(&self, theme: &str, path: &str) -> Option<StaticFile> {
+        if !self.themes.contains_key(theme) {
+            return None;
+        }
+        self.chain(theme)
+            .iter()
+            .find_map(|name| self.source.read(&format!("{name}/static/{path}")))
+            .map(|bytes| StaticFile {
+                bytes,
+                content_type: content_type(path),
+            })
+    }
+}
+
+fn lang_of(state: &State) -> Lang {
+    match state.lookup("lang").as_ref().and_then(|v| v.as_str()) {
+        Some("en") => Lang::En,
+        _ => Lang::Fr,
+    }
+}
+
+fn read_text(source: &ThemeSource, path: &str) -> Option<String> {
+    source
+        .read(path)
+        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+}
+
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The media type of a static file, from its extension.
+pub fn content_type(path: &str) -> &'static str {
+    match path.rsplit('.').next().unwrap_or_default() {
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "webp" => "image/webp",
+        "ico" => "image/x-icon",
+        "woff2" => "font/woff2",
+        "woff" => "font/woff",
+        "json" => "application/json",
+        "webmanifest" => "application/manifest+json",
+        "txt" | "md" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Whether a response of this media type is worth compressing.
+pub fn is_compressible(content_type: &str) -> bool {
+    content_type.starts_with("text/")
+        || content_type.starts_with("application/json")
+        || content_type.starts_with("application/manifest")
+        || content_type.starts_with("application/atom")
+        || content_type.starts_with("application/xml")
+        || content_type.starts_with("application/ld")
+        || content_type.starts_with("image/svg")
+}

@@ -1,0 +1,47 @@
+//! URL slugs: lower-case ASCII words joined by dashes.
+
+use crate::offers::search::normalize;
+
+/// `Développeur·se back-end (H/F)` → `developpeur-se-back-end-h-f`, at most 80 characters.
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::new();
+    for word in normalize(text).split(' ').filter(|w| !w.is_empty()) {
+        let word: String = word.chars().filter(char::is_ascii_alphanumeric).collect();
+        if word.is_empty() || slug.len() + word.len() + 1 > 80 {
+            continue;
+        }
+        if !slug.is_empty() {
+            slug.push('-');
+        }
+        slug.push_str(&word);
+    }
+    slug
+}
+
+/// Whether `slug` is a well-formed slug (what [`slugify`] produces).
+pub fn is_valid(slug: &str) -> bool {
+    !slug.is_empty()
+        && slug.len() <= 100
+        && !slug.starts_with('-')
+        && !slug.ends_with('-')
+        && !slug.contains("--")
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_ascii_words() {
+        assert_eq!(
+            slugify("Développeur·se back-end (H/F)"),
+            "developpeur-se-back-end-h-f"
+        );
+        assert!(is_valid(&slugify("Ministère de l'Intérieur")));
+        assert!(!is_valid("Bad Slug"));
+        assert!(!is_valid("a--b"));
+    }
+}

@@ -1,0 +1,146 @@
+//! The public page cache: rendered pages kept in memory for a few seconds, with their ETag and
+//! gzip encoding computed once.
+//!
+//! Every instance keeps its own cache, so a change shows everywhere within `page_cache_seconds`;
+//! [`PageCache::clear`] makes it show at once on the instance that made it.
+
+use std::{
+    collections::HashMap,
+    sync::{Arc, RwLock},
+    time::{Duration, Instant},
+};
+
+use poem::{
+    Endpoint, IntoResponse, Middleware, Request, Response, Result,
+    http::{Method, StatusCode, header},
+};
+
+use super::http::Encoded;
+
+/// Beyond this many pages the cache starts again from empty.
+const MAX_ENTRIES: usize = 20_000;
+/// Pages larger than this are not kept.
+const MAX_BODY: usize = 2 * 1024 * 1024;
+
+pub struct PageCache {
+    ttl: Duration,
+    entries: RwLock<HashMap<String, (Instant, Arc<Encoded>)>>,
+}
+
+impl PageCache {
+    pub fn new(ttl: Duration) -> Self {
+        Self {
+            ttl,
+            entries: RwLock::new(HashMap::new()),
+        }
+    }
+
+    fn get(&self, key: &str) -> Option<Arc<Encoded>> {
+        let entries = self.entries.read().unwrap_or_else(|e| e.into_inner());
+        entries
+            .get(key)
+            .filter(|(at, _)| at.elapsed() < self.ttl)
+            .map(|(_, page)| page.clone())
+    }
+
+    fn put(&self, key: String, page: Arc<Encoded>) {
+        if self.ttl.is_zero() {
+            return;
+        }
+        let mut entries = self.entries.write().unwrap_or_else(|e| e.into_inner());
+        if entries.len() >= MAX_ENTRIES {
+            entries.clear();
+        }
+        entries.insert(key, (Instant::now(), page));
+    }
+
+    /// Forgets every page (after a change to public content).
+    pub fn clear(&self) {
+        self.entries
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
+    }
+
+    fn cache_control(&self, status: StatusCode) -> &'static str {
+        if status == StatusCode::OK {
+            "public, max-age=60"
+        } else {
+            "public, max-age=30"
+        }
+    }
+}
+
+/// Serves public pages from the [`PageCache`], filling it on a miss; compresses and tags
+/// every text page, cached or not.
+pub struct CachedPages(pub Arc<crate::app::AppState>);
+
+impl<E: Endpoint> Middleware<E> for CachedPages {
+    type Output = CachedPagesEndpoint<E>;
+
+    fn transform(&self, inner: E) -> Self::Output {
+        CachedPagesEndpoint {
+            inner,
+            state: self.0.clone(),
+        }
+    }
+}
+
+pub struct CachedPagesEndpoint<E> {
+    inner: E,
+    state: Arc<crate::app::AppState>,
+}
+
+/// Pages that may be cached: anonymous GETs of the public portal.
+fn cacheable(request: &Request) -> bool {
+    let path = request.original_uri().path();
+    (request.method() == Method::GET || request.method() == Method::HEAD)
+        && !path.starts_with("/static/")
+        && !path.starts_with("/admin")
+        && !matches!(path, "/healthz" | "/readyz")
+        && request.header(header::COOKIE).is_none()
+        && request.header(header::AUTHORIZATION).is_none()
+}
+
+impl<E: Endpoint> Endpoint for CachedPagesEndpoint<E> {
+    type Output = Response;
+
+    async fn call(&self, request: Request) -> Result<Response> {
+        if !cacheable(&request) {
+            return self
+                .inner
+                .call(request)
+                .await
+                .map(IntoResponse::into_response);
+        }
+        let cache = &self.state.page_cache;
+        let key = request.original_uri().to_string();
+        if let Some(page) = cache.get(&key) {
+            return Ok(page.respond(request.headers(), cache.cache_control(page.status)));
+        }
+        let headers = request.headers().clone();
+        let response = self.inner.call(request).await?.into_response();
+        let status = response.status();
+        let content_type = response.content_type().unwrap_or_default().to_owned();
+        let keep = matches!(status, StatusCode::OK | StatusCode::GONE)
+            && (content_type.starts_with("text/") || content_type.contains("xml"))
+            && response.headers().get(header::SET_COOKIE).is_none();
+        if !keep {
+            return Ok(response);
+        }
+        let (parts, body) = response.into_parts();
+        let bytes = body.into_bytes().await?;
+        if bytes.len() > MAX_BODY {
+            return Ok(Response::from_parts(parts, bytes.into()));
+        }
+        let page = Arc::new(Encoded::new(status, &content_type, bytes));
+        cache.put(key, page.clone());
+        let mut response = page.respond(&headers, cache.cache_control(status));
+        for (name, value) in &parts.headers {
+            if !response.headers().contains_key(name) {
+                response.headers_mut().insert(name, value.clone());
+            }
+        }
+        Ok(response)
+    }
+}

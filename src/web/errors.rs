@@ -1,0 +1,87 @@
+//! Error pages: every error becomes a themed HTML page with the right status; internal causes
+//! are logged with the request id and never shown.
+
+use minijinja::context;
+use poem::{Endpoint, IntoResponse, Middleware, Request, Response, Result, http::header};
+
+use super::{
+    middleware::RequestId,
+    portal::{PageContext, View},
+};
+use crate::{app::SharedState, error::AppError};
+
+pub struct ErrorPages(pub SharedState);
+
+impl<E: Endpoint> Middleware<E> for ErrorPages {
+    type Output = ErrorPagesEndpoint<E>;
+
+    fn transform(&self, inner: E) -> Self::Output {
+        ErrorPagesEndpoint {
+            inner,
+            state: self.0.clone(),
+        }
+    }
+}
+
+pub struct ErrorPagesEndpoint<E> {
+    inner: E,
+    state: SharedState,
+}
+
+impl<E: Endpoint> Endpoint for ErrorPagesEndpoint<E> {
+    type Output = Response;
+
+    async fn call(&self, request: Request) -> Result<Response> {
+        let page = PageContext::new(&self.state, &request);
+        let request_id = request
+            .extensions()
+            .get::<RequestId>()
+            .map(|id| id.0.clone())
+            .unwrap_or_default();
+        let error = match self.inner.call(request).await {
+            Ok(response) => return Ok(response.into_response()),
+            Err(error) => error,
+        };
+        let status = error.status();
+        if status.is_server_error() {
+            let code = error
+                .downcast_ref::<AppError>()
+                .map_or("internal", AppError::code);
+            tracing::error!(request_id, code, error = %error, "request failed");
+        }
+        let known = [404, 410, 500].contains(&status.as_u16());
+        let key = if known {
+            status.as_u16()
+        } else if status.is_client_error() {
+            404
+        } else {
+            500
+        };
+        let view = View::new(
+            "errors/error.html",
+            page.t(&format!("error-{key}-title")),
+            page.t(&format!("error-{key}-message")),
+            context! {
+                status => status.as_u16(),
+                title_key => format!("error-{key}-title"),
+                message_key => format!("error-{key}-message"),
+                request_id => request_id,
+            },
+        )
+        .status(status);
+        match page.render(view) {
+            Ok(response) => Ok(response),
+            Err(render_error) => {
+                tracing::error!(request_id, error = %render_error, "error page failed");
+                Ok(Response::builder()
+                    .status(status)
+                    .header(header::CONTENT_TYPE, "text/plain; charset=utf-8")
+                    .body(format!(
+                        "{} {}",
+                        status.as_u16(),
+                        status.canonical_reason().unwrap_or("Error")
+                    )))
+            }
+        }
+    }
+}

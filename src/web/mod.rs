@@ -1,0 +1,95 @@
+//! HTTP: the route tree and its middleware. Handlers are thin: extract, call the domain, render.
+
+mod assets;
+pub mod cache;
+mod errors;
+mod http;
+pub mod middleware;
+pub mod portal;
+
+use std::sync::Arc;
+
+use poem::{
+    Endpoint, EndpointExt, IntoResponse, Response, get, handler,
+    http::{StatusCode, header},
+    listener::TcpListener,
+    web::Data,
+};
+
+use crate::{
+    app::SharedState,
+    db,
+    error::{AppError, AppResult},
+};
+
+/// The whole application as one endpoint.
+pub fn router(state: SharedState) -> impl Endpoint<Output = Response> {
+    let routes = portal::root()
+        .at("/healthz", get(healthz))
+        .at("/readyz", get(readyz))
+        .at("/static/:version/*path", get(assets::static_file))
+        .nest("/en", portal::pages());
+    routes
+        .with(cache::CachedPages(state.clone()))
+        .with(errors::ErrorPages(state.clone()))
+        .with(middleware::Observe {
+            https: state.config.is_https(),
+        })
+        .data(Arc::new(assets::AssetCache::default()))
+        .data(state)
+        .map_to_response()
+}
+
+/// The process is up.
+#[handler]
+fn healthz() -> &'static str {
+    "ok"
+}
+
+/// The process can serve: the database answers.
+#[handler]
+async fn readyz(Data(state): Data<&SharedState>) -> Response {
+    if db::ping(&state.db).await {
+        "ready".into_response()
+    } else {
+        Response::builder()
+            .status(StatusCode::SERVICE_UNAVAILABLE)
+            .header(header::CONTENT_TYPE, "text/plain; charset=utf-8")
+            .body("database unreachable")
+    }
+}
+
+/// Serves until Ctrl-C or SIGTERM.
+pub async fn serve(state: SharedState) -> AppResult<()> {
+    let bind = state.config.bind;
+    let app = router(state.clone());
+    tracing::info!(%bind, base_url = %state.config.base_url, "serving the portal");
+    poem::Server::new(TcpListener::bind(bind))
+        .run_with_graceful_shutdown(
+            app,
+            shutdown_signal(),
+            Some(std::time::Duration::from_secs(10)),
+        )
+        .await
+        .map_err(|e| AppError::Config {
+            key: "METIERS_BIND".into(),
+            message: format!("{bind}: {e}"),
+        })
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        let mut terminate =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+                .expect("installing the SIGTERM handler");
+        tokio::select! {
+            _ = ctrl_c => {},
+            _ = terminate.recv() => {},
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = ctrl_c.await;
+    tracing::info!("shutting down");
+}

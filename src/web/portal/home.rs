@@ -1,0 +1,57 @@
+use minijinja::context;
+use poem::{Request, Response, handler, web::Data};
+
+use super::{PageContext, View, active_tenants, views};
+use crate::{app::SharedState, error::AppResult, offers, stories};
+
+#[handler]
+pub async fn home(request: &Request, Data(state): Data<&SharedState>) -> AppResult<Response> {
+    let page = PageContext::new(state, request);
+    let now = state.now();
+    let tenants = active_tenants(state).await?;
+    let latest = offers::latest_live(&state.db, None, 6, now).await?;
+    let ids: Vec<i32> = latest.iter().map(|o| o.id).collect();
+    let contract_types = offers::contract_types(&state.db, &ids).await?;
+    let figures = offers::figures(&state.db, now).await?;
+    let recent_stories = stories::list_published(&state.db, None, Some(3)).await?;
+    let story_count = stories::list_published(&state.db, None, None).await?.len();
+    let cards = views::CardSources {
+        tenants: &tenants,
+        contract_types: &contract_types,
+        lang: page.lang,
+        now,
+    };
+    let mut ministries: Vec<_> = tenants
+        .values()
+        .map(|t| {
+            views::ministry(
+                t,
+                figures.by_tenant.get(&t.id).copied().unwrap_or_default(),
+                false,
+            )
+        })
+        .collect();
+    ministries.sort_by(|a, b| {
+        b.offer_count
+            .cmp(&a.offer_count)
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    ministries.truncate(8);
+    let data = context! {
+        latest_offers => cards.cards(&latest),
+        ministries => ministries,
+        stories => recent_stories.iter().map(|s| views::story(s, &tenants, page.lang, false)).collect::<Vec<_>>(),
+        figures => context! {
+            offers => figures.offers,
+            ministries => tenants.len(),
+            stories => story_count,
+            regions => figures.regions,
+        },
+    };
+    page.render(View::new(
+        "home.html",
+        page.t("page-home-title"),
+        page.t("page-home-description"),
+        data,
+    ))
+}

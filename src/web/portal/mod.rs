@@ -1,0 +1,168 @@
+//! The public portal: HTML pages in French at the root and in English under `/en`.
+
+mod feeds;
+mod home;
+mod jsonld;
+mod ministries;
+mod offers;
+mod pages;
+mod stories;
+mod views;
+
+use minijinja::{Value, context};
+use poem::{
+    Request, Response, Route, get,
+    http::{StatusCode, header},
+};
+
+use crate::{app::AppState, error::AppResult, i18n::Lang, render::DEFAULT_THEME};
+
+/// The portal's pages, mounted at `/` and at `/en`.
+pub fn pages() -> Route {
+    Route::new()
+        .at("/", get(home::home))
+        .at("/offres", get(offers::list))
+        .at("/offres.atom", get(feeds::offers_feed))
+        .at("/offres/:slug", get(offers::detail))
+        .at("/ministeres", get(ministries::list))
+        .at("/ministeres/:slug", get(ministries::detail))
+        .at("/ministeres/:slug/offres.atom", get(feeds::ministry_feed))
+        .at("/temoignages", get(stories::list))
+        .at("/temoignages/:slug", get(stories::detail))
+        .at("/accessibilite", get(pages::accessibility))
+        .at("/mentions-legales", get(pages::legal_notice))
+        .at("/donnees-personnelles", get(pages::personal_data))
+        .at("/plan-du-site", get(pages::site_map))
+}
+
+/// The French pages plus the routes that exist once, outside the language prefix.
+pub fn root() -> Route {
+    pages()
+        .at("/sitemap.xml", get(feeds::sitemap))
+        .at("/robots.txt", get(feeds::robots))
+        .at("/ministeres/:slug/theme.css", get(ministries::theme_css))
+}
+
+/// What every page knows of the request it answers.
+pub struct PageContext<'a> {
+    pub state: &'a AppState,
+    pub lang: Lang,
+    /// The path without the language prefix.
+    pub path: String,
+    pub query: Option<String>,
+}
+
+/// A page to render: its template, its head and its own data.
+pub struct View {
+    pub status: StatusCode,
+    pub template: &'static str,
+    pub title: String,
+    pub description: String,
+    pub data: Value,
+    /// The ministry whose theme, logo and colours the page takes.
+    pub ministry: Option<(String, Value)>,
+}
+
+impl View {
+    pub fn new(template: &'static str, title: String, description: String, data: Value) -> Self {
+        Self {
+            status: StatusCode::OK,
+            template,
+            title,
+            description,
+            data,
+            ministry: None,
+        }
+    }
+
+    pub fn status(mut self, status: StatusCode) -> Self {
+        self.status = status;
+        self
+    }
+
+    pub fn themed_by(mut self, theme: &str, ministry: Value) -> Self {
+        self.ministry = Some((theme.to_owned(), ministry));
+        self
+    }
+}
+
+impl<'a> PageContext<'a> {
+    pub fn new(state: &'a AppState, request: &Request) -> Self {
+        let uri = request.original_uri();
+        let (lang, path) = Lang::from_path(uri.path());
+        Self {
+            state,
+            lang,
+            path: path.to_owned(),
+            query: uri.query().filter(|q| !q.is_empty()).map(str::to_owned),
+        }
+    }
+
+    pub fn t(&self, key: &str) -> String {
+        self.state.i18n.text(self.lang, key)
+    }
+
+    /// An absolute URL of `path` (without language prefix) in `lang`.
+    pub fn absolute(&self, lang: Lang, path: &str) -> String {
+        let path = if path == "/" && lang == Lang::En {
+            ""
+        } else {
+            path
+        };
+        format!("{}{}{}", self.state.config.base_url, lang.prefix(), path)
+    }
+
+    /// A portal path in the page's language.
+    pub fn link(&self, path: &str) -> String {
+        match (self.lang, path) {
+            (Lang::En, "/") => "/en".to_owned(),
+            _ => format!("{}{}", self.lang.prefix(), path),
+        }
+    }
+
+    pub fn render(&self, view: View) -> AppResult<Response> {
+        let query = self
+            .query
+            .as_ref()
+            .map(|q| format!("?{q}"))
+            .unwrap_or_default();
+        let (theme, ministry) = match view.ministry {
+            Some((theme, ministry)) => (theme, ministry),
+            None => (DEFAULT_THEME.to_owned(), Value::from(())),
+        };
+        let context = context! {
+            lang => self.lang.code(),
+            current_path => self.path,
+            site => context! {
+                name => self.t("site-name"),
+                base_url => self.state.config.base_url,
+            },
+            page => context! {
+                title => view.title,
+                description => view.description,
+                canonical => format!("{}{query}", self.absolute(self.lang, &self.path)),
+                alternate_fr => self.absolute(Lang::Fr, &self.path),
+                alternate_en => self.absolute(Lang::En, &self.path),
+                og_image => Value::from(()),
+            },
+            themed_ministry => ministry,
+            ..view.data
+        };
+        let html = self.state.renderer.render(&theme, view.template, context)?;
+        Ok(Response::builder()
+            .status(view.status)
+            .header(header::CONTENT_TYPE, "text/html; charset=utf-8")
+            .body(html))
+    }
+}
+
+/// The active ministries by id: one query, shared by a page's cards.
+pub async fn active_tenants(
+    state: &AppState,
+) -> AppResult<std::collections::HashMap<i32, crate::entities::tenants::Model>> {
+    Ok(crate::tenants::list_active(&state.db)
+        .await?
+        .into_iter()
+        .map(|tenant| (tenant.id, tenant))
+        .collect())
+}

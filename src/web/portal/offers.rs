@@ -1,0 +1,218 @@
+use std::collections::HashMap;
+
+use minijinja::context;
+use poem::{
+    Request, Response, handler,
+    http::StatusCode,
+    web::{Data, Path},
+};
+use serde::Serialize;
+
+use super::{PageContext, View, active_tenants, jsonld, views};
+use crate::{
+    app::SharedState,
+    codes::{Category, ContractType, Experience, Profession, RemotePolicy},
+    error::{AppError, AppResult},
+    offers::{self, OfferFilter, Visibility},
+    regions::REGIONS,
+    tenants,
+};
+
+pub const PER_PAGE: u64 = 20;
+
+#[derive(Serialize)]
+struct Choice {
+    value: String,
+    label: String,
+}
+
+#[derive(Serialize)]
+struct PageLink {
+    number: u64,
+    url: String,
+    current: bool,
+}
+
+#[derive(Serialize)]
+struct Pagination {
+    page: u64,
+    pages: u64,
+    first_url: Option<String>,
+    prev_url: Option<String>,
+    next_url: Option<String>,
+    last_url: Option<String>,
+    links: Vec<PageLink>,
+}
+
+fn query_params(request: &Request) -> HashMap<String, String> {
+    serde_urlencoded::from_str::<Vec<(String, String)>>(request.uri().query().unwrap_or_default())
+        .unwrap_or_default()
+        .into_iter()
+        .collect()
+}
+
+fn pagination(page: &PageContext, filter: &OfferFilter, current: u64, pages: u64) -> Pagination {
+    let url = |number: u64| {
+        let mut params = filter.to_params();
+        if number > 1 {
+            params.push(("page", number.to_string()));
+        }
+        let query = serde_urlencoded::to_string(&params).unwrap_or_default();
+        let base = page.link("/offres");
+        if query.is_empty() {
+            base
+        } else {
+            format!("{base}?{query}")
+        }
+    };
+    let window = current.saturating_sub(2).max(1)..=(current + 2).min(pages);
+    Pagination {
+        page: current,
+        pages,
+        first_url: (current > 1).then(|| url(1)),
+        prev_url: (current > 1).then(|| url(current - 1)),
+        next_url: (current < pages).then(|| url(current + 1)),
+        last_url: (current < pages).then(|| url(pages)),
+        links: window
+            .map(|number| PageLink {
+                number,
+                url: url(number),
+                current: number == current,
+            })
+            .collect(),
+    }
+}
+
+#[handler]
+pub async fn list(request: &Request, Data(state): Data<&SharedState>) -> AppResult<Response> {
+    let page = PageContext::new(state, request);
+    let now = state.now();
+    let params = query_params(request);
+    let filter = OfferFilter::from_params(&params);
+    let requested: u64 = params
+        .get("page")
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(1)
+        .max(1);
+    let tenants = active_tenants(state).await?;
+    let mut found = offers::list_live(&state.db, &filter, requested, PER_PAGE, now).await?;
+    let pages = found.total.div_ceil(PER_PAGE).max(1);
+    let current = requested.min(pages);
+    if current != requested {
+        found = offers::list_live(&state.db, &filter, current, PER_PAGE, now).await?;
+    }
+    let ids: Vec<i32> = found.offers.iter().map(|o| o.id).collect();
+    let contract_types = offers::contract_types(&state.db, &ids).await?;
+    let cards = views::CardSources {
+        tenants: &tenants,
+        contract_types: &contract_types,
+        lang: page.lang,
+        now,
+    };
+    let mut ministries: Vec<Choice> = tenants
+        .values()
+        .map(|t| Choice {
+            value: t.slug.clone(),
+            label: t.name.clone(),
+        })
+        .collect();
+    ministries.sort_by(|a, b| a.label.cmp(&b.label));
+    let data = context! {
+        offers => cards.cards(&found.offers),
+        total => found.total,
+        filters => context! {
+            q => filter.q,
+            ministere => filter.ministry.clone().unwrap_or_default(),
+            metier => filter.profession.map(|c| c.as_str()).unwrap_or_default(),
+            contrat => filter.contract_type.map(|c| c.as_str()).unwrap_or_default(),
+            categorie => filter.category.map(|c| c.as_str()).unwrap_or_default(),
+            region => filter.region.clone().unwrap_or_default(),
+            teletravail => filter.remote_policy.map(|c| c.as_str()).unwrap_or_default(),
+            experience => filter.experience.map(|c| c.as_str()).unwrap_or_default(),
+            junior => filter.junior,
+            distanciel => filter.remote_possible,
+        },
+        options => context! {
+            ministries => ministries,
+            professions => Profession::codes(),
+            contract_types => ContractType::codes(),
+            categories => Category::codes(),
+            regions => REGIONS.iter().map(|r| Choice { value: r.code.to_owned(), label: r.name.to_owned() }).collect::<Vec<_>>(),
+            remote_policies => RemotePolicy::codes(),
+            experience => Experience::codes(),
+        },
+        active_filter_count => filter.to_params().len(),
+        pagination => pagination(&page, &filter, current, pages),
+        feed_url => page.link("/offres.atom"),
+    };
+    page.render(View::new(
+        "offers/list.html",
+        page.t("page-offers-title"),
+        page.t("page-offers-description"),
+        data,
+    ))
+}
+
+#[handler]
+pub async fn detail(
+    request: &Request,
+    Path(slug): Path<String>,
+    Data(state): Data<&SharedState>,
+) -> AppResult<Response> {
+    let page = PageContext::new(state, request);
+    let now = state.now();
+    let offer = offers::find_by_slug(&state.db, &slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let visibility = offers::visibility(&offer, now).ok_or(AppError::NotFound)?;
+    let tenants = active_tenants(state).await?;
+    let tenant = tenants.get(&offer.tenant_id).ok_or(AppError::NotFound)?;
+    let similar = offers::similar(&state.db, &offer, 4, now).await?;
+    let mut ids: Vec<i32> = similar.iter().map(|o| o.id).collect();
+    ids.push(offer.id);
+    let contract_types = offers::contract_types(&state.db, &ids).await?;
+    let cards = views::CardSources {
+        tenants: &tenants,
+        contract_types: &contract_types,
+        lang: page.lang,
+        now,
+    };
+    let card = cards.card(&offer).ok_or(AppError::NotFound)?;
+    let similar = cards.cards(&similar);
+    let ministry = views::ministry(tenant, 0, false);
+    if visibility == Visibility::Gone {
+        let view = View::new(
+            "offers/gone.html",
+            page.t("error-410-title"),
+            page.t("error-410-message"),
+            context! { offer => card, similar => similar },
+        )
+        .status(StatusCode::GONE)
+        .themed_by(&tenant.theme, minijinja::Value::from_serialize(&ministry));
+        return page.render(view);
+    }
+    let structure_name = match offer.structure_id {
+        Some(id) => tenants::structure_names(&state.db, &[id])
+            .await?
+            .remove(&id),
+        None => None,
+    };
+    let url = page.absolute(page.lang, &page.path);
+    let json_ld = jsonld::job_posting(
+        &offer,
+        tenant,
+        &card.contract_types,
+        &url,
+        &state.config.base_url,
+    );
+    let description = crate::markdown::to_plain_text(&offer.mission, 160);
+    let detail = views::offer_detail(&offer, card, structure_name, page.lang, json_ld);
+    let view = View::new(
+        "offers/detail.html",
+        detail.card.title.clone(),
+        description,
+        context! { offer => detail, related => similar },
+    )
+    .themed_by(&tenant.theme, minijinja::Value::from_serialize(&ministry));
+    page.render(view)
+}

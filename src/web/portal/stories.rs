@@ -1,0 +1,62 @@
+use minijinja::context;
+use poem::{
+    Request, Response, handler,
+    web::{Data, Path},
+};
+
+use super::{PageContext, View, active_tenants, views};
+use crate::{
+    app::SharedState,
+    error::{AppError, AppResult},
+    stories,
+};
+
+#[handler]
+pub async fn list(request: &Request, Data(state): Data<&SharedState>) -> AppResult<Response> {
+    let page = PageContext::new(state, request);
+    let tenants = active_tenants(state).await?;
+    let all: Vec<_> = stories::list_published(&state.db, None, None)
+        .await?
+        .iter()
+        .filter(|s| tenants.contains_key(&s.tenant_id))
+        .map(|s| views::story(s, &tenants, page.lang, false))
+        .collect();
+    page.render(View::new(
+        "stories/list.html",
+        page.t("page-stories-title"),
+        page.t("page-stories-description"),
+        context! { stories => all },
+    ))
+}
+
+#[handler]
+pub async fn detail(
+    request: &Request,
+    Path(slug): Path<String>,
+    Data(state): Data<&SharedState>,
+) -> AppResult<Response> {
+    let page = PageContext::new(state, request);
+    let story = stories::find_published_by_slug(&state.db, &slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let tenants = active_tenants(state).await?;
+    if !tenants.contains_key(&story.tenant_id) {
+        return Err(AppError::NotFound);
+    }
+    let more: Vec<_> = stories::list_published(&state.db, Some(story.tenant_id), Some(4))
+        .await?
+        .iter()
+        .filter(|s| s.id != story.id)
+        .take(3)
+        .map(|s| views::story(s, &tenants, page.lang, false))
+        .collect();
+    let view = views::story(&story, &tenants, page.lang, true);
+    let title = format!("{} – {}", view.person_name, view.role);
+    let description = view.excerpt.clone();
+    page.render(View::new(
+        "stories/detail.html",
+        title,
+        description,
+        context! { story => view, more_stories => more },
+    ))
+}

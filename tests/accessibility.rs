@@ -1,0 +1,113 @@
+//! Every kind of public page passes axe-core (WCAG 2.1 A and AA) in headless Chromium, in light
+//! and dark mode. Needs Debian's `chromium` and the Node packages of `tests/a11y` (`.ci/run`
+//! installs both).
+
+mod support;
+
+use std::path::Path;
+
+use metiers::entities::offers;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use support::{Backend, TestApp, attributes};
+
+fn first_link(body: &str, prefix: &str) -> String {
+    attributes(body, "a[href]", "href")
+        .into_iter()
+        .find(|href| {
+            href.starts_with(prefix) && href.len() > prefix.len() && !href.ends_with(".atom")
+        })
+        .unwrap_or_else(|| panic!("no link starting with {prefix}"))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn public_pages_have_no_accessibility_violation() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let checker = root.join("tests/a11y");
+    if !checker.join("node_modules/axe-core").is_dir() {
+        let status = tokio::process::Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund", "--prefix"])
+            .arg(&checker)
+            .status()
+            .await
+            .expect("npm must be installed");
+        assert!(status.success(), "npm ci in tests/a11y failed");
+    }
+
+    let app = TestApp::start(Backend::Sqlite).await;
+    app.seed_demo(120).await;
+    let (_, listing) = app.page("/offres").await;
+    let offer = first_link(&listing, "/offres/");
+    let (_, ministries) = app.page("/ministeres").await;
+    let ministry_links: Vec<String> = attributes(&ministries, "a[href]", "href")
+        .into_iter()
+        .filter(|href| href.starts_with("/ministeres/"))
+        .collect();
+    let (_, stories) = app.page("/temoignages").await;
+    let story = first_link(&stories, "/temoignages/");
+    let gone = offers::Entity::find()
+        .filter(offers::Column::Status.eq("expired"))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .expect("an expired demo offer")
+        .slug;
+
+    let mut paths = vec![
+        "/".to_owned(),
+        "/offres".to_owned(),
+        "/offres?metier=developpement&junior=1&distanciel=1".to_owned(),
+        "/offres?q=zzzzzz".to_owned(),
+        offer.clone(),
+        format!("/offres/{gone}#status=410"),
+        "/ministeres".to_owned(),
+        "/temoignages".to_owned(),
+        story,
+        "/accessibilite".to_owned(),
+        "/mentions-legales".to_owned(),
+        "/donnees-personnelles".to_owned(),
+        "/plan-du-site".to_owned(),
+        format!("/en{offer}"),
+        "/en/offres".to_owned(),
+        "/nulle-part#status=404".to_owned(),
+    ];
+    // One ministry page per theme.
+    for theme in ["dsfr", "vitrine"] {
+        let tenant = metiers::tenants::list_active(&app.state.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|t| t.theme == theme)
+            .unwrap_or_else(|| panic!("a demo ministry uses the {theme} theme"));
+        let path = format!("/ministeres/{}", tenant.slug);
+        assert!(
+            ministry_links.contains(&path),
+            "{path} is linked from /ministeres"
+        );
+        paths.push(path);
+    }
+
+    let output = tokio::process::Command::new("node")
+        .arg(checker.join("check.mjs"))
+        .arg(&app.base_url)
+        .args(&paths)
+        .output()
+        .await
+        .expect("node must be installed");
+    let report = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    println!("{report}");
+    assert!(
+        output.status.success(),
+        "accessibility violations:\n{report}"
+    );
+    assert!(
+        report.contains(&format!(
+            "a11y: {} pages checked, 0 violations",
+            paths.len()
+        )),
+        "{report}"
+    );
+}

@@ -1,0 +1,68 @@
+//! Small, explicit data sets for assertions, written through the domain functions.
+#![allow(dead_code)]
+
+use chrono::{Duration, Utc};
+use metiers::{
+    codes::{ApplyMode, ContractType, Profession, RemotePolicy, Status},
+    entities::{offers, tenants},
+    offers::NewOffer,
+    tenants::NewTenant,
+};
+
+use super::TestApp;
+
+pub async fn ministry(app: &TestApp, slug: &str, name: &str, theme: &str) -> tenants::Model {
+    metiers::tenants::create(
+        &app.state.db,
+        NewTenant {
+            slug: slug.to_owned(),
+            name: name.to_owned(),
+            acronym: slug.to_uppercase(),
+            website: Some(format!("https://www.{slug}.gouv.fr")),
+            theme: Some(theme.to_owned()),
+            accent_color: Some("#6a6af4".to_owned()),
+            presentation: format!("Le **{name}** recrute des talents du numérique."),
+            showcase: vec![("values", "- Service public\n- Ouverture".to_owned())],
+        },
+        Utc::now(),
+    )
+    .await
+    .expect("create ministry")
+}
+
+/// A published offer in Paris, open to titulaires and contractuels, that tests adjust.
+pub fn published(tenant: &tenants::Model, title: &str) -> NewOffer {
+    let now = Utc::now();
+    NewOffer {
+        tenant_id: tenant.id,
+        title: title.to_owned(),
+        context: "Une équipe produit au service des usagers.".to_owned(),
+        mission: format!(
+            "Vous rejoignez le {} pour construire des services publics numériques.",
+            tenant.name
+        ),
+        tasks: "- Concevoir\n- Livrer\n- Mesurer".to_owned(),
+        profile: "- Curiosité\n- Rigueur".to_owned(),
+        contract_types: vec![ContractType::TitulaireContractuel],
+        profession: Some(Profession::Developpement),
+        domains: vec!["Rust".to_owned(), "PostgreSQL".to_owned()],
+        experience_min_years: Some(3),
+        remote_policy: Some(RemotePolicy::Partiel),
+        salary_min: Some(42_000),
+        salary_max: Some(55_000),
+        street: "20 avenue de Ségur".to_owned(),
+        postal_code: "75007".to_owned(),
+        city: "Paris".to_owned(),
+        apply_mode: Some(ApplyMode::OnSite),
+        status: Some(Status::Published),
+        published_at: Some(now - Duration::days(2)),
+        expires_at: Some(now + Duration::days(30)),
+        ..Default::default()
+    }
+}
+
+pub async fn offer(app: &TestApp, new: NewOffer) -> offers::Model {
+    metiers::offers::create(&app.state.db, new, Utc::now())
+        .await
+        .expect("create offer")
+}

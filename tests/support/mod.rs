@@ -1,0 +1,260 @@
+//! Test support: the real application served over HTTP on loopback, on a fresh SQLite file or
+//! a fresh PostgreSQL database per test.
+#![allow(dead_code)]
+
+use std::{
+    sync::{
+        Arc,
+        atomic::{AtomicUsize, Ordering},
+    },
+    time::Duration,
+};
+
+pub mod fixtures;
+
+use chrono::Utc;
+use metiers::{app::AppState, app::SharedState, config::Config, db, web};
+use poem::listener::{Acceptor, Listener, TcpListener};
+use sea_orm::{ConnectionTrait, Database};
+
+/// The database a test runs on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Runs each listed `async fn NAME(backend: Backend)` once on SQLite and once on PostgreSQL.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn $name() { super::$name($crate::support::Backend::Sqlite).await }) *
+        }
+        mod postgres {
+            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn $name() { super::$name($crate::support::Backend::Postgres).await }) *
+        }
+    };
+}
+
+/// Where the tests find PostgreSQL (a server with the right to create databases).
+pub fn postgres_admin_url() -> String {
+    std::env::var("METIERS_TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
+}
+
+/// A database made for one test, removed when the test ends.
+pub struct TestDatabase {
+    pub url: String,
+    postgres_name: Option<String>,
+    _dir: tempfile::TempDir,
+}
+
+static COUNTER: AtomicUsize = AtomicUsize::new(0);
+
+impl TestDatabase {
+    pub async fn create(backend: Backend) -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        match backend {
+            Backend::Sqlite => Self {
+                url: format!(
+                    "sqlite://{}?mode=rwc",
+                    dir.path().join("metiers.db").display()
+                ),
+                postgres_name: None,
+                _dir: dir,
+            },
+            Backend::Postgres => {
+                let name = format!(
+                    "metiers_test_{}_{}_{}",
+                    std::process::id(),
+                    COUNTER.fetch_add(1, Ordering::SeqCst),
+                    Utc::now().timestamp_micros()
+                );
+                let admin_url = postgres_admin_url();
+                let admin = Database::connect(admin_url.as_str())
+                    .await
+                    .unwrap_or_else(|e| {
+                        panic!("PostgreSQL must run at {admin_url} for the tests: {e}")
+                    });
+                admin
+                    .execute_unprepared(&format!("CREATE DATABASE {name}"))
+                    .await
+                    .expect("create test database");
+                admin.close().await.ok();
+                let base = admin_url
+                    .rsplit_once('/')
+                    .map_or(admin_url.as_str(), |(base, _)| base);
+                Self {
+                    url: format!("{base}/{name}"),
+                    postgres_name: Some(name),
+                    _dir: dir,
+                }
+            }
+        }
+    }
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        let Some(name) = self.postgres_name.take() else {
+            return;
+        };
+        // Dropping happens outside any runtime: use a thread with its own.
+        let _ = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("runtime");
+            runtime.block_on(async move {
+                if let Ok(admin) = Database::connect(postgres_admin_url().as_str()).await {
+                    let _ = admin
+                        .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                        .await;
+                    let _ = admin.close().await;
+                }
+            });
+        })
+        .join();
+    }
+}
+
+/// The application served on a loopback port.
+pub struct TestApp {
+    pub base_url: String,
+    pub state: SharedState,
+    pub client: reqwest::Client,
+    /// How many SQL statements the application ran so far.
+    pub queries: Arc<AtomicUsize>,
+    server: tokio::task::JoinHandle<()>,
+    pub database: TestDatabase,
+}
+
+/// Options of a test app.
+#[derive(Clone, Copy, Default)]
+pub struct Options {
+    /// Seconds of page cache (0, the default in tests, renders every request).
+    pub page_cache_seconds: u64,
+}
+
+impl TestApp {
+    pub async fn start(backend: Backend) -> Self {
+        Self::start_with(backend, Options::default()).await
+    }
+
+    pub async fn start_with(backend: Backend, options: Options) -> Self {
+        let database = TestDatabase::create(backend).await;
+        let acceptor = TcpListener::bind("127.0.0.1:0")
+            .into_acceptor()
+            .await
+            .expect("bind loopback");
+        let addr = acceptor.local_addr()[0]
+            .as_socket_addr()
+            .copied()
+            .expect("socket address");
+        let base_url = format!("http://{addr}");
+        let config = Config::from_env_fn(|key| match key {
+            "METIERS_BIND" => Some(addr.to_string()),
+            "METIERS_BASE_URL" => Some(base_url.clone()),
+            "METIERS_DATABASE_URL" => Some(database.url.clone()),
+            "METIERS_DATABASE_MAX_CONNECTIONS" => Some("4".to_owned()),
+            "METIERS_PAGE_CACHE_SECONDS" => Some(options.page_cache_seconds.to_string()),
+            _ => None,
+        })
+        .expect("test configuration");
+        let mut connection = db::connect(&config).await.expect("connect");
+        db::migrate(&connection).await.expect("migrate");
+        let queries = Arc::new(AtomicUsize::new(0));
+        let counter = queries.clone();
+        connection.set_metric_callback(move |_| {
+            counter.fetch_add(1, Ordering::SeqCst);
+        });
+        let state = AppState::with_database(config, connection).expect("state");
+        let app = web::router(state.clone());
+        let server = tokio::spawn(async move {
+            let _ = poem::Server::new_with_acceptor(acceptor).run(app).await;
+        });
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .timeout(Duration::from_secs(30))
+            .build()
+            .expect("client");
+        Self {
+            base_url,
+            state,
+            client,
+            queries,
+            server,
+            database,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base_url)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// GET `path` and return its status and body.
+    pub async fn page(&self, path: &str) -> (u16, String) {
+        let response = self.get(path).await;
+        let status = response.status().as_u16();
+        (status, response.text().await.expect("body"))
+    }
+
+    /// Seeds the demo data with `offers` offers.
+    pub async fn seed_demo(&self, offers: usize) -> metiers::demo::SeedReport {
+        metiers::demo::seed(&self.state.db, offers, Utc::now())
+            .await
+            .expect("seed")
+    }
+
+    pub fn query_count(&self) -> usize {
+        self.queries.load(Ordering::SeqCst)
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        self.server.abort();
+    }
+}
+
+/// Parses HTML for assertions.
+pub fn html(body: &str) -> scraper::Html {
+    scraper::Html::parse_document(body)
+}
+
+/// The texts of the elements matching `selector`.
+pub fn texts(body: &str, selector: &str) -> Vec<String> {
+    let document = html(body);
+    let selector = scraper::Selector::parse(selector).expect("selector");
+    document
+        .select(&selector)
+        .map(|e| {
+            e.text()
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
+}
+
+/// The values of `attribute` on the elements matching `selector`.
+pub fn attributes(body: &str, selector: &str, attribute: &str) -> Vec<String> {
+    let document = html(body);
+    let selector = scraper::Selector::parse(selector).expect("selector");
+    document
+        .select(&selector)
+        .filter_map(|e| e.value().attr(attribute).map(str::to_owned))
+        .collect()
+}
