@@ -166,6 +166,87 @@ mod tests {
         );
     }
 
+    /// Every literal key passed to `t(...)` in the code and the templates, and every code
+    /// translated by prefix, has a message in both languages.
+    #[test]
+    fn every_message_used_is_defined() {
+        use crate::codes::{Category, ContractType, Experience, Profession, RemotePolicy};
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut used = std::collections::BTreeSet::new();
+        let mut folders = vec![root.join("src"), root.join("themes")];
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(&folder).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    folders.push(path);
+                    continue;
+                }
+                let Some("rs" | "html" | "xml") = path.extension().and_then(|e| e.to_str()) else {
+                    continue;
+                };
+                let text = std::fs::read_to_string(&path).unwrap();
+                for call in ["t(\"", "t_with(\"", "t(&format!(\""] {
+                    for (index, _) in text.match_indices(call) {
+                        let preceded_by_word = text[..index]
+                            .chars()
+                            .last()
+                            .is_some_and(|c| c.is_alphanumeric() || c == '_');
+                        let key: String = text[index + call.len()..]
+                            .chars()
+                            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+                            .collect();
+                        if !preceded_by_word
+                            && !key.is_empty()
+                            && !key.ends_with('-')
+                            && call != "t(&format!(\""
+                        {
+                            used.insert(key);
+                        }
+                    }
+                }
+            }
+        }
+        let prefixed = [
+            ("contract-", ContractType::codes()),
+            ("profession-", Profession::codes()),
+            ("remote-", RemotePolicy::codes()),
+            ("category-", Category::codes()),
+            ("experience-", Experience::codes()),
+        ];
+        for (prefix, codes) in prefixed {
+            used.extend(codes.into_iter().map(|code| format!("{prefix}{code}")));
+        }
+        for section in crate::offers::SECTION_KEYS {
+            used.insert(format!("offer-section-{section}"));
+        }
+        for section in crate::tenants::SHOWCASE_KEYS {
+            used.insert(format!("ministry-section-{section}"));
+        }
+        for status in [404, 410, 500] {
+            used.insert(format!("error-{status}-title"));
+            used.insert(format!("error-{status}-message"));
+        }
+        for page in ["accessibility", "legal", "privacy", "sitemap"] {
+            used.insert(format!("page-{page}-title"));
+            used.insert(format!("page-{page}-description"));
+        }
+        let i18n = I18n::load().unwrap();
+        assert!(
+            used.len() > 60,
+            "the scan found too few keys: {}",
+            used.len()
+        );
+        let missing: Vec<_> = Lang::ALL
+            .iter()
+            .flat_map(|lang| {
+                used.iter()
+                    .filter(|key| !i18n.has(*lang, key))
+                    .map(move |key| format!("{}:{key}", lang.code()))
+            })
+            .collect();
+        assert!(missing.is_empty(), "missing messages: {missing:?}");
+    }
+
     #[test]
     fn all_files_parse_and_plurals_work() {
         let i18n = I18n::load().unwrap();

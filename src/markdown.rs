@@ -1,6 +1,6 @@
 //! Rich text: Markdown written by editors, rendered to HTML and sanitized on the way out.
 
-use pulldown_cmark::{Options, Parser, html};
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
 /// Renders Markdown to HTML that is safe to embed in any page (no script, no event handler,
 /// no style, links forced to `rel="noopener noreferrer"`).
@@ -9,14 +9,37 @@ pub fn to_safe_html(markdown: &str) -> String {
         return String::new();
     }
     let mut unsafe_html = String::new();
-    html::push_html(
-        &mut unsafe_html,
-        Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH),
-    );
+    let events = Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH).map(demote_heading);
+    html::push_html(&mut unsafe_html, events);
     ammonia::Builder::default()
         .rm_tags(&["img"])
         .clean(&unsafe_html)
         .to_string()
+}
+
+/// Rich text sits under the page's own `h2` headings: its headings start at `h3`.
+fn demote_heading(event: Event<'_>) -> Event<'_> {
+    let demote = |level: HeadingLevel| match level {
+        HeadingLevel::H1 => HeadingLevel::H3,
+        HeadingLevel::H2 => HeadingLevel::H4,
+        HeadingLevel::H3 => HeadingLevel::H5,
+        _ => HeadingLevel::H6,
+    };
+    match event {
+        Event::Start(Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs,
+        }) => Event::Start(Tag::Heading {
+            level: demote(level),
+            id,
+            classes,
+            attrs,
+        }),
+        Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(demote(level))),
+        other => other,
+    }
 }
 
 /// The plain text of some Markdown, for descriptions and feeds.
@@ -24,10 +47,8 @@ pub fn to_plain_text(markdown: &str, max_chars: usize) -> String {
     let mut text = String::new();
     for event in Parser::new(markdown) {
         match event {
-            pulldown_cmark::Event::Text(t) | pulldown_cmark::Event::Code(t) => text.push_str(&t),
-            pulldown_cmark::Event::SoftBreak
-            | pulldown_cmark::Event::HardBreak
-            | pulldown_cmark::Event::End(_) => text.push(' '),
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => text.push(' '),
             _ => {}
         }
     }
@@ -53,6 +74,15 @@ mod tests {
         assert!(!html.contains("javascript:"), "{html}");
         assert!(!html.contains("onclick"), "{html}");
         assert!(html.contains("Hello"));
+    }
+
+    #[test]
+    fn headings_start_below_the_page_sections() {
+        let html = to_safe_html("# Titre\n\n## Sous-titre");
+        assert!(
+            html.contains("<h3>Titre</h3>") && html.contains("<h4>Sous-titre</h4>"),
+            "{html}"
+        );
     }
 
     #[test]

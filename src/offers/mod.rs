@@ -17,6 +17,33 @@ use crate::{
     regions, slug,
 };
 
+/// The keys of an offer's text sections, in the order of its page.
+pub const SECTION_KEYS: [&str; 8] = [
+    "context",
+    "mission",
+    "tasks",
+    "team",
+    "perks",
+    "particularities",
+    "profile",
+    "recruitment_process",
+];
+
+/// An offer's text sections (Markdown) with their keys.
+pub fn sections(offer: &offers::Model) -> [(&'static str, &str); 8] {
+    let texts = [
+        &offer.context,
+        &offer.mission,
+        &offer.tasks,
+        &offer.team,
+        &offer.perks,
+        &offer.particularities,
+        &offer.profile,
+        &offer.recruitment_process,
+    ];
+    std::array::from_fn(|i| (SECTION_KEYS[i], texts[i].as_str()))
+}
+
 /// The listing's filters, as they come from the query string. Unknown values are ignored so
 /// that an old or hand-edited link still shows results.
 #[derive(Clone, Debug, Default, PartialEq)]

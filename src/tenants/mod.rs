@@ -39,19 +39,33 @@ pub async fn find_active_by_slug(
         .await?)
 }
 
-/// A ministry's public texts, in the order of its page (Markdown).
+/// The keys of a ministry's showcase texts, in the order of its page.
+pub const SHOWCASE_KEYS: [&str; 9] = [
+    "values",
+    "challenges",
+    "mission",
+    "projects",
+    "organisation",
+    "key_figures",
+    "skills_sought",
+    "recruitment_process",
+    "working_with_us",
+];
+
+/// A ministry's showcase texts (Markdown) with their keys.
 pub fn showcase_sections(tenant: &tenants::Model) -> [(&'static str, &str); 9] {
-    [
-        ("values", &tenant.values),
-        ("challenges", &tenant.challenges),
-        ("mission", &tenant.mission),
-        ("projects", &tenant.projects),
-        ("organisation", &tenant.organisation),
-        ("key_figures", &tenant.key_figures),
-        ("skills_sought", &tenant.skills_sought),
-        ("recruitment_process", &tenant.recruitment_process),
-        ("working_with_us", &tenant.working_with_us),
-    ]
+    let texts = [
+        &tenant.values,
+        &tenant.challenges,
+        &tenant.mission,
+        &tenant.projects,
+        &tenant.organisation,
+        &tenant.key_figures,
+        &tenant.skills_sought,
+        &tenant.recruitment_process,
+        &tenant.working_with_us,
+    ];
+    std::array::from_fn(|i| (SHOWCASE_KEYS[i], texts[i].as_str()))
 }
 
 /// What a new ministry needs; the showcase texts may be filled later.

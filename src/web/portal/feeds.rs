@@ -50,10 +50,10 @@ async fn atom(page: &PageContext<'_>, tenant: Option<&tenants::Model>) -> AppRes
     let tenants = active_tenants(state).await?;
     let (title, listing) = match tenant {
         Some(t) => (
-            format!("{} – {}", page.t("feed-offers-title"), t.name),
+            format!("{} – {}", page.t("feed-title"), t.name),
             format!("/ministeres/{}", t.slug),
         ),
-        None => (page.t("feed-offers-title"), "/offres".to_owned()),
+        None => (page.t("feed-title"), "/offres".to_owned()),
     };
     let self_url = page.absolute(page.lang, &page.path);
     let updated = latest.iter().map(|o| o.updated_at).max().unwrap_or(now);

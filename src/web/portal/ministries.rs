@@ -79,7 +79,7 @@ pub async fn detail(
     page.render(
         View::new(
             "ministries/detail.html",
-            tenant.name.clone(),
+            page.t_with("page-ministry-title", &[("name", &tenant.name)]),
             description,
             data,
         )

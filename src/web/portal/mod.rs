@@ -15,7 +15,12 @@ use poem::{
     http::{StatusCode, header},
 };
 
-use crate::{app::AppState, error::AppResult, i18n::Lang, render::DEFAULT_THEME};
+use crate::{
+    app::AppState,
+    error::AppResult,
+    i18n::{Arg, Lang},
+    render::DEFAULT_THEME,
+};
 
 /// The portal's pages, mounted at `/` and at `/en`.
 pub fn pages() -> Route {
@@ -100,6 +105,15 @@ impl<'a> PageContext<'a> {
 
     pub fn t(&self, key: &str) -> String {
         self.state.i18n.text(self.lang, key)
+    }
+
+    /// A message with text arguments.
+    pub fn t_with(&self, key: &str, args: &[(&str, &str)]) -> String {
+        let args: Vec<_> = args
+            .iter()
+            .map(|(name, value)| (*name, Arg::Text((*value).to_owned())))
+            .collect();
+        self.state.i18n.message(self.lang, key, &args)
     }
 
     /// An absolute URL of `path` (without language prefix) in `lang`.

@@ -183,8 +183,8 @@ pub async fn detail(
     if visibility == Visibility::Gone {
         let view = View::new(
             "offers/gone.html",
-            page.t("error-410-title"),
-            page.t("error-410-message"),
+            page.t_with("page-offer-gone-title", &[("title", &offer.title)]),
+            page.t("page-offer-gone-description"),
             context! { offer => card, similar => similar },
         )
         .status(StatusCode::GONE)
@@ -207,9 +207,13 @@ pub async fn detail(
     );
     let description = crate::markdown::to_plain_text(&offer.mission, 160);
     let detail = views::offer_detail(&offer, card, structure_name, page.lang, json_ld);
+    let title = page.t_with(
+        "page-offer-title",
+        &[("title", &offer.title), ("ministry", &tenant.name)],
+    );
     let view = View::new(
         "offers/detail.html",
-        detail.card.title.clone(),
+        title,
         description,
         context! { offer => detail, related => similar },
     )

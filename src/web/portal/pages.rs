@@ -32,12 +32,7 @@ pub fn legal_notice(request: &Request, Data(state): Data<&SharedState>) -> AppRe
 
 #[handler]
 pub fn personal_data(request: &Request, Data(state): Data<&SharedState>) -> AppResult<Response> {
-    fixed_page(
-        request,
-        state,
-        "pages/donnees-personnelles.html",
-        "personal-data",
-    )
+    fixed_page(request, state, "pages/donnees-personnelles.html", "privacy")
 }
 
 #[handler]

@@ -51,7 +51,10 @@ pub async fn detail(
         .map(|s| views::story(s, &tenants, page.lang, false))
         .collect();
     let view = views::story(&story, &tenants, page.lang, true);
-    let title = format!("{} – {}", view.person_name, view.role);
+    let title = page.t_with(
+        "page-story-title",
+        &[("name", &view.person_name), ("role", &view.role)],
+    );
     let description = view.excerpt.clone();
     page.render(View::new(
         "stories/detail.html",

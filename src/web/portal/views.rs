@@ -171,16 +171,6 @@ pub fn offer_detail(
     lang: Lang,
     json_ld: String,
 ) -> OfferDetail {
-    let texts = [
-        ("context", offer.context.as_str()),
-        ("mission", offer.mission.as_str()),
-        ("tasks", offer.tasks.as_str()),
-        ("team", offer.team.as_str()),
-        ("perks", offer.perks.as_str()),
-        ("particularities", offer.particularities.as_str()),
-        ("profile", offer.profile.as_str()),
-        ("recruitment_process", offer.recruitment_process.as_str()),
-    ];
     let contact =
         (offer.contact_name.is_some() || offer.contact_email.is_some()).then(|| Contact {
             name: offer.contact_name.clone(),
@@ -188,7 +178,7 @@ pub fn offer_detail(
         });
     OfferDetail {
         card,
-        sections: sections(texts),
+        sections: sections(crate::offers::sections(offer)),
         video_url: offer.video_url.clone(),
         domains: serde_json::from_str(&offer.domains).unwrap_or_default(),
         structure_name,
