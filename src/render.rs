@@ -232,6 +232,16 @@ impl Renderer {
                 minijinja::AutoEscape::None
             }
         });
+        env.set_formatter(|out, state, value| match value.as_str() {
+            Some(text)
+                if state.auto_escape() == minijinja::AutoEscape::Html && !value.is_safe() =>
+            {
+                out.write_str(&escape_html(text)).map_err(|_| {
+                    minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "writing a template")
+                })
+            }
+            _ => minijinja::escape_formatter(out, state, value),
+        });
         let i18n = self.i18n.clone();
         env.add_function(
             "t",
@@ -296,6 +306,23 @@ impl Renderer {
     }
 }
 
+/// Escapes text for HTML content and quoted attributes. Unlike minijinja's default it leaves
+/// `/` alone, so that URLs stay readable in the page source.
+fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 fn lang_of(state: &State) -> Lang {
     match state.lookup("lang").as_ref().and_then(|v| v.as_str()) {
         Some("en") => Lang::En,
@@ -341,4 +368,106 @@ pub fn is_compressible(content_type: &str) -> bool {
         || content_type.starts_with("application/xml")
         || content_type.starts_with("application/ld")
         || content_type.starts_with("image/svg")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(root: &std::path::Path, path: &str, text: &str) {
+        let path = root.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    #[test]
+    fn themes_inherit_and_reload_from_disk() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(root, "dsfr/theme.toml", "name = \"dsfr\"\n");
+        write(
+            root,
+            "dsfr/templates/page.html",
+            "{% block body %}parent{% endblock %} {{ static('css/site.css') }}",
+        );
+        write(root, "dsfr/templates/other.html", "dsfr other");
+        write(root, "dsfr/static/css/site.css", "body {}");
+        write(
+            root,
+            "child/theme.toml",
+            "name = \"child\"\nparent = \"dsfr\"\n",
+        );
+        write(
+            root,
+            "child/templates/page.html",
+            "{% extends \"@dsfr/page.html\" %}{% block body %}child{% endblock %}",
+        );
+        let i18n = Arc::new(I18n::load().unwrap());
+        let renderer = Renderer::new(Some(root.to_path_buf()), i18n).unwrap();
+        let version = renderer.asset_version().to_owned();
+        let page = renderer
+            .render("child", "page.html", minijinja::context! {})
+            .unwrap();
+        assert_eq!(page, format!("child /static/{version}/dsfr/css/site.css"));
+        assert_eq!(
+            renderer
+                .render("child", "other.html", minijinja::context! {})
+                .unwrap(),
+            "dsfr other"
+        );
+        assert_eq!(
+            renderer
+                .render("unknown", "other.html", minijinja::context! {})
+                .unwrap(),
+            "dsfr other"
+        );
+
+        write(root, "dsfr/templates/other.html", "edited");
+        assert_eq!(
+            renderer
+                .render("child", "other.html", minijinja::context! {})
+                .unwrap(),
+            "edited"
+        );
+        assert!(renderer.static_file("child", "css/site.css").is_some());
+        assert!(
+            renderer
+                .static_file("child", "../dsfr/theme.toml")
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn text_is_escaped_and_urls_stay_readable() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "dsfr/theme.toml", "name = \"dsfr\"\n");
+        write(
+            dir.path(),
+            "dsfr/templates/x.html",
+            "<a href=\"{{ url }}\" title='{{ text }}'>{{ text }}</a>{{ html|safe }}",
+        );
+        let i18n = Arc::new(I18n::load().unwrap());
+        let renderer = Renderer::new(Some(dir.path().to_path_buf()), i18n).unwrap();
+        let context = minijinja::context! { url => "/offres/a-b?x=1&y=2", text => "<b>\"l'été\"</b>", html => "<i>ok</i>" };
+        assert_eq!(
+            renderer.render("dsfr", "x.html", context).unwrap(),
+            "<a href=\"/offres/a-b?x=1&amp;y=2\" title='&lt;b&gt;&quot;l&#39;été&quot;&lt;/b&gt;'>&lt;b&gt;&quot;l&#39;été&quot;&lt;/b&gt;</a><i>ok</i>"
+        );
+    }
+
+    #[test]
+    fn a_theme_with_an_unknown_parent_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "dsfr/theme.toml", "name = \"dsfr\"\n");
+        write(
+            dir.path(),
+            "x/theme.toml",
+            "name = \"x\"\nparent = \"nope\"\n",
+        );
+        let i18n = Arc::new(I18n::load().unwrap());
+        let error = Renderer::new(Some(dir.path().to_path_buf()), i18n)
+            .err()
+            .unwrap();
+        assert!(error.to_string().contains("unknown theme nope"), "{error}");
+    }
 }

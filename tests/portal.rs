@@ -22,6 +22,7 @@ on_both_backends!(
     feeds_and_sitemap_list_live_offers,
     headers_caching_and_compression,
     listing_costs_a_fixed_number_of_queries,
+    concurrent_misses_render_a_page_once,
     health_and_readiness,
 );
 
@@ -746,4 +747,48 @@ async fn health_and_readiness(backend: Backend) {
         "not ready without a database"
     );
     assert_eq!(app.page("/healthz").await.0, 200, "but the process is up");
+    let (status, body) = app.page("/offres").await;
+    assert_eq!(status, 500, "a page that needs the database fails cleanly");
+    assert!(body.contains("fr-header"), "with the themed error page");
+    assert!(
+        !body.to_lowercase().contains("pool") && !body.contains("sqlx"),
+        "and no internal detail"
+    );
+}
+
+async fn concurrent_misses_render_a_page_once(backend: Backend) {
+    let app = TestApp::start_with(
+        backend,
+        Options {
+            page_cache_seconds: 60,
+        },
+    )
+    .await;
+    let tenant = fixtures::ministry(&app, "culture", "Ministère de la Culture", "dsfr").await;
+    fixtures::offer(&app, fixtures::published(&tenant, "Régisseur·se")).await;
+    let before = app.query_count();
+    app.page("/offres?metier=developpement").await;
+    let one_render = app.query_count() - before;
+    assert!(one_render > 0);
+
+    let before = app.query_count();
+    let requests: Vec<_> = (0..12)
+        .map(|_| {
+            let (client, url) = (app.client.clone(), app.url("/offres?q=regisseur"));
+            tokio::spawn(async move {
+                let response = client.get(url).send().await.unwrap();
+                (response.status().as_u16(), response.text().await.unwrap())
+            })
+        })
+        .collect();
+    for request in requests {
+        let (status, body) = request.await.unwrap();
+        assert_eq!(status, 200);
+        assert!(body.contains("Régisseur·se"));
+    }
+    assert_eq!(
+        app.query_count() - before,
+        one_render,
+        "twelve concurrent requests, one render"
+    );
 }

@@ -324,6 +324,19 @@ pub async fn contract_types(
     Ok(by_offer)
 }
 
+/// How many live offers a ministry has.
+pub async fn count_live(
+    db: &impl ConnectionTrait,
+    tenant_id: i32,
+    now: DateTime<Utc>,
+) -> AppResult<u64> {
+    Ok(offers::Entity::find()
+        .filter(live(now))
+        .filter(offers::Column::TenantId.eq(tenant_id))
+        .count(db)
+        .await?)
+}
+
 /// Figures of the live catalogue.
 pub struct CatalogueFigures {
     pub offers: u64,

@@ -6,7 +6,7 @@
 
 use std::{
     collections::HashMap,
-    sync::{Arc, RwLock},
+    sync::{Arc, Mutex, RwLock},
     time::{Duration, Instant},
 };
 
@@ -25,6 +25,8 @@ const MAX_BODY: usize = 2 * 1024 * 1024;
 pub struct PageCache {
     ttl: Duration,
     entries: RwLock<HashMap<String, (Instant, Arc<Encoded>)>>,
+    /// One lock per page being rendered, so that concurrent misses render it once.
+    rendering: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
 }
 
 impl PageCache {
@@ -32,7 +34,21 @@ impl PageCache {
         Self {
             ttl,
             entries: RwLock::new(HashMap::new()),
+            rendering: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// The lock that requests missing page `key` take in turn.
+    fn rendering_lock(&self, key: &str) -> Arc<tokio::sync::Mutex<()>> {
+        let mut rendering = self.rendering.lock().unwrap_or_else(|e| e.into_inner());
+        rendering.entry(key.to_owned()).or_default().clone()
+    }
+
+    fn done_rendering(&self, key: &str) {
+        self.rendering
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(key);
     }
 
     fn get(&self, key: &str) -> Option<Arc<Encoded>> {
@@ -118,6 +134,24 @@ impl<E: Endpoint> Endpoint for CachedPagesEndpoint<E> {
         if let Some(page) = cache.get(&key) {
             return Ok(page.respond(request.headers(), cache.cache_control(page.status)));
         }
+        if cache.ttl.is_zero() {
+            return self.render(request, key).await;
+        }
+        let lock = cache.rendering_lock(&key);
+        let _turn = lock.lock().await;
+        if let Some(page) = cache.get(&key) {
+            return Ok(page.respond(request.headers(), cache.cache_control(page.status)));
+        }
+        let response = self.render(request, key.clone()).await;
+        cache.done_rendering(&key);
+        response
+    }
+}
+
+impl<E: Endpoint> CachedPagesEndpoint<E> {
+    /// Renders a page, then keeps it when it may be shared.
+    async fn render(&self, request: Request, key: String) -> Result<Response> {
+        let cache = &self.state.page_cache;
         let headers = request.headers().clone();
         let response = self.inner.call(request).await?.into_response();
         let status = response.status();

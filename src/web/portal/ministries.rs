@@ -49,12 +49,7 @@ pub async fn detail(
     let tenant = tenants::find_active_by_slug(&state.db, &slug)
         .await?
         .ok_or(AppError::NotFound)?;
-    let figures = offers::figures(&state.db, now).await?;
-    let offers_total = figures
-        .by_tenant
-        .get(&tenant.id)
-        .copied()
-        .unwrap_or_default();
+    let offers_total = offers::count_live(&state.db, tenant.id, now).await?;
     let latest = offers::latest_live(&state.db, Some(tenant.id), OFFERS_ON_PAGE, now).await?;
     let ids: Vec<i32> = latest.iter().map(|o| o.id).collect();
     let contract_types = offers::contract_types(&state.db, &ids).await?;
