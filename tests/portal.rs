@@ -716,6 +716,7 @@ async fn listing_costs_a_fixed_number_of_queries(backend: Backend) {
     };
     let listing_with_one = cost("/offres").await;
     let ministry_with_one = cost("/ministeres/culture").await;
+    println!("queries: listing {listing_with_one}, ministry page {ministry_with_one}");
     for n in 0..30 {
         fixtures::offer(&app, fixtures::published(&tenant, &format!("Offre {n}"))).await;
     }
