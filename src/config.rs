@@ -30,6 +30,13 @@ pub struct Config {
     /// How long a rendered public page is served from memory; 0 turns the cache off.
     pub page_cache_seconds: u64,
     pub log_format: LogFormat,
+    /// Minutes without activity after which a back-office session ends.
+    pub session_idle_minutes: i64,
+    /// Hours after which a back-office session ends, active or not.
+    pub session_max_hours: i64,
+    /// Demo mode (`serve --demo`): demo data and the demo accounts' login page. Never set
+    /// from files or the environment.
+    pub demo: bool,
 }
 
 /// The keys of `metiers.toml`; each may be overridden by `METIERS_<KEY>` in upper case.
@@ -44,6 +51,8 @@ struct FileConfig {
     themes_dir: Option<String>,
     page_cache_seconds: Option<String>,
     log_format: Option<String>,
+    session_idle_minutes: Option<String>,
+    session_max_hours: Option<String>,
 }
 
 fn invalid(key: &str, message: impl Into<String>) -> AppError {
@@ -165,6 +174,19 @@ impl Config {
                 return Err(invalid(&key, format!("'{value}' is not text or json")));
             }
         };
+        let session_idle_minutes: i64 =
+            parse_number(pick("session_idle_minutes", file.session_idle_minutes), 60)?;
+        let session_max_hours: i64 =
+            parse_number(pick("session_max_hours", file.session_max_hours), 12)?;
+        if session_idle_minutes < 1 {
+            return Err(invalid(
+                "METIERS_SESSION_IDLE_MINUTES",
+                "must be at least 1",
+            ));
+        }
+        if session_max_hours < 1 {
+            return Err(invalid("METIERS_SESSION_MAX_HOURS", "must be at least 1"));
+        }
         Ok(Self {
             bind,
             data_dir,
@@ -174,7 +196,17 @@ impl Config {
             themes_dir,
             page_cache_seconds,
             log_format,
+            session_idle_minutes,
+            session_max_hours,
+            demo: false,
         })
+    }
+
+    pub fn session_policy(&self) -> crate::accounts::sessions::SessionPolicy {
+        crate::accounts::sessions::SessionPolicy {
+            idle: chrono::Duration::minutes(self.session_idle_minutes),
+            absolute: chrono::Duration::hours(self.session_max_hours),
+        }
     }
 
     /// Whether the portal is served over https (HSTS and secure cookies).

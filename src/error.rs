@@ -9,6 +9,8 @@ use poem::http::StatusCode;
 pub enum AppError {
     #[error("not found")]
     NotFound,
+    #[error("forbidden")]
+    Forbidden,
     #[error("bad request: {0}")]
     BadRequest(String),
     #[error("invalid {field}: {message}")]
@@ -30,6 +32,7 @@ impl AppError {
     pub fn code(&self) -> &'static str {
         match self {
             Self::NotFound => "not_found",
+            Self::Forbidden => "forbidden",
             Self::BadRequest(_) => "bad_request",
             Self::Invalid { .. } => "invalid",
             Self::Config { .. } => "config",
@@ -43,6 +46,7 @@ impl AppError {
     pub fn status(&self) -> StatusCode {
         match self {
             Self::NotFound => StatusCode::NOT_FOUND,
+            Self::Forbidden => StatusCode::FORBIDDEN,
             Self::BadRequest(_) | Self::Invalid { .. } => StatusCode::BAD_REQUEST,
             _ => StatusCode::INTERNAL_SERVER_ERROR,
         }

@@ -173,7 +173,7 @@ mod tests {
         use crate::codes::{Category, ContractType, Experience, Profession, RemotePolicy};
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut used = std::collections::BTreeSet::new();
-        let mut folders = vec![root.join("src"), root.join("themes")];
+        let mut folders = vec![root.join("src"), root.join("themes"), root.join("admin")];
         while let Some(folder) = folders.pop() {
             for entry in std::fs::read_dir(&folder).unwrap().flatten() {
                 let path = entry.path();
@@ -222,7 +222,10 @@ mod tests {
         for section in crate::tenants::SHOWCASE_KEYS {
             used.insert(format!("ministry-section-{section}"));
         }
-        for status in [404, 410, 500] {
+        for role in ["admin", "manager", "editor"] {
+            used.insert(format!("admin-role-{role}"));
+        }
+        for status in [400, 403, 404, 410, 500] {
             used.insert(format!("error-{status}-title"));
             used.insert(format!("error-{status}-message"));
         }

@@ -145,15 +145,19 @@ async fn run(command: Command, mut config: Config) -> AppResult<()> {
                 }
                 config.bind = bind;
             }
+            config.demo = demo;
             let state = AppState::build(config).await?;
-            if demo
-                && metiers::entities::tenants::Entity::find()
+            if demo {
+                let empty = metiers::entities::tenants::Entity::find()
                     .count(&state.db)
                     .await?
-                    == 0
-            {
-                let report = demo::seed(&state.db, demo::DEFAULT_OFFERS, now).await?;
-                tracing::info!(?report, "demo data seeded");
+                    == 0;
+                if empty {
+                    let report = demo::seed(&state.db, demo::DEFAULT_OFFERS, now).await?;
+                    tracing::info!(?report, "demo data seeded");
+                }
+                let accounts = demo::seed_accounts(&state.db, now).await?;
+                tracing::info!(accounts, "demo accounts ready: log in at /connexion");
             }
             web::serve(state).await
         }

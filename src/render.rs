@@ -1,8 +1,10 @@
-//! Themes and templates: the minijinja environments of the portal.
+//! Themes and templates: the minijinja environments of the portal and the back-office.
 //!
 //! A theme is a folder `themes/NAME/` with `theme.toml` (`parent = "dsfr"` to inherit),
 //! `templates/` and `static/`. Themes are embedded in the binary; when `themes_dir` is configured
 //! they are read from disk on every render instead, so that an edit shows on reload.
+//! Back-office templates live in `admin/templates/`, are named `admin/…` and extend the
+//! theme's `base.html`.
 
 use std::{
     borrow::Cow,
@@ -30,6 +32,12 @@ pub const DEFAULT_THEME: &str = "dsfr";
 #[exclude = "*.mjs"]
 struct EmbeddedThemes;
 
+/// The back-office templates (`admin/templates/`), embedded like the themes.
+#[derive(RustEmbed)]
+#[folder = "admin/"]
+#[include = "templates/*"]
+struct EmbeddedAdmin;
+
 /// Where theme files are read from.
 #[derive(Clone, Debug)]
 enum ThemeSource {
@@ -45,6 +53,20 @@ impl ThemeSource {
         match self {
             ThemeSource::Embedded => EmbeddedThemes::get(path).map(|file| file.data),
             ThemeSource::Disk(root) => std::fs::read(root.join(path)).ok().map(Cow::Owned),
+        }
+    }
+
+    /// A back-office file: `admin/` beside the themes folder.
+    fn read_admin(&self, path: &str) -> Option<Cow<'static, [u8]>> {
+        if path.split('/').any(|part| part == ".." || part.is_empty()) {
+            return None;
+        }
+        match self {
+            ThemeSource::Embedded => EmbeddedAdmin::get(path).map(|file| file.data),
+            ThemeSource::Disk(root) => {
+                let admin = root.parent().unwrap_or(root).join("admin");
+                std::fs::read(admin.join(path)).ok().map(Cow::Owned)
+            }
         }
     }
 
@@ -220,6 +242,10 @@ impl Renderer {
                 && let Some((owner, path)) = rest.split_once('/')
             {
                 return Ok(read_text(&source, &format!("{owner}/templates/{path}")));
+            }
+            if let Some(path) = name.strip_prefix("admin/") {
+                let template = source.read_admin(&format!("templates/{path}"));
+                return Ok(template.map(|bytes| String::from_utf8_lossy(&bytes).into_owned()));
             }
             Ok(loader_chain
                 .iter()

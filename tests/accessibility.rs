@@ -8,7 +8,7 @@ use std::path::Path;
 
 use metiers::entities::offers;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-use support::{Backend, TestApp, attributes};
+use support::{Backend, Options, TestApp, attributes};
 
 fn first_link(body: &str, prefix: &str) -> String {
     attributes(body, "a[href]", "href")
@@ -33,8 +33,18 @@ async fn public_pages_have_no_accessibility_violation() {
         assert!(status.success(), "npm ci in tests/a11y failed");
     }
 
-    let app = TestApp::start(Backend::Sqlite).await;
+    let app = TestApp::start_with(
+        Backend::Sqlite,
+        Options {
+            demo: true,
+            ..Options::default()
+        },
+    )
+    .await;
     app.seed_demo(120).await;
+    metiers::demo::seed_accounts(&app.state.db, chrono::Utc::now())
+        .await
+        .unwrap();
     let (_, listing) = app.page("/offres").await;
     let offer = first_link(&listing, "/offres/");
     let (_, ministries) = app.page("/ministeres").await;
@@ -66,6 +76,7 @@ async fn public_pages_have_no_accessibility_violation() {
         "/mentions-legales".to_owned(),
         "/donnees-personnelles".to_owned(),
         "/plan-du-site".to_owned(),
+        "/connexion".to_owned(),
         format!("/en{offer}"),
         "/en/offres".to_owned(),
         "/nulle-part#status=404".to_owned(),

@@ -596,6 +596,7 @@ async fn headers_caching_and_compression(backend: Backend) {
         backend,
         Options {
             page_cache_seconds: 60,
+            ..Options::default()
         },
     )
     .await;
@@ -762,6 +763,7 @@ async fn concurrent_misses_render_a_page_once(backend: Backend) {
         backend,
         Options {
             page_cache_seconds: 60,
+            ..Options::default()
         },
     )
     .await;

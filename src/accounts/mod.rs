@@ -1,4 +1,9 @@
-//! Back-office users and their memberships in ministries.
+//! Back-office users, their memberships in ministries and their sessions.
+
+mod actor;
+pub mod sessions;
+
+pub use actor::Actor;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
@@ -11,7 +16,7 @@ use crate::{
 };
 
 /// A role in a ministry (DESIGN.md says what each may do).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Role {
     Manager,
     Editor,

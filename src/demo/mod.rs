@@ -402,3 +402,56 @@ fn demo_offer(
         created_by: None,
     })
 }
+
+/// The domain of the demo accounts' emails (no mail is ever sent to it).
+pub const ACCOUNTS_DOMAIN: &str = "demo.metiers.numerique.gouv.fr";
+
+/// The demo accounts: one DINUM admin, and a manager and an editor per ministry. Creates the
+/// missing ones and returns how many exist.
+pub async fn seed_accounts(db: &DatabaseConnection, now: DateTime<Utc>) -> AppResult<usize> {
+    use crate::accounts::{self, NewUser, Role};
+    let txn = db.begin().await?;
+    let mut wanted = vec![(
+        format!("admin@{ACCOUNTS_DOMAIN}"),
+        "Camille",
+        "Admin DINUM",
+        None,
+    )];
+    for tenant in tenants::list_active(&txn).await? {
+        wanted.push((
+            format!("responsable.{}@{ACCOUNTS_DOMAIN}", tenant.slug),
+            "Dominique",
+            "Responsable",
+            Some((tenant.id, Role::Manager)),
+        ));
+        wanted.push((
+            format!("redaction.{}@{ACCOUNTS_DOMAIN}", tenant.slug),
+            "Alex",
+            "Rédaction",
+            Some((tenant.id, Role::Editor)),
+        ));
+    }
+    let count = wanted.len();
+    for (email, given_name, usual_name, membership) in wanted {
+        if accounts::find_by_email(&txn, &email).await?.is_some() {
+            continue;
+        }
+        let is_admin = membership.is_none();
+        let user = accounts::create_user(
+            &txn,
+            NewUser {
+                email,
+                given_name: given_name.to_owned(),
+                usual_name: usual_name.to_owned(),
+                is_admin,
+            },
+            now,
+        )
+        .await?;
+        if let Some((tenant_id, role)) = membership {
+            accounts::add_membership(&txn, user.id, tenant_id, role, now).await?;
+        }
+    }
+    txn.commit().await?;
+    Ok(count)
+}

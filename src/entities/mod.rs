@@ -6,6 +6,7 @@ pub mod memberships;
 pub mod offer_contract_types;
 pub mod offers;
 pub mod revisions;
+pub mod sessions;
 pub mod stories;
 pub mod structures;
 pub mod tenants;

@@ -114,7 +114,8 @@ fn cacheable(request: &Request) -> bool {
         && !path.starts_with("/static/")
         && !path.starts_with("/admin")
         && !matches!(path, "/healthz" | "/readyz")
-        && request.header(header::COOKIE).is_none()
+        && !matches!(path, "/connexion")
+        && super::auth::cookie(request, super::auth::SESSION_COOKIE).is_none()
         && request.header(header::AUTHORIZATION).is_none()
 }
 

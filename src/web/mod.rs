@@ -1,6 +1,8 @@
 //! HTTP: the route tree and its middleware. Handlers are thin: extract, call the domain, render.
 
+mod admin;
 mod assets;
+mod auth;
 pub mod cache;
 mod errors;
 mod http;
@@ -13,6 +15,7 @@ use poem::{
     Endpoint, EndpointExt, IntoResponse, Response, get, handler,
     http::{StatusCode, header},
     listener::TcpListener,
+    post,
     web::Data,
 };
 
@@ -28,6 +31,10 @@ pub fn router(state: SharedState) -> impl Endpoint<Output = Response> {
         .at("/healthz", get(healthz))
         .at("/readyz", get(readyz))
         .at("/static/:version/*path", get(assets::static_file))
+        .at("/connexion", get(auth::login_page))
+        .at("/connexion/demo", post(auth::demo_login))
+        .at("/deconnexion", post(auth::logout))
+        .at("/admin", get(admin::dashboard))
         .nest("/en", portal::pages());
     routes
         .with(cache::CachedPages(state.clone()))

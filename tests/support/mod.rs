@@ -137,6 +137,8 @@ pub struct TestApp {
 pub struct Options {
     /// Seconds of page cache (0, the default in tests, renders every request).
     pub page_cache_seconds: u64,
+    /// Demo mode, as `serve --demo`.
+    pub demo: bool,
 }
 
 impl TestApp {
@@ -155,7 +157,7 @@ impl TestApp {
             .copied()
             .expect("socket address");
         let base_url = format!("http://{addr}");
-        let config = Config::from_env_fn(|key| match key {
+        let mut config = Config::from_env_fn(|key| match key {
             "METIERS_BIND" => Some(addr.to_string()),
             "METIERS_BASE_URL" => Some(base_url.clone()),
             "METIERS_DATABASE_URL" => Some(database.url.clone()),
@@ -164,6 +166,7 @@ impl TestApp {
             _ => None,
         })
         .expect("test configuration");
+        config.demo = options.demo;
         let mut connection = db::connect(&config).await.expect("connect");
         db::migrate(&connection).await.expect("migrate");
         let queries = Arc::new(AtomicUsize::new(0));

@@ -1,0 +1,58 @@
+//! Back-office sessions, stored in the database so that several instances can serve them.
+
+use sea_orm_migration::{prelude::*, schema::*};
+
+#[derive(DeriveMigrationName)]
+pub struct Migration;
+
+#[derive(DeriveIden)]
+enum Sessions {
+    Table,
+    /// SHA-256 of the cookie's token: a stolen database does not give live sessions.
+    TokenHash,
+    UserId,
+    CsrfToken,
+    CreatedAt,
+    LastSeenAt,
+    ExpiresAt,
+}
+
+#[derive(DeriveIden)]
+enum Users {
+    Table,
+    Id,
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .create_table(
+                Table::create()
+                    .table(Sessions::Table)
+                    .col(string(Sessions::TokenHash).primary_key())
+                    .col(integer(Sessions::UserId))
+                    .col(string(Sessions::CsrfToken))
+                    .col(timestamp_with_time_zone(Sessions::CreatedAt))
+                    .col(timestamp_with_time_zone(Sessions::LastSeenAt))
+                    .col(timestamp_with_time_zone(Sessions::ExpiresAt))
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(Sessions::Table, Sessions::UserId)
+                            .to(Users::Table, Users::Id)
+                            .on_delete(ForeignKeyAction::Cascade),
+                    )
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_index(
+                Index::create()
+                    .name("idx_sessions_expires")
+                    .table(Sessions::Table)
+                    .col(Sessions::ExpiresAt)
+                    .to_owned(),
+            )
+            .await
+    }
+}
