@@ -6,7 +6,8 @@ use chrono::{DateTime, Utc};
 use sea_orm::DatabaseConnection;
 
 use crate::{
-    config::Config, db, error::AppResult, i18n::I18n, render::Renderer, web::cache::PageCache,
+    accounts::proconnect::ProConnect, config::Config, db, error::AppResult, i18n::I18n,
+    render::Renderer, web::cache::PageCache,
 };
 
 pub struct AppState {
@@ -15,6 +16,8 @@ pub struct AppState {
     pub i18n: Arc<I18n>,
     pub renderer: Renderer,
     pub page_cache: PageCache,
+    /// ProConnect login, when configured.
+    pub proconnect: Option<ProConnect>,
 }
 
 pub type SharedState = Arc<AppState>;
@@ -32,7 +35,12 @@ impl AppState {
         let i18n = Arc::new(I18n::load()?);
         let renderer = Renderer::new(config.themes_dir.clone(), i18n.clone())?;
         let page_cache = PageCache::new(std::time::Duration::from_secs(config.page_cache_seconds));
+        let proconnect = match &config.proconnect {
+            Some(settings) => Some(ProConnect::new(settings.clone(), &config.base_url)?),
+            None => None,
+        };
         Ok(Arc::new(Self {
+            proconnect,
             config,
             db,
             i18n,

@@ -15,6 +15,22 @@ pub enum LogFormat {
     Json,
 }
 
+/// ProConnect (OpenID Connect) client settings.
+#[derive(Clone, Debug)]
+pub struct ProConnectConfig {
+    /// The issuer, e.g. `https://fca.integ01.dev-agentconnect.fr/api/v2` (integration) or
+    /// `https://auth.agentconnect.gouv.fr/api/v2` (production).
+    pub issuer: String,
+    pub client_id: String,
+    pub client_secret: String,
+    pub scopes: Vec<String>,
+    /// Accepted assurance levels (`acr`), asked as essential.
+    pub acr_values: Vec<String>,
+}
+
+/// ProConnect's default scopes.
+pub const PROCONNECT_SCOPES: &str = "openid email given_name usual_name uid siret idp_id";
+
 /// The running configuration.
 #[derive(Clone, Debug)]
 pub struct Config {
@@ -37,6 +53,8 @@ pub struct Config {
     /// Demo mode (`serve --demo`): demo data and the demo accounts' login page. Never set
     /// from files or the environment.
     pub demo: bool,
+    /// ProConnect login; `None` when not configured (the login button is then disabled).
+    pub proconnect: Option<ProConnectConfig>,
 }
 
 /// The keys of `metiers.toml`; each may be overridden by `METIERS_<KEY>` in upper case.
@@ -53,6 +71,11 @@ struct FileConfig {
     log_format: Option<String>,
     session_idle_minutes: Option<String>,
     session_max_hours: Option<String>,
+    proconnect_issuer: Option<String>,
+    proconnect_client_id: Option<String>,
+    proconnect_client_secret: Option<String>,
+    proconnect_scopes: Option<String>,
+    proconnect_acr_values: Option<String>,
 }
 
 fn invalid(key: &str, message: impl Into<String>) -> AppError {
@@ -187,6 +210,58 @@ impl Config {
         if session_max_hours < 1 {
             return Err(invalid("METIERS_SESSION_MAX_HOURS", "must be at least 1"));
         }
+        let proconnect = match (
+            pick("proconnect_issuer", file.proconnect_issuer),
+            pick("proconnect_client_id", file.proconnect_client_id),
+            pick("proconnect_client_secret", file.proconnect_client_secret),
+        ) {
+            (None, None, None) => None,
+            (Some((key, issuer)), Some((_, client_id)), Some((_, client_secret))) => {
+                if !(issuer.starts_with("https://")
+                    || issuer.starts_with("http://127.0.0.1")
+                    || issuer.starts_with("http://localhost"))
+                {
+                    return Err(invalid(&key, "an https:// issuer URL"));
+                }
+                let words = |value: Option<(String, String)>, default: &str| -> Vec<String> {
+                    value
+                        .map_or(default.to_owned(), |(_, v)| v)
+                        .split_whitespace()
+                        .map(str::to_owned)
+                        .collect()
+                };
+                let scopes = words(
+                    pick("proconnect_scopes", file.proconnect_scopes),
+                    PROCONNECT_SCOPES,
+                );
+                if !scopes.iter().any(|s| s == "openid") {
+                    return Err(invalid("METIERS_PROCONNECT_SCOPES", "must include openid"));
+                }
+                Some(ProConnectConfig {
+                    issuer: issuer.trim_end_matches('/').to_owned(),
+                    client_id,
+                    client_secret,
+                    scopes,
+                    acr_values: words(
+                        pick("proconnect_acr_values", file.proconnect_acr_values),
+                        "eidas1",
+                    ),
+                })
+            }
+            (issuer, client_id, _) => {
+                let missing = if issuer.is_none() {
+                    "METIERS_PROCONNECT_ISSUER"
+                } else if client_id.is_none() {
+                    "METIERS_PROCONNECT_CLIENT_ID"
+                } else {
+                    "METIERS_PROCONNECT_CLIENT_SECRET"
+                };
+                return Err(invalid(
+                    missing,
+                    "ProConnect needs an issuer, a client id and a client secret",
+                ));
+            }
+        };
         Ok(Self {
             bind,
             data_dir,
@@ -199,6 +274,7 @@ impl Config {
             session_idle_minutes,
             session_max_hours,
             demo: false,
+            proconnect,
         })
     }
 
@@ -267,6 +343,32 @@ mod tests {
             ("METIERS_DATABASE_URL", "postgres://localhost/ours"),
         ])
         .unwrap()
+    }
+
+    #[test]
+    fn proconnect_needs_its_three_keys() {
+        assert!(config(&[]).unwrap().proconnect.is_none());
+        let error = config(&[(
+            "METIERS_PROCONNECT_ISSUER",
+            "https://auth.example.gouv.fr/api/v2",
+        )])
+        .unwrap_err()
+        .to_string();
+        assert!(error.contains("METIERS_PROCONNECT_CLIENT_ID"), "{error}");
+        let proconnect = config(&[
+            (
+                "METIERS_PROCONNECT_ISSUER",
+                "https://auth.example.gouv.fr/api/v2/",
+            ),
+            ("METIERS_PROCONNECT_CLIENT_ID", "id"),
+            ("METIERS_PROCONNECT_CLIENT_SECRET", "secret"),
+        ])
+        .unwrap()
+        .proconnect
+        .unwrap();
+        assert_eq!(proconnect.issuer, "https://auth.example.gouv.fr/api/v2");
+        assert_eq!(proconnect.acr_values, vec!["eidas1"]);
+        assert!(proconnect.scopes.contains(&"siret".to_owned()));
     }
 
     #[test]

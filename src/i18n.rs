@@ -222,6 +222,16 @@ mod tests {
         for section in crate::tenants::SHOWCASE_KEYS {
             used.insert(format!("ministry-section-{section}"));
         }
+        for failure in [
+            "cancelled",
+            "state",
+            "provider-down",
+            "refused",
+            "no-access",
+            "logout-state",
+        ] {
+            used.insert(format!("login-failed-{failure}"));
+        }
         for role in ["admin", "manager", "editor"] {
             used.insert(format!("admin-role-{role}"));
         }

@@ -221,7 +221,9 @@ async fn sessions_end_when_idle_or_too_old(backend: Backend) {
     let start = Utc::now();
     let db = &app.state.db;
 
-    let idle = sessions::open(db, user.id, policy, start).await.unwrap();
+    let idle = sessions::open(db, user.id, None, policy, start)
+        .await
+        .unwrap();
     assert!(
         sessions::find(db, &idle.token, policy, start + Duration::minutes(29))
             .await
@@ -243,7 +245,9 @@ async fn sessions_end_when_idle_or_too_old(backend: Backend) {
         "idle too long"
     );
 
-    let busy = sessions::open(db, user.id, policy, start).await.unwrap();
+    let busy = sessions::open(db, user.id, None, policy, start)
+        .await
+        .unwrap();
     for minutes in (20..120).step_by(20) {
         assert!(
             sessions::find(db, &busy.token, policy, start + Duration::minutes(minutes))

@@ -1,4 +1,5 @@
-//! Back-office sessions, stored in the database so that several instances can serve them.
+//! Back-office sessions, stored in the database so that several instances can serve them, and
+//! the ProConnect logins under way (state, nonce and PKCE verifier until the provider answers).
 
 use sea_orm_migration::{prelude::*, schema::*};
 
@@ -15,6 +16,17 @@ enum Sessions {
     CreatedAt,
     LastSeenAt,
     ExpiresAt,
+    /// The provider's ID token, sent back as `id_token_hint` at logout.
+    IdToken,
+}
+
+#[derive(DeriveIden)]
+enum LoginAttempts {
+    Table,
+    State,
+    Nonce,
+    PkceVerifier,
+    CreatedAt,
 }
 
 #[derive(DeriveIden)]
@@ -36,6 +48,7 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone(Sessions::CreatedAt))
                     .col(timestamp_with_time_zone(Sessions::LastSeenAt))
                     .col(timestamp_with_time_zone(Sessions::ExpiresAt))
+                    .col(text_null(Sessions::IdToken))
                     .foreign_key(
                         ForeignKey::create()
                             .from(Sessions::Table, Sessions::UserId)
@@ -51,6 +64,17 @@ impl MigrationTrait for Migration {
                     .name("idx_sessions_expires")
                     .table(Sessions::Table)
                     .col(Sessions::ExpiresAt)
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_table(
+                Table::create()
+                    .table(LoginAttempts::Table)
+                    .col(string(LoginAttempts::State).primary_key())
+                    .col(string(LoginAttempts::Nonce))
+                    .col(string(LoginAttempts::PkceVerifier))
+                    .col(timestamp_with_time_zone(LoginAttempts::CreatedAt))
                     .to_owned(),
             )
             .await

@@ -1,6 +1,7 @@
 //! Back-office users, their memberships in ministries and their sessions.
 
 mod actor;
+pub mod proconnect;
 pub mod sessions;
 
 pub use actor::Actor;
@@ -135,6 +136,43 @@ pub async fn add_membership(
     }
     .insert(db)
     .await?)
+}
+
+/// The user a ProConnect identity logs in as: matched by `sub`, else by email (recording the
+/// new `sub`, which differs per identity provider); their names and SIRET are refreshed. Only
+/// DINUM admins and members of a ministry get in: `None` for anyone else.
+pub async fn sign_in(
+    db: &impl ConnectionTrait,
+    identity: &proconnect::Identity,
+    now: DateTime<Utc>,
+) -> AppResult<Option<users::Model>> {
+    let by_sub = users::Entity::find()
+        .filter(users::Column::Sub.eq(identity.sub.as_str()))
+        .one(db)
+        .await?;
+    let user = match by_sub {
+        Some(user) => user,
+        None => match find_by_email(db, &identity.email).await? {
+            Some(user) => user,
+            None => return Ok(None),
+        },
+    };
+    if !user.is_admin && memberships_of(db, user.id).await?.is_empty() {
+        return Ok(None);
+    }
+    let mut active: users::ActiveModel = user.into();
+    active.sub = Set(Some(identity.sub.clone()));
+    if !identity.given_name.is_empty() {
+        active.given_name = Set(identity.given_name.clone());
+    }
+    if !identity.usual_name.is_empty() {
+        active.usual_name = Set(identity.usual_name.clone());
+    }
+    if identity.siret.is_some() {
+        active.siret = Set(identity.siret.clone());
+    }
+    active.last_login_at = Set(Some(now));
+    Ok(Some(active.update(db).await?))
 }
 
 #[cfg(test)]

@@ -37,9 +37,11 @@ fn hash(token: &str) -> String {
     hex(&Sha256::digest(token.as_bytes()))
 }
 
+/// Opens a session for `user_id`; `id_token` is the provider's, kept for logout.
 pub async fn open(
     db: &impl ConnectionTrait,
     user_id: i32,
+    id_token: Option<String>,
     policy: SessionPolicy,
     now: DateTime<Utc>,
 ) -> AppResult<OpenedSession> {
@@ -54,6 +56,7 @@ pub async fn open(
         created_at: Set(now),
         last_seen_at: Set(now),
         expires_at: Set(now + policy.absolute),
+        id_token: Set(id_token),
     }
     .insert(db)
     .await?;

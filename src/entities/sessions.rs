@@ -13,6 +13,8 @@ pub struct Model {
     pub last_seen_at: DateTimeUtc,
     /// The absolute end of the session, whatever its activity.
     pub expires_at: DateTimeUtc,
+    /// The provider's ID token, sent back as `id_token_hint` at logout.
+    pub id_token: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -6,13 +6,13 @@ use minijinja::context;
 use poem::{
     Request, Response, handler,
     http::{StatusCode, header},
-    web::{Data, Form},
+    web::{Data, Form, Query},
 };
 use serde::Deserialize;
 
 use super::portal::{PageContext, View};
 use crate::{
-    accounts::{self, Actor, sessions},
+    accounts::{self, Actor, proconnect::LoginFailure, sessions},
     app::SharedState,
     entities::sessions as session_rows,
     error::{AppError, AppResult},
@@ -126,7 +126,12 @@ pub async fn login_page(request: &Request, Data(state): Data<&SharedState>) -> A
         "admin/login.html",
         page.t("login-title"),
         page.t("login-description"),
-        context! { csrf => csrf, demo => state.config.demo, demo_accounts => demo_accounts },
+        context! {
+            csrf => csrf,
+            demo => state.config.demo,
+            demo_accounts => demo_accounts,
+            proconnect => state.proconnect.is_some(),
+        },
     );
     let mut response = page.render(view)?;
     let cookie = set_cookie(
@@ -173,6 +178,7 @@ pub async fn demo_login(
     let opened = sessions::open(
         &state.db,
         user.id,
+        None,
         state.config.session_policy(),
         state.now(),
     )
@@ -195,7 +201,10 @@ pub struct CsrfOnly {
     csrf: String,
 }
 
-/// Ends the session and forgets its cookie.
+/// The state of a ProConnect logout under way, checked when the provider sends the user back.
+const LOGOUT_STATE_COOKIE: &str = "metiers_logout_state";
+
+/// Ends the session and forgets its cookie; a ProConnect session also ends at the provider.
 #[handler]
 pub async fn logout(
     request: &Request,
@@ -207,11 +216,136 @@ pub async fn logout(
     if let Some(token) = cookie(request, SESSION_COOKIE) {
         sessions::close(&state.db, &token).await?;
     }
-    Ok(redirect("/")
-        .header(
-            header::SET_COOKIE,
-            set_cookie(SESSION_COOKIE, None, "/", state.config.is_https()),
-        )
+    let https = state.config.is_https();
+    let forget = set_cookie(SESSION_COOKIE, None, "/", https);
+    if let (Some(proconnect), Some(id_token)) = (&state.proconnect, &session.id_token) {
+        let logout_state = sessions::random_token()?;
+        if let Some(url) = proconnect.logout_url(id_token, &logout_state).await {
+            return Ok(redirect(&url)
+                .header(header::SET_COOKIE, forget)
+                .header(
+                    header::SET_COOKIE,
+                    set_cookie(
+                        LOGOUT_STATE_COOKIE,
+                        Some(&logout_state),
+                        "/deconnexion",
+                        https,
+                    ),
+                )
+                .finish());
+        }
+    }
+    Ok(redirect("/").header(header::SET_COOKIE, forget).finish())
+}
+
+#[derive(Deserialize)]
+pub struct LogoutReturn {
+    state: Option<String>,
+}
+
+/// Where ProConnect sends the user back after logout: the `state` must be ours.
+#[handler]
+pub async fn logout_return(
+    request: &Request,
+    Query(query): Query<LogoutReturn>,
+    Data(state): Data<&SharedState>,
+) -> AppResult<Response> {
+    let expected = cookie(request, LOGOUT_STATE_COOKIE).unwrap_or_default();
+    if check_csrf(&expected, query.state.as_deref().unwrap_or_default()).is_err() {
+        tracing::warn!("logout return with an unexpected state");
+        return login_failed(state, request, "logout-state", StatusCode::BAD_REQUEST);
+    }
+    let forget = set_cookie(
+        LOGOUT_STATE_COOKIE,
+        None,
+        "/deconnexion",
+        state.config.is_https(),
+    );
+    Ok(redirect("/").header(header::SET_COOKIE, forget).finish())
+}
+
+/// A page that says why a login (or logout) did not go through.
+fn login_failed(
+    state: &SharedState,
+    request: &Request,
+    code: &str,
+    status: StatusCode,
+) -> AppResult<Response> {
+    let page = PageContext::new(state, request);
+    let key = format!("login-failed-{code}");
+    let view = View::new(
+        "admin/login-failed.html",
+        page.t("login-failed-title"),
+        page.t(&key),
+        context! { message_key => key },
+    )
+    .status(status);
+    page.render(view)
+}
+
+/// Sends the user to ProConnect.
+#[handler]
+pub async fn proconnect_start(
+    request: &Request,
+    Data(state): Data<&SharedState>,
+) -> AppResult<Response> {
+    let proconnect = state.proconnect.as_ref().ok_or(AppError::NotFound)?;
+    match proconnect.start(&state.db, state.now()).await? {
+        Ok(url) => Ok(redirect(&url).finish()),
+        Err(failure) => {
+            tracing::error!(%failure, "ProConnect login could not start");
+            login_failed(state, request, failure.code(), StatusCode::BAD_GATEWAY)
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct ProConnectReturn {
+    code: Option<String>,
+    state: Option<String>,
+    error: Option<String>,
+}
+
+/// Where ProConnect sends the user back: checks everything, then opens a session.
+#[handler]
+pub async fn proconnect_return(
+    request: &Request,
+    Query(query): Query<ProConnectReturn>,
+    Data(state): Data<&SharedState>,
+) -> AppResult<Response> {
+    let proconnect = state.proconnect.as_ref().ok_or(AppError::NotFound)?;
+    let now = state.now();
+    let code = query.code.as_deref();
+    let login_state = query.state.as_deref().unwrap_or_default();
+    let identity = match proconnect
+        .finish(&state.db, code, query.error.as_deref(), login_state, now)
+        .await?
+    {
+        Ok(identity) => identity,
+        Err(failure) => {
+            tracing::warn!(%failure, "ProConnect login failed");
+            let status = match failure {
+                LoginFailure::Cancelled => StatusCode::OK,
+                LoginFailure::ProviderDown(_) => StatusCode::BAD_GATEWAY,
+                _ => StatusCode::BAD_REQUEST,
+            };
+            return login_failed(state, request, failure.code(), status);
+        }
+    };
+    let Some(user) = accounts::sign_in(&state.db, &identity, now).await? else {
+        tracing::info!(email = %identity.email, "ProConnect login without access");
+        return login_failed(state, request, "no-access", StatusCode::FORBIDDEN);
+    };
+    let policy = state.config.session_policy();
+    let opened = sessions::open(&state.db, user.id, Some(identity.id_token), policy, now).await?;
+    let cookie = set_cookie(
+        SESSION_COOKIE,
+        Some(&opened.token),
+        "/",
+        state.config.is_https(),
+    );
+    Ok(redirect("/admin")
+        .header(header::SET_COOKIE, cookie)
         .finish())
 }
 

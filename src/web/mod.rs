@@ -33,7 +33,10 @@ pub fn router(state: SharedState) -> impl Endpoint<Output = Response> {
         .at("/static/:version/*path", get(assets::static_file))
         .at("/connexion", get(auth::login_page))
         .at("/connexion/demo", post(auth::demo_login))
+        .at("/connexion/proconnect", get(auth::proconnect_start))
+        .at("/connexion/proconnect/retour", get(auth::proconnect_return))
         .at("/deconnexion", post(auth::logout))
+        .at("/deconnexion/retour", get(auth::logout_return))
         .at("/admin", get(admin::dashboard))
         .nest("/en", portal::pages());
     routes

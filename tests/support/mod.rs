@@ -11,6 +11,7 @@ use std::{
 };
 
 pub mod fixtures;
+pub mod oidc;
 
 use chrono::Utc;
 use metiers::{app::AppState, app::SharedState, config::Config, db, web};
@@ -130,6 +131,8 @@ pub struct TestApp {
     pub queries: Arc<AtomicUsize>,
     server: tokio::task::JoinHandle<()>,
     pub database: TestDatabase,
+    /// The OpenID provider, when the test asked for one.
+    pub provider: Option<oidc::Provider>,
 }
 
 /// Options of a test app.
@@ -139,6 +142,8 @@ pub struct Options {
     pub page_cache_seconds: u64,
     /// Demo mode, as `serve --demo`.
     pub demo: bool,
+    /// Start a ProConnect-like provider signing ID tokens with this algorithm (RS256, ES256).
+    pub proconnect: Option<&'static str>,
 }
 
 impl TestApp {
@@ -157,12 +162,22 @@ impl TestApp {
             .copied()
             .expect("socket address");
         let base_url = format!("http://{addr}");
+        let provider = match options.proconnect {
+            Some(alg) => Some(oidc::Provider::start(&base_url, alg).await),
+            None => None,
+        };
+        let issuer = provider.as_ref().map(|p| p.issuer.clone());
         let mut config = Config::from_env_fn(|key| match key {
             "METIERS_BIND" => Some(addr.to_string()),
             "METIERS_BASE_URL" => Some(base_url.clone()),
             "METIERS_DATABASE_URL" => Some(database.url.clone()),
             "METIERS_DATABASE_MAX_CONNECTIONS" => Some("4".to_owned()),
             "METIERS_PAGE_CACHE_SECONDS" => Some(options.page_cache_seconds.to_string()),
+            "METIERS_PROCONNECT_ISSUER" => issuer.clone(),
+            "METIERS_PROCONNECT_CLIENT_ID" => issuer.as_ref().map(|_| oidc::CLIENT_ID.to_owned()),
+            "METIERS_PROCONNECT_CLIENT_SECRET" => {
+                issuer.as_ref().map(|_| oidc::CLIENT_SECRET.to_owned())
+            }
             _ => None,
         })
         .expect("test configuration");
@@ -191,6 +206,7 @@ impl TestApp {
             queries,
             server,
             database,
+            provider,
         }
     }
 

@@ -1,0 +1,284 @@
+//! ProConnect login through a real OpenID provider on loopback (`tests/oidc`): success,
+//! cancellation, tampered state, wrong nonce, expired token, unknown user, code replay and
+//! RP-initiated logout, on SQLite and on PostgreSQL.
+
+mod support;
+
+use chrono::Utc;
+use metiers::accounts::{self, NewUser};
+use support::{Backend, Options, TestApp, attributes};
+
+on_both_backends!(
+    proconnect_login_and_logout,
+    proconnect_failures_end_on_clear_pages,
+    proconnect_accepts_es256_signatures,
+);
+
+const ADMIN: &str = "marie.curie@numerique.gouv.fr";
+
+async fn app_with_provider(backend: Backend) -> (TestApp, reqwest::Client) {
+    app_signing_with(backend, "RS256").await
+}
+
+async fn app_signing_with(backend: Backend, alg: &'static str) -> (TestApp, reqwest::Client) {
+    let app = TestApp::start_with(
+        backend,
+        Options {
+            proconnect: Some(alg),
+            ..Options::default()
+        },
+    )
+    .await;
+    accounts::create_user(
+        &app.state.db,
+        NewUser {
+            email: ADMIN.into(),
+            is_admin: true,
+            ..Default::default()
+        },
+        Utc::now(),
+    )
+    .await
+    .unwrap();
+    // A browser: cookies, redirects followed.
+    let browser = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::limited(10))
+        .build()
+        .unwrap();
+    (app, browser)
+}
+
+/// Starts a login and stops on the provider's login page; returns its interaction URL.
+async fn reach_provider(app: &TestApp, browser: &reqwest::Client) -> String {
+    let response = browser
+        .get(app.url("/connexion/proconnect"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let url = response.url().to_string();
+    let issuer = &app.provider.as_ref().unwrap().issuer;
+    assert!(
+        url.starts_with(&format!("{issuer}/interaction/")),
+        "at the provider's login page: {url}"
+    );
+    url
+}
+
+/// Logs in at the provider as `email`; returns the final response (after all redirects).
+async fn log_in_as(app: &TestApp, browser: &reqwest::Client, email: &str) -> reqwest::Response {
+    let interaction = reach_provider(app, browser).await;
+    browser
+        .get(format!("{interaction}/login"))
+        .query(&[("email", email)])
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn arm_next_id_token(app: &TestApp, change: serde_json::Value) {
+    let issuer = &app.provider.as_ref().unwrap().issuer;
+    let origin = issuer.trim_end_matches("/api/v2");
+    let response = reqwest::Client::new()
+        .post(format!("{origin}/test/next-id-token"))
+        .json(&change)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+}
+
+async fn proconnect_login_and_logout(backend: Backend) {
+    let (app, browser) = app_with_provider(backend).await;
+
+    let (_, login_page) = app.page("/connexion").await;
+    assert_eq!(
+        attributes(
+            &login_page,
+            "form[action=\"/connexion/proconnect\"]",
+            "method"
+        ),
+        vec!["get"]
+    );
+
+    // The authorization request carries what ProConnect expects.
+    let start = app.get("/connexion/proconnect").await;
+    assert_eq!(start.status(), 303);
+    let location = url::Url::parse(start.headers()["location"].to_str().unwrap()).unwrap();
+    let query: std::collections::HashMap<String, String> =
+        location.query_pairs().into_owned().collect();
+    assert_eq!(query["response_type"], "code");
+    assert_eq!(query["code_challenge_method"], "S256");
+    assert!(query["state"].len() >= 32 && query["nonce"].len() >= 32);
+    assert!(
+        query["scope"].contains("openid")
+            && query["scope"].contains("siret")
+            && query["scope"].contains("usual_name")
+    );
+    let claims: serde_json::Value = serde_json::from_str(&query["claims"]).unwrap();
+    assert_eq!(claims["id_token"]["acr"]["essential"], true);
+    assert_eq!(
+        claims["id_token"]["acr"]["values"],
+        serde_json::json!(["eidas1"])
+    );
+
+    let landed = log_in_as(&app, &browser, ADMIN).await;
+    assert_eq!(landed.url().as_str(), app.url("/admin"));
+    assert_eq!(landed.status(), 200);
+    let dashboard = landed.text().await.unwrap();
+    assert!(
+        dashboard.contains(ADMIN) && dashboard.contains("Marie"),
+        "names come from ProConnect"
+    );
+    let user = accounts::find_by_email(&app.state.db, ADMIN)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(user.sub.is_some(), "the ProConnect sub is recorded");
+    assert!(user.siret.is_some(), "and the SIRET");
+    assert!(user.last_login_at.is_some());
+
+    // Logout goes through the provider and comes back with our state.
+    let csrf = attributes(
+        &dashboard,
+        "form[action=\"/deconnexion\"] input[name=csrf]",
+        "value",
+    )[0]
+    .clone();
+    let out = browser
+        .post(app.url("/deconnexion"))
+        .form(&[("csrf", csrf)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        out.url().as_str(),
+        app.url("/"),
+        "back on the portal after the provider's logout"
+    );
+    assert_eq!(out.status(), 200);
+    let after = browser.get(app.url("/admin")).send().await.unwrap();
+    assert_eq!(
+        after.url().as_str(),
+        app.url("/connexion"),
+        "the session is over"
+    );
+
+    // A forged logout return is refused.
+    let (status, body) = app.page("/deconnexion/retour?state=forged").await;
+    assert_eq!(status, 400);
+    assert!(body.contains("déconnexion"));
+}
+
+async fn proconnect_failures_end_on_clear_pages(backend: Backend) {
+    let (app, browser) = app_with_provider(backend).await;
+
+    // The user cancels at the provider.
+    let interaction = reach_provider(&app, &browser).await;
+    let cancelled = browser
+        .get(format!("{interaction}/abort"))
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        cancelled
+            .url()
+            .as_str()
+            .starts_with(&app.url("/connexion/proconnect/retour"))
+    );
+    assert_eq!(cancelled.status(), 200);
+    assert!(cancelled.text().await.unwrap().contains("annulé"));
+
+    // A state we never issued.
+    let (status, body) = app
+        .page("/connexion/proconnect/retour?code=abc&state=forged")
+        .await;
+    assert_eq!(status, 400);
+    assert!(body.contains("expiré"));
+
+    // A wrong nonce, then an expired ID token.
+    for change in [
+        serde_json::json!({"nonce": "wrong"}),
+        serde_json::json!({"expired": true}),
+        serde_json::json!({"bad_signature": true}),
+    ] {
+        arm_next_id_token(&app, change.clone()).await;
+        let fresh = reqwest::Client::builder()
+            .cookie_store(true)
+            .build()
+            .unwrap();
+        let refused = log_in_as(&app, &fresh, ADMIN).await;
+        assert_eq!(refused.status(), 400, "{change}");
+        assert!(
+            refused
+                .url()
+                .as_str()
+                .starts_with(&app.url("/connexion/proconnect/retour"))
+        );
+        let body = refused.text().await.unwrap();
+        assert!(
+            body.contains("n’a pas pu être vérifiée"),
+            "{change}: {body}"
+        );
+    }
+
+    // Someone ProConnect knows but we don't.
+    let stranger = reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .unwrap();
+    let denied = log_in_as(&app, &stranger, "anne.dupont@agriculture.gouv.fr").await;
+    assert_eq!(denied.status(), 403);
+    assert!(denied.text().await.unwrap().contains("invitation"));
+    assert!(
+        accounts::find_by_email(&app.state.db, "anne.dupont@agriculture.gouv.fr")
+            .await
+            .unwrap()
+            .is_none()
+    );
+
+    // A callback replayed: its state was used once already.
+    let no_redirects = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let mut url = app.url("/connexion/proconnect");
+    let mut callback = None;
+    for _ in 0..6 {
+        let response = no_redirects.get(&url).send().await.unwrap();
+        let Some(next) = response
+            .headers()
+            .get("location")
+            .map(|l| l.to_str().unwrap().to_owned())
+        else {
+            break;
+        };
+        let next = response.url().join(&next).unwrap().to_string();
+        if next.starts_with(&app.url("/connexion/proconnect/retour")) {
+            callback = Some(next);
+            break;
+        }
+        url = if next.contains("/interaction/") && !next.contains("/login") {
+            format!("{next}/login?email={ADMIN}")
+        } else {
+            next
+        };
+    }
+    let callback = callback.expect("the provider sends the user back");
+    let first = no_redirects.get(&callback).send().await.unwrap();
+    assert_eq!(first.status(), 303, "the first use logs in");
+    let replay = reqwest::Client::new().get(&callback).send().await.unwrap();
+    assert_eq!(replay.status(), 400, "a replayed callback is refused");
+}
+
+async fn proconnect_accepts_es256_signatures(backend: Backend) {
+    let (app, browser) = app_signing_with(backend, "ES256").await;
+    let landed = log_in_as(&app, &browser, ADMIN).await;
+    assert_eq!(
+        landed.url().as_str(),
+        app.url("/admin"),
+        "ES256 ID token and userinfo accepted"
+    );
+}
