@@ -6,6 +6,7 @@ mod support;
 
 use chrono::Utc;
 use metiers::accounts::{self, NewUser};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use support::{Backend, Options, TestApp, attributes};
 
 on_both_backends!(
@@ -138,6 +139,13 @@ async fn proconnect_login_and_logout(backend: Backend) {
     assert!(user.sub.is_some(), "the ProConnect sub is recorded");
     assert!(user.siret.is_some(), "and the SIRET");
     assert!(user.last_login_at.is_some());
+    let logins: Vec<_> = metiers::entities::audit_log::Entity::find()
+        .filter(metiers::entities::audit_log::Column::Action.eq("user.login"))
+        .all(&app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(logins.len(), 1, "the login is in the audit log");
+    assert_eq!(logins[0].actor_id, Some(user.id));
 
     // Logout goes through the provider and comes back with our state.
     let csrf = attributes(

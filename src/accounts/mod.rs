@@ -175,6 +175,31 @@ pub async fn sign_in(
     Ok(Some(active.update(db).await?))
 }
 
+/// Records a login in the audit log (`method`: `proconnect` or `demo`).
+pub async fn record_login(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    method: &str,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let subject = crate::audit::Subject {
+        tenant_id: None,
+        entity_type: "user",
+        entity_id: Some(user_id),
+    };
+    let details = serde_json::json!({ "method": method });
+    crate::audit::record(
+        db,
+        Some(user_id),
+        "user.login",
+        subject,
+        None,
+        Some(&details),
+        now,
+    )
+    .await
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -175,6 +175,7 @@ pub async fn demo_login(
         .await?
         .filter(|user| user.email.ends_with(crate::demo::ACCOUNTS_DOMAIN))
         .ok_or(AppError::Forbidden)?;
+    accounts::record_login(&state.db, user.id, "demo", state.now()).await?;
     let opened = sessions::open(
         &state.db,
         user.id,
@@ -336,6 +337,7 @@ pub async fn proconnect_return(
         tracing::info!(email = %identity.email, "ProConnect login without access");
         return login_failed(state, request, "no-access", StatusCode::FORBIDDEN);
     };
+    accounts::record_login(&state.db, user.id, "proconnect", now).await?;
     let policy = state.config.session_policy();
     let opened = sessions::open(&state.db, user.id, Some(identity.id_token), policy, now).await?;
     let cookie = set_cookie(
