@@ -262,7 +262,7 @@ impl Renderer {
             Some(text)
                 if state.auto_escape() == minijinja::AutoEscape::Html && !value.is_safe() =>
             {
-                out.write_str(&escape_html(text)).map_err(|_| {
+                out.write_str(&escape_markup(text)).map_err(|_| {
                     minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "writing a template")
                 })
             }
@@ -332,9 +332,10 @@ impl Renderer {
     }
 }
 
-/// Escapes text for HTML content and quoted attributes. Unlike minijinja's default it leaves
-/// `/` alone, so that URLs stay readable in the page source.
-fn escape_html(text: &str) -> String {
+/// Escapes text for HTML and XML content and quoted attributes, and drops the control
+/// characters XML forbids. Unlike minijinja's default it leaves `/` alone, so that URLs stay
+/// readable in the page source.
+pub fn escape_markup(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     for c in text.chars() {
         match c {
@@ -343,6 +344,7 @@ fn escape_html(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            c if c.is_control() && !matches!(c, '\n' | '\t' | '\r') => {}
             c => out.push(c),
         }
     }
@@ -478,6 +480,14 @@ mod tests {
         assert_eq!(
             renderer.render("dsfr", "x.html", context).unwrap(),
             "<a href=\"/offres/a-b?x=1&amp;y=2\" title='&lt;b&gt;&quot;l&#39;été&quot;&lt;/b&gt;'>&lt;b&gt;&quot;l&#39;été&quot;&lt;/b&gt;</a><i>ok</i>"
+        );
+    }
+
+    #[test]
+    fn markup_escaping_covers_xml() {
+        assert_eq!(
+            escape_markup("R&D <b>\"x\"</b>\u{7}"),
+            "R&amp;D &lt;b&gt;&quot;x&quot;&lt;/b&gt;"
         );
     }
 

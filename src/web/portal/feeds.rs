@@ -15,27 +15,13 @@ use crate::{
     entities::tenants,
     error::{AppError, AppResult},
     markdown::to_plain_text,
-    offers, stories,
+    offers,
+    render::escape_markup,
+    stories,
 };
 
 /// How many offers a feed carries.
 const FEED_SIZE: u64 = 50;
-
-fn xml_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if c.is_control() && !matches!(c, '\n' | '\t') => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 fn xml_response(content_type: &str, body: String) -> Response {
     Response::builder()
@@ -63,11 +49,11 @@ async fn atom(page: &PageContext<'_>, tenant: Option<&tenants::Model>) -> AppRes
     let _ = write!(
         xml,
         "  <id>{id}</id>\n  <title>{title}</title>\n  <updated>{updated}</updated>\n  <link rel=\"self\" href=\"{id}\"/>\n  <link rel=\"alternate\" type=\"text/html\" href=\"{alt}\"/>\n  <author><name>{site}</name></author>\n",
-        id = xml_escape(&self_url),
-        title = xml_escape(&title),
+        id = escape_markup(&self_url),
+        title = escape_markup(&title),
         updated = updated.to_rfc3339(),
-        alt = xml_escape(&page.absolute(page.lang, &listing)),
-        site = xml_escape(&page.t("site-name")),
+        alt = escape_markup(&page.absolute(page.lang, &listing)),
+        site = escape_markup(&page.t("site-name")),
     );
     for offer in &latest {
         let url = page.absolute(page.lang, &format!("/offres/{}", offer.slug));
@@ -78,12 +64,12 @@ async fn atom(page: &PageContext<'_>, tenant: Option<&tenants::Model>) -> AppRes
         let _ = write!(
             xml,
             "  <entry>\n    <id>{url}</id>\n    <title>{title}</title>\n    <link rel=\"alternate\" type=\"text/html\" href=\"{url}\"/>\n    <published>{published}</published>\n    <updated>{updated}</updated>\n    <author><name>{ministry}</name></author>\n    <summary>{summary}</summary>\n  </entry>\n",
-            url = xml_escape(&url),
-            title = xml_escape(&format!("{} – {}", offer.title, offer.city)),
+            url = escape_markup(&url),
+            title = escape_markup(&format!("{} – {}", offer.title, offer.city)),
             published = offer.published_at.unwrap_or(offer.created_at).to_rfc3339(),
             updated = offer.updated_at.to_rfc3339(),
-            ministry = xml_escape(ministry),
-            summary = xml_escape(&to_plain_text(&offer.mission, 300)),
+            ministry = escape_markup(ministry),
+            summary = escape_markup(&to_plain_text(&offer.mission, 300)),
         );
     }
     xml.push_str("</feed>\n");
@@ -155,7 +141,7 @@ pub async fn sitemap(Data(state): Data<&SharedState>) -> AppResult<Response> {
             let _ = write!(
                 xml,
                 "  <url><loc>{}</loc>",
-                xml_escape(&format!("{base}{prefix}{path}"))
+                escape_markup(&format!("{base}{prefix}{path}"))
             );
             if let Some(at) = updated_at {
                 let _ = write!(xml, "<lastmod>{}</lastmod>", at.format("%Y-%m-%d"));
@@ -176,17 +162,4 @@ pub fn robots(Data(state): Data<&SharedState>) -> Response {
     Response::builder()
         .header(header::CONTENT_TYPE, "text/plain; charset=utf-8")
         .body(body)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::xml_escape;
-
-    #[test]
-    fn xml_special_characters_are_escaped() {
-        assert_eq!(
-            xml_escape("R&D <b>\"x\"</b>"),
-            "R&amp;D &lt;b&gt;&quot;x&quot;&lt;/b&gt;"
-        );
-    }
 }
