@@ -40,3 +40,14 @@ pub async fn record<T: Serialize>(
     .await?;
     Ok(())
 }
+
+/// The newest audit entries, newest first.
+pub async fn recent(db: &impl ConnectionTrait, limit: u64) -> AppResult<Vec<audit_log::Model>> {
+    use sea_orm::{EntityTrait, QueryOrder, QuerySelect};
+    Ok(audit_log::Entity::find()
+        .order_by_desc(audit_log::Column::CreatedAt)
+        .order_by_desc(audit_log::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await?)
+}

@@ -11,6 +11,7 @@ on_both_backends!(
     demo_login_is_refused_outside_demo_mode,
     demo_accounts_log_in_and_out,
     sessions_end_when_idle_or_too_old,
+    only_dinum_admins_read_the_journal,
 );
 
 /// The `name=value` part of a response's `Set-Cookie` for cookie `name`, with its attributes.
@@ -268,5 +269,90 @@ async fn sessions_end_when_idle_or_too_old(backend: Backend) {
             .await
             .unwrap()
             .is_none()
+    );
+}
+
+/// Logs in as a demo account in a demo-mode app; returns the session cookie.
+async fn demo_session(app: &TestApp, email: &str) -> String {
+    let response = app.get("/connexion").await;
+    let csrf_cookie = pair(&set_cookie(&response, "metiers_login_csrf").unwrap());
+    let body = response.text().await.unwrap();
+    let csrf = attributes(
+        &body,
+        "form[action=\"/connexion/demo\"] input[name=csrf]",
+        "value",
+    )[0]
+    .clone();
+    let response = app
+        .client
+        .post(app.url("/connexion/demo"))
+        .header("cookie", csrf_cookie)
+        .form(&[("email", email.to_owned()), ("csrf", csrf)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 303);
+    pair(&set_cookie(&response, "metiers_session").unwrap())
+}
+
+async fn only_dinum_admins_read_the_journal(backend: Backend) {
+    let app = TestApp::start_with(
+        backend,
+        Options {
+            demo: true,
+            ..Options::default()
+        },
+    )
+    .await;
+    app.seed_demo(5).await;
+    metiers::demo::seed_accounts(&app.state.db, Utc::now())
+        .await
+        .unwrap();
+    let domain = metiers::demo::ACCOUNTS_DOMAIN;
+
+    let anonymous = app.get("/admin/journal").await;
+    assert_eq!(anonymous.status(), 303);
+
+    let editor = demo_session(&app, &format!("redaction.culture@{domain}")).await;
+    let refused = app
+        .client
+        .get(app.url("/admin/journal"))
+        .header("cookie", &editor)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), 403);
+    assert!(refused.text().await.unwrap().contains("Accès refusé"));
+
+    let admin_email = format!("admin@{domain}");
+    let admin = demo_session(&app, &admin_email).await;
+    let journal = app
+        .client
+        .get(app.url("/admin/journal"))
+        .header("cookie", &admin)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(journal.status(), 200);
+    assert_eq!(journal.headers()["cache-control"], "no-store");
+    let body = journal.text().await.unwrap();
+    assert!(body.contains("user.login"), "logins are in the journal");
+    assert!(
+        body.contains(&admin_email) && body.contains(&format!("redaction.culture@{domain}")),
+        "with who did them"
+    );
+    let dashboard = app
+        .client
+        .get(app.url("/admin"))
+        .header("cookie", &admin)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        dashboard.contains("href=\"/admin/journal\""),
+        "admins find the journal from the dashboard"
     );
 }

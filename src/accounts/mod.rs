@@ -175,6 +175,24 @@ pub async fn sign_in(
     Ok(Some(active.update(db).await?))
 }
 
+/// Users by id, for the names shown beside their actions.
+pub async fn users_by_id(
+    db: &impl ConnectionTrait,
+    ids: impl IntoIterator<Item = i32>,
+) -> AppResult<std::collections::HashMap<i32, users::Model>> {
+    let ids: Vec<i32> = ids.into_iter().collect();
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    Ok(users::Entity::find()
+        .filter(users::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|user| (user.id, user))
+        .collect())
+}
+
 /// Records a login in the audit log (`method`: `proconnect` or `demo`).
 pub async fn record_login(
     db: &impl ConnectionTrait,

@@ -1,5 +1,5 @@
 //! The back-office under `/admin`. Every handler starts from the acting user; anonymous
-//! requests go to the login page.
+//! requests go to the login page, and what a role may not see answers 403.
 
 use minijinja::context;
 use poem::{
@@ -13,7 +13,40 @@ use super::{
     auth,
     portal::{PageContext, View},
 };
-use crate::{app::SharedState, error::AppResult, tenants};
+use crate::{
+    accounts::{self, Actor},
+    app::SharedState,
+    audit,
+    entities::sessions,
+    error::{AppError, AppResult},
+    tenants,
+};
+
+/// How many entries the journal page shows.
+const JOURNAL_SIZE: u64 = 200;
+
+/// The logged-in user, or the answer that sends an anonymous visitor to the login page.
+async fn signed_in(
+    state: &SharedState,
+    request: &Request,
+) -> AppResult<Result<(Actor, sessions::Model), Response>> {
+    Ok(auth::current(state, request).await?.ok_or_else(|| {
+        Response::builder()
+            .status(StatusCode::SEE_OTHER)
+            .header(header::LOCATION, "/connexion")
+            .finish()
+    }))
+}
+
+/// Renders a back-office page: never cached, by the browser or by anyone else.
+fn render_private(page: &PageContext, view: View) -> AppResult<Response> {
+    let mut response = page.render(view)?;
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        "no-store".parse().expect("static header"),
+    );
+    Ok(response)
+}
 
 #[derive(Serialize)]
 struct Membership {
@@ -25,11 +58,9 @@ struct Membership {
 /// The dashboard: who I am and the ministries I work for.
 #[handler]
 pub async fn dashboard(request: &Request, Data(state): Data<&SharedState>) -> AppResult<Response> {
-    let Some((actor, session)) = auth::current(state, request).await? else {
-        return Ok(Response::builder()
-            .status(StatusCode::SEE_OTHER)
-            .header(header::LOCATION, "/connexion")
-            .finish());
+    let (actor, session) = match signed_in(state, request).await? {
+        Ok(signed_in) => signed_in,
+        Err(to_login) => return Ok(to_login),
     };
     let page = PageContext::new(state, request);
     let mut memberships: Vec<Membership> = tenants::list_active(&state.db)
@@ -61,10 +92,64 @@ pub async fn dashboard(request: &Request, Data(state): Data<&SharedState>) -> Ap
             csrf => session.csrf_token,
         },
     );
-    let mut response = page.render(view)?;
-    response.headers_mut().insert(
-        header::CACHE_CONTROL,
-        "no-store".parse().expect("static header"),
+    render_private(&page, view)
+}
+
+#[derive(Serialize)]
+struct JournalEntry {
+    at: String,
+    actor: Option<String>,
+    action: String,
+    entity: String,
+    before: Option<String>,
+    after: Option<String>,
+}
+
+/// At most 300 characters of a JSON state, for the table.
+fn shorten(json: String) -> String {
+    if json.chars().count() <= 300 {
+        return json;
+    }
+    let mut short: String = json.chars().take(300).collect();
+    short.push('…');
+    short
+}
+
+/// The audit log, for DINUM admins: who changed what, when, with before and after.
+#[handler]
+pub async fn journal(request: &Request, Data(state): Data<&SharedState>) -> AppResult<Response> {
+    let (actor, _) = match signed_in(state, request).await? {
+        Ok(signed_in) => signed_in,
+        Err(to_login) => return Ok(to_login),
+    };
+    if !actor.is_admin() {
+        return Err(AppError::Forbidden);
+    }
+    let page = PageContext::new(state, request);
+    let entries = audit::recent(&state.db, JOURNAL_SIZE).await?;
+    let users = accounts::users_by_id(&state.db, entries.iter().filter_map(|e| e.actor_id)).await?;
+    let entries: Vec<JournalEntry> = entries
+        .into_iter()
+        .map(|entry| JournalEntry {
+            at: entry.created_at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
+            actor: entry
+                .actor_id
+                .and_then(|id| users.get(&id))
+                .map(|user| user.email.clone()),
+            action: entry.action,
+            entity: match entry.entity_id {
+                Some(id) => format!("{} #{id}", entry.entity_type),
+                None => entry.entity_type,
+            },
+            before: entry.before.map(shorten),
+            after: entry.after.map(shorten),
+        })
+        .collect();
+    let view = View::new(
+        "admin/journal.html",
+        page.t("admin-journal-title"),
+        page.t("admin-journal-title"),
+        context! { entries => entries },
     );
-    Ok(response)
+    render_private(&page, view)
 }

@@ -38,6 +38,7 @@ pub fn router(state: SharedState) -> impl Endpoint<Output = Response> {
         .at("/deconnexion", post(auth::logout))
         .at("/deconnexion/retour", get(auth::logout_return))
         .at("/admin", get(admin::dashboard))
+        .at("/admin/journal", get(admin::journal))
         .nest("/en", portal::pages());
     routes
         .with(cache::CachedPages(state.clone()))
