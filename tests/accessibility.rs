@@ -97,13 +97,42 @@ async fn public_pages_have_no_accessibility_violation() {
         paths.push(path);
     }
 
-    let output = tokio::process::Command::new("node")
-        .arg(checker.join("check.mjs"))
-        .arg(&app.base_url)
-        .args(&paths)
-        .output()
+    check(&checker, &app.base_url, &paths, None).await;
+
+    // The back-office, signed in as the demo DINUM admin.
+    let session = demo_admin_session(&app).await;
+    let journal = app
+        .client
+        .get(app.url("/admin/journal"))
+        .header("cookie", &session)
+        .send()
         .await
-        .expect("node must be installed");
+        .unwrap();
+    assert_eq!(
+        journal.status(),
+        200,
+        "the checker's cookie opens the back-office"
+    );
+    check(
+        &checker,
+        &app.base_url,
+        &["/admin".to_owned(), "/admin/journal".to_owned()],
+        Some(&session),
+    )
+    .await;
+}
+
+/// Runs the checker on `paths`, with a cookie when given; fails on any violation.
+async fn check(checker: &Path, base_url: &str, paths: &[String], cookie: Option<&str>) {
+    let mut command = tokio::process::Command::new("node");
+    command
+        .arg(checker.join("check.mjs"))
+        .arg(base_url)
+        .args(paths);
+    if let Some(cookie) = cookie {
+        command.env("A11Y_COOKIE", cookie);
+    }
+    let output = command.output().await.expect("node must be installed");
     let report = format!(
         "{}{}",
         String::from_utf8_lossy(&output.stdout),
@@ -121,4 +150,43 @@ async fn public_pages_have_no_accessibility_violation() {
         )),
         "{report}"
     );
+}
+
+/// Logs in as the demo DINUM admin; returns the session cookie (`name=value`).
+async fn demo_admin_session(app: &TestApp) -> String {
+    let response = app.get("/connexion").await;
+    let csrf_cookie = response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("metiers_login_csrf="))
+        .and_then(|v| v.split(';').next())
+        .expect("a login CSRF cookie")
+        .to_owned();
+    let body = response.text().await.unwrap();
+    let csrf = attributes(
+        &body,
+        "form[action=\"/connexion/demo\"] input[name=csrf]",
+        "value",
+    )[0]
+    .clone();
+    let email = format!("admin@{}", metiers::demo::ACCOUNTS_DOMAIN);
+    let response = app
+        .client
+        .post(app.url("/connexion/demo"))
+        .header("cookie", csrf_cookie)
+        .form(&[("email", email), ("csrf", csrf)])
+        .send()
+        .await
+        .unwrap();
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("metiers_session="))
+        .and_then(|v| v.split(';').next())
+        .expect("a session cookie")
+        .to_owned()
 }

@@ -7,7 +7,8 @@
 //
 // PATH#status=NNN: the page is expected to answer NNN (e.g. an error page); it is still
 // checked. Without it, any HTTP status >= 400 is a failure.
-// Env: CHROMIUM (default /usr/bin/chromium).  Set-up: npm ci --prefix tests/a11y
+// Env: CHROMIUM (default /usr/bin/chromium); A11Y_COOKIE=name=value sends that cookie with every
+// page (to check pages behind a login).  Set-up: npm ci --prefix tests/a11y
 // Exit: 0 no violation, 1 violations or pages that failed to load, 2 usage or launch error.
 import { createRequire } from 'node:module';
 
@@ -148,6 +149,13 @@ async function main() {
     const tabs = {};
     for (const scheme of SCHEMES) {
       const context = await browser.newContext({ bypassCSP: true, colorScheme: scheme });
+      const cookie = process.env.A11Y_COOKIE;
+      if (cookie) {
+        const at = cookie.indexOf('=');
+        if (at < 1) usage(`A11Y_COOKIE must be name=value, got ${cookie}`);
+        const url = new URL(pages[0].url).origin;
+        await context.addCookies([{ name: cookie.slice(0, at), value: cookie.slice(at + 1), url }]);
+      }
       tabs[scheme] = await context.newPage();
     }
     for (const target of pages) {
