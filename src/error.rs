@@ -11,8 +11,6 @@ pub enum AppError {
     NotFound,
     #[error("forbidden")]
     Forbidden,
-    #[error("bad request: {0}")]
-    BadRequest(String),
     #[error("invalid {field}: {message}")]
     Invalid { field: String, message: String },
     #[error("configuration error: {key}: {message}")]
@@ -33,7 +31,6 @@ impl AppError {
         match self {
             Self::NotFound => "not_found",
             Self::Forbidden => "forbidden",
-            Self::BadRequest(_) => "bad_request",
             Self::Invalid { .. } => "invalid",
             Self::Config { .. } => "config",
             Self::Database(_) => "database",
@@ -47,7 +44,7 @@ impl AppError {
         match self {
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::Forbidden => StatusCode::FORBIDDEN,
-            Self::BadRequest(_) | Self::Invalid { .. } => StatusCode::BAD_REQUEST,
+            Self::Invalid { .. } => StatusCode::BAD_REQUEST,
             _ => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }

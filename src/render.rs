@@ -174,14 +174,6 @@ impl Renderer {
         Ok(renderer)
     }
 
-    pub fn themes(&self) -> impl Iterator<Item = &ThemeInfo> {
-        self.themes.values()
-    }
-
-    pub fn has_theme(&self, name: &str) -> bool {
-        self.themes.contains_key(name)
-    }
-
     /// Changes whenever a static file changes: part of every static URL.
     pub fn asset_version(&self) -> &str {
         &self.asset_version

@@ -1,8 +1,7 @@
 //! The public page cache: rendered pages kept in memory for a few seconds, with their ETag and
 //! gzip encoding computed once.
 //!
-//! Every instance keeps its own cache, so a change shows everywhere within `page_cache_seconds`;
-//! [`PageCache::clear`] makes it show at once on the instance that made it.
+//! Every instance keeps its own cache, so a change shows everywhere within `page_cache_seconds`.
 
 use std::{
     collections::HashMap,
@@ -68,14 +67,6 @@ impl PageCache {
             entries.clear();
         }
         entries.insert(key, (Instant::now(), page));
-    }
-
-    /// Forgets every page (after a change to public content).
-    pub fn clear(&self) {
-        self.entries
-            .write()
-            .unwrap_or_else(|e| e.into_inner())
-            .clear();
     }
 
     fn cache_control(&self, status: StatusCode) -> &'static str {
