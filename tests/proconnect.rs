@@ -13,6 +13,7 @@ on_both_backends!(
     proconnect_login_and_logout,
     proconnect_failures_end_on_clear_pages,
     proconnect_accepts_es256_signatures,
+    invited_people_get_in_on_their_first_login,
 );
 
 const ADMIN: &str = "marie.curie@numerique.gouv.fr";
@@ -288,5 +289,71 @@ async fn proconnect_accepts_es256_signatures(backend: Backend) {
         landed.url().as_str(),
         app.url("/admin"),
         "ES256 ID token and userinfo accepted"
+    );
+}
+
+async fn invited_people_get_in_on_their_first_login(backend: Backend) {
+    use metiers::accounts::{Actor, Role, invitations};
+    let (app, _) = app_with_provider(backend).await;
+    let db = &app.state.db;
+    let tenant =
+        support::fixtures::ministry(&app, "agriculture", "Ministère de l'Agriculture", "dsfr")
+            .await;
+    let admin = Actor::load(
+        db,
+        accounts::find_by_email(db, ADMIN).await.unwrap().unwrap(),
+    )
+    .await
+    .unwrap();
+    let invitee = "anne.dupont@agriculture.gouv.fr";
+    invitations::invite(db, &admin, tenant.id, invitee, Role::Editor, Utc::now())
+        .await
+        .unwrap();
+
+    let browser = reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .unwrap();
+    let landed = log_in_as(&app, &browser, invitee).await;
+    assert_eq!(landed.url().as_str(), app.url("/admin"));
+    let dashboard = landed.text().await.unwrap();
+    assert!(
+        dashboard.contains("Ministère de l&#39;Agriculture")
+            && dashboard.contains("rédacteur·rice"),
+        "{dashboard}"
+    );
+    assert!(
+        invitations::pending_for(db, invitee, Utc::now())
+            .await
+            .unwrap()
+            .is_empty(),
+        "the invitation is used"
+    );
+    let user = accounts::find_by_email(db, invitee)
+        .await
+        .unwrap()
+        .expect("the user is created");
+    assert_eq!(
+        (user.given_name.as_str(), user.usual_name.as_str()),
+        ("Anne", "Dupont")
+    );
+
+    // Only managers of the ministry (and DINUM admins) invite; members are not invited twice.
+    let editor = Actor::load(db, user).await.unwrap();
+    let refused = invitations::invite(
+        db,
+        &editor,
+        tenant.id,
+        "x@agriculture.gouv.fr",
+        Role::Editor,
+        Utc::now(),
+    )
+    .await;
+    assert!(matches!(refused, Err(metiers::error::AppError::Forbidden)));
+    let twice =
+        invitations::invite(db, &admin, tenant.id, invitee, Role::Manager, Utc::now()).await;
+    assert!(
+        matches!(twice, Err(metiers::error::AppError::Invalid { .. })),
+        "{twice:?}"
     );
 }

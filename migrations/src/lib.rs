@@ -8,6 +8,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261129_000001_initial;
 mod m20261129_000002_offer_search;
 mod m20261129_000003_sessions;
+mod m20261129_000004_invitations;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000001_initial::Migration),
             Box::new(m20261129_000002_offer_search::Migration),
             Box::new(m20261129_000003_sessions::Migration),
+            Box::new(m20261129_000004_invitations::Migration),
         ]
     }
 }

@@ -1,6 +1,7 @@
 //! Back-office users, their memberships in ministries and their sessions.
 
 mod actor;
+pub mod invitations;
 pub mod proconnect;
 pub mod sessions;
 
@@ -139,13 +140,16 @@ pub async fn add_membership(
 }
 
 /// The user a ProConnect identity logs in as: matched by `sub`, else by email (recording the
-/// new `sub`, which differs per identity provider); their names and SIRET are refreshed. Only
-/// DINUM admins and members of a ministry get in: `None` for anyone else.
+/// new `sub`, which differs per identity provider); their names and SIRET are refreshed, and
+/// pending invitations for their email become memberships (a first login creates the user).
+/// Only DINUM admins and members of a ministry get in: `None` for anyone else. Call it in a
+/// transaction.
 pub async fn sign_in(
     db: &impl ConnectionTrait,
     identity: &proconnect::Identity,
     now: DateTime<Utc>,
 ) -> AppResult<Option<users::Model>> {
+    let pending = invitations::pending_for(db, &identity.email, now).await?;
     let by_sub = users::Entity::find()
         .filter(users::Column::Sub.eq(identity.sub.as_str()))
         .one(db)
@@ -154,9 +158,19 @@ pub async fn sign_in(
         Some(user) => user,
         None => match find_by_email(db, &identity.email).await? {
             Some(user) => user,
+            None if !pending.is_empty() => {
+                let new = NewUser {
+                    email: identity.email.clone(),
+                    given_name: identity.given_name.clone(),
+                    usual_name: identity.usual_name.clone(),
+                    is_admin: false,
+                };
+                create_user(db, new, now).await?
+            }
             None => return Ok(None),
         },
     };
+    invitations::accept_all(db, user.id, pending, now).await?;
     if !user.is_admin && memberships_of(db, user.id).await?.is_empty() {
         return Ok(None);
     }

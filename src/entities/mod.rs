@@ -1,6 +1,7 @@
 //! sea-orm entities, one file per table. Domain rules live in the domain modules, not here.
 
 pub mod audit_log;
+pub mod invitations;
 pub mod login_attempts;
 pub mod media;
 pub mod memberships;

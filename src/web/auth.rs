@@ -8,6 +8,7 @@ use poem::{
     http::{StatusCode, header},
     web::{Data, Form, Query},
 };
+use sea_orm::TransactionTrait;
 use serde::Deserialize;
 
 use super::portal::{PageContext, View};
@@ -333,13 +334,15 @@ pub async fn proconnect_return(
             return login_failed(state, request, failure.code(), status);
         }
     };
-    let Some(user) = accounts::sign_in(&state.db, &identity, now).await? else {
+    let txn = state.db.begin().await?;
+    let Some(user) = accounts::sign_in(&txn, &identity, now).await? else {
         tracing::info!(email = %identity.email, "ProConnect login without access");
         return login_failed(state, request, "no-access", StatusCode::FORBIDDEN);
     };
-    accounts::record_login(&state.db, user.id, "proconnect", now).await?;
+    accounts::record_login(&txn, user.id, "proconnect", now).await?;
     let policy = state.config.session_policy();
-    let opened = sessions::open(&state.db, user.id, Some(identity.id_token), policy, now).await?;
+    let opened = sessions::open(&txn, user.id, Some(identity.id_token), policy, now).await?;
+    txn.commit().await?;
     let cookie = set_cookie(
         SESSION_COOKIE,
         Some(&opened.token),
