@@ -6,8 +6,13 @@ use chrono::{DateTime, Utc};
 use sea_orm::DatabaseConnection;
 
 use crate::{
-    accounts::proconnect::ProConnect, config::Config, db, error::AppResult, i18n::I18n,
-    render::Renderer, web::cache::PageCache,
+    accounts::proconnect::ProConnect,
+    config::Config,
+    db,
+    error::AppResult,
+    i18n::I18n,
+    render::Renderer,
+    web::{cache::PageCache, ratelimit::RateLimiter},
 };
 
 pub struct AppState {
@@ -18,6 +23,8 @@ pub struct AppState {
     pub page_cache: PageCache,
     /// ProConnect login, when configured.
     pub proconnect: Option<ProConnect>,
+    /// Bounds login attempts per client.
+    pub login_limiter: RateLimiter,
 }
 
 pub type SharedState = Arc<AppState>;
@@ -41,6 +48,7 @@ impl AppState {
         };
         Ok(Arc::new(Self {
             proconnect,
+            login_limiter: RateLimiter::new(config.login_attempts_per_minute),
             config,
             db,
             i18n,

@@ -53,6 +53,8 @@ pub struct Config {
     /// Demo mode (`serve --demo`): demo data and the demo accounts' login page. Never set
     /// from files or the environment.
     pub demo: bool,
+    /// Login attempts allowed per client and minute.
+    pub login_attempts_per_minute: u32,
     /// ProConnect login; `None` when not configured (the login button is then disabled).
     pub proconnect: Option<ProConnectConfig>,
 }
@@ -71,6 +73,7 @@ struct FileConfig {
     log_format: Option<String>,
     session_idle_minutes: Option<String>,
     session_max_hours: Option<String>,
+    login_attempts_per_minute: Option<String>,
     proconnect_issuer: Option<String>,
     proconnect_client_id: Option<String>,
     proconnect_client_secret: Option<String>,
@@ -210,6 +213,16 @@ impl Config {
         if session_max_hours < 1 {
             return Err(invalid("METIERS_SESSION_MAX_HOURS", "must be at least 1"));
         }
+        let login_attempts_per_minute: u32 = parse_number(
+            pick("login_attempts_per_minute", file.login_attempts_per_minute),
+            10,
+        )?;
+        if login_attempts_per_minute < 1 {
+            return Err(invalid(
+                "METIERS_LOGIN_ATTEMPTS_PER_MINUTE",
+                "must be at least 1",
+            ));
+        }
         let proconnect = match (
             pick("proconnect_issuer", file.proconnect_issuer),
             pick("proconnect_client_id", file.proconnect_client_id),
@@ -274,6 +287,7 @@ impl Config {
             session_idle_minutes,
             session_max_hours,
             demo: false,
+            login_attempts_per_minute,
             proconnect,
         })
     }

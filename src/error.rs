@@ -11,6 +11,8 @@ pub enum AppError {
     NotFound,
     #[error("forbidden")]
     Forbidden,
+    #[error("too many requests")]
+    TooManyRequests,
     #[error("invalid {field}: {message}")]
     Invalid { field: String, message: String },
     #[error("configuration error: {key}: {message}")]
@@ -31,6 +33,7 @@ impl AppError {
         match self {
             Self::NotFound => "not_found",
             Self::Forbidden => "forbidden",
+            Self::TooManyRequests => "too_many_requests",
             Self::Invalid { .. } => "invalid",
             Self::Config { .. } => "config",
             Self::Database(_) => "database",
@@ -44,6 +47,7 @@ impl AppError {
         match self {
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::Forbidden => StatusCode::FORBIDDEN,
+            Self::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             Self::Invalid { .. } => StatusCode::BAD_REQUEST,
             _ => StatusCode::INTERNAL_SERVER_ERROR,
         }

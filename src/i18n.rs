@@ -235,7 +235,7 @@ mod tests {
         for role in ["admin", "manager", "editor"] {
             used.insert(format!("admin-role-{role}"));
         }
-        for status in [400, 403, 404, 410, 500] {
+        for status in [400, 403, 404, 410, 429, 500] {
             used.insert(format!("error-{status}-title"));
             used.insert(format!("error-{status}-message"));
         }

@@ -12,6 +12,7 @@ on_both_backends!(
     demo_accounts_log_in_and_out,
     sessions_end_when_idle_or_too_old,
     only_dinum_admins_read_the_journal,
+    login_attempts_are_limited,
 );
 
 /// The `name=value` part of a response's `Set-Cookie` for cookie `name`, with its attributes.
@@ -355,4 +356,41 @@ async fn only_dinum_admins_read_the_journal(backend: Backend) {
         dashboard.contains("href=\"/admin/journal\""),
         "admins find the journal from the dashboard"
     );
+}
+
+async fn login_attempts_are_limited(backend: Backend) {
+    let options = Options {
+        demo: true,
+        login_attempts_per_minute: Some(3),
+        ..Options::default()
+    };
+    let app = TestApp::start_with(backend, options).await;
+    app.seed_demo(5).await;
+    metiers::demo::seed_accounts(&app.state.db, Utc::now())
+        .await
+        .unwrap();
+    let email = format!("admin@{}", metiers::demo::ACCOUNTS_DOMAIN);
+    for _ in 0..3 {
+        demo_session(&app, &email).await;
+    }
+    let response = app.get("/connexion").await;
+    let csrf_cookie = pair(&set_cookie(&response, "metiers_login_csrf").unwrap());
+    let body = response.text().await.unwrap();
+    let csrf = attributes(
+        &body,
+        "form[action=\"/connexion/demo\"] input[name=csrf]",
+        "value",
+    )[0]
+    .clone();
+    let fourth = app
+        .client
+        .post(app.url("/connexion/demo"))
+        .header("cookie", csrf_cookie)
+        .form(&[("email", email), ("csrf", csrf)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(fourth.status(), 429);
+    assert!(set_cookie(&fourth, "metiers_session").is_none());
+    assert!(fourth.text().await.unwrap().contains("Trop de requêtes"));
 }

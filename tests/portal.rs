@@ -31,6 +31,7 @@ const CACHED: Options = Options {
     page_cache_seconds: 60,
     demo: false,
     proconnect: None,
+    login_attempts_per_minute: None,
 };
 
 /// Links to offer pages in a listing.

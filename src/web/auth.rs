@@ -168,6 +168,9 @@ pub async fn demo_login(
     if !state.config.demo {
         return Err(AppError::NotFound);
     }
+    if !state.login_limiter.allow(request) {
+        return Err(AppError::TooManyRequests);
+    }
     check_csrf(
         &cookie(request, LOGIN_CSRF_COOKIE).unwrap_or_default(),
         &form.csrf,
@@ -292,6 +295,9 @@ pub async fn proconnect_start(
     Data(state): Data<&SharedState>,
 ) -> AppResult<Response> {
     let proconnect = state.proconnect.as_ref().ok_or(AppError::NotFound)?;
+    if !state.login_limiter.allow(request) {
+        return Err(AppError::TooManyRequests);
+    }
     match proconnect.start(&state.db, state.now()).await? {
         Ok(url) => Ok(redirect(&url).finish()),
         Err(failure) => {

@@ -8,6 +8,7 @@ mod errors;
 mod http;
 pub mod middleware;
 pub mod portal;
+pub mod ratelimit;
 
 use std::sync::Arc;
 

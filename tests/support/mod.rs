@@ -144,6 +144,8 @@ pub struct Options {
     pub demo: bool,
     /// Start a ProConnect-like provider signing ID tokens with this algorithm (RS256, ES256).
     pub proconnect: Option<&'static str>,
+    /// Login attempts allowed per client and minute (the default when `None`).
+    pub login_attempts_per_minute: Option<u32>,
 }
 
 impl TestApp {
@@ -174,6 +176,9 @@ impl TestApp {
             "METIERS_DATABASE_MAX_CONNECTIONS" => Some("4".to_owned()),
             "METIERS_PAGE_CACHE_SECONDS" => Some(options.page_cache_seconds.to_string()),
             "METIERS_PROCONNECT_ISSUER" => issuer.clone(),
+            "METIERS_LOGIN_ATTEMPTS_PER_MINUTE" => {
+                options.login_attempts_per_minute.map(|n| n.to_string())
+            }
             "METIERS_PROCONNECT_CLIENT_ID" => issuer.as_ref().map(|_| oidc::CLIENT_ID.to_owned()),
             "METIERS_PROCONNECT_CLIENT_SECRET" => {
                 issuer.as_ref().map(|_| oidc::CLIENT_SECRET.to_owned())
