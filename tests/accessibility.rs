@@ -100,14 +100,10 @@ async fn public_pages_have_no_accessibility_violation() {
     check(&checker, &app.base_url, &paths, None).await;
 
     // The back-office, signed in as the demo DINUM admin.
-    let session = demo_admin_session(&app).await;
-    let journal = app
-        .client
-        .get(app.url("/admin/journal"))
-        .header("cookie", &session)
-        .send()
-        .await
-        .unwrap();
+    let session = app
+        .demo_login(&format!("admin@{}", metiers::demo::ACCOUNTS_DOMAIN))
+        .await;
+    let journal = app.get_with_cookie("/admin/journal", &session).await;
     assert_eq!(
         journal.status(),
         200,
@@ -150,43 +146,4 @@ async fn check(checker: &Path, base_url: &str, paths: &[String], cookie: Option<
         )),
         "{report}"
     );
-}
-
-/// Logs in as the demo DINUM admin; returns the session cookie (`name=value`).
-async fn demo_admin_session(app: &TestApp) -> String {
-    let response = app.get("/connexion").await;
-    let csrf_cookie = response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("metiers_login_csrf="))
-        .and_then(|v| v.split(';').next())
-        .expect("a login CSRF cookie")
-        .to_owned();
-    let body = response.text().await.unwrap();
-    let csrf = attributes(
-        &body,
-        "form[action=\"/connexion/demo\"] input[name=csrf]",
-        "value",
-    )[0]
-    .clone();
-    let email = format!("admin@{}", metiers::demo::ACCOUNTS_DOMAIN);
-    let response = app
-        .client
-        .post(app.url("/connexion/demo"))
-        .header("cookie", csrf_cookie)
-        .form(&[("email", email), ("csrf", csrf)])
-        .send()
-        .await
-        .unwrap();
-    response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("metiers_session="))
-        .and_then(|v| v.split(';').next())
-        .expect("a session cookie")
-        .to_owned()
 }

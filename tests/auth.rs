@@ -5,7 +5,7 @@ mod support;
 
 use chrono::{Duration, Utc};
 use metiers::accounts::sessions::{self, SessionPolicy};
-use support::{Backend, Options, TestApp, attributes};
+use support::{Backend, Options, TestApp, attributes, cookie_pair, set_cookie};
 
 on_both_backends!(
     demo_login_is_refused_outside_demo_mode,
@@ -14,21 +14,6 @@ on_both_backends!(
     only_dinum_admins_read_the_journal,
     login_attempts_are_limited,
 );
-
-/// The `name=value` part of a response's `Set-Cookie` for cookie `name`, with its attributes.
-fn set_cookie(response: &reqwest::Response, name: &str) -> Option<String> {
-    response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with(&format!("{name}=")))
-        .map(str::to_owned)
-}
-
-fn pair(set_cookie: &str) -> String {
-    set_cookie.split(';').next().unwrap().to_owned()
-}
 
 async fn demo_login_is_refused_outside_demo_mode(backend: Backend) {
     let app = TestApp::start(backend).await;
@@ -39,7 +24,7 @@ async fn demo_login_is_refused_outside_demo_mode(backend: Backend) {
     let response = app.get("/connexion").await;
     assert_eq!(response.status(), 200);
     let csrf_cookie =
-        pair(&set_cookie(&response, "metiers_login_csrf").expect("a login CSRF cookie"));
+        cookie_pair(&set_cookie(&response, "metiers_login_csrf").expect("a login CSRF cookie"));
     let body = response.text().await.unwrap();
     assert!(body.contains("ProConnect"));
     assert!(
@@ -65,15 +50,7 @@ async fn demo_login_is_refused_outside_demo_mode(backend: Backend) {
 }
 
 async fn demo_accounts_log_in_and_out(backend: Backend) {
-    let app = TestApp::start_with(
-        backend,
-        Options {
-            demo: true,
-            ..Options::default()
-        },
-    )
-    .await;
-    app.seed_demo(10).await;
+    let app = demo_app(backend, None).await;
     let accounts = metiers::demo::seed_accounts(&app.state.db, Utc::now())
         .await
         .unwrap();
@@ -94,7 +71,7 @@ async fn demo_accounts_log_in_and_out(backend: Backend) {
     assert_eq!(anonymous.headers()["location"], "/connexion");
 
     let response = app.get("/connexion").await;
-    let csrf_cookie = pair(&set_cookie(&response, "metiers_login_csrf").unwrap());
+    let csrf_cookie = cookie_pair(&set_cookie(&response, "metiers_login_csrf").unwrap());
     let body = response.text().await.unwrap();
     let csrf = attributes(
         &body,
@@ -136,15 +113,9 @@ async fn demo_accounts_log_in_and_out(backend: Backend) {
         session_cookie.contains("HttpOnly") && session_cookie.contains("SameSite=Lax"),
         "{session_cookie}"
     );
-    let session = pair(&session_cookie);
+    let session = cookie_pair(&session_cookie);
 
-    let dashboard = app
-        .client
-        .get(app.url("/admin"))
-        .header("cookie", &session)
-        .send()
-        .await
-        .unwrap();
+    let dashboard = app.get_with_cookie("/admin", &session).await;
     assert_eq!(dashboard.status(), 200);
     assert_eq!(dashboard.headers()["cache-control"], "no-store");
     let body = dashboard.text().await.unwrap();
@@ -167,13 +138,7 @@ async fn demo_accounts_log_in_and_out(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(forged.status(), 403);
-    let still_in = app
-        .client
-        .get(app.url("/admin"))
-        .header("cookie", &session)
-        .send()
-        .await
-        .unwrap();
+    let still_in = app.get_with_cookie("/admin", &session).await;
     assert_eq!(still_in.status(), 200, "a forged logout changes nothing");
 
     let logout = app
@@ -190,18 +155,40 @@ async fn demo_accounts_log_in_and_out(backend: Backend) {
             .unwrap()
             .contains("Max-Age=0")
     );
-    let after = app
-        .client
-        .get(app.url("/admin"))
-        .header("cookie", &session)
-        .send()
-        .await
-        .unwrap();
+    let after = app.get_with_cookie("/admin", &session).await;
     assert_eq!(
         after.status(),
         303,
         "the session is revoked, not just forgotten by the browser"
     );
+}
+
+/// A demo-mode application with a few demo ministries and their demo accounts.
+async fn demo_app(backend: Backend, login_attempts_per_minute: Option<u32>) -> TestApp {
+    let options = Options {
+        demo: true,
+        login_attempts_per_minute,
+        ..Options::default()
+    };
+    let app = TestApp::start_with(backend, options).await;
+    app.seed_demo(5).await;
+    metiers::demo::seed_accounts(&app.state.db, Utc::now())
+        .await
+        .unwrap();
+    app
+}
+
+/// Whether the session of `token` is still open at `at`.
+async fn alive(
+    db: &sea_orm::DatabaseConnection,
+    token: &str,
+    policy: SessionPolicy,
+    at: chrono::DateTime<Utc>,
+) -> bool {
+    sessions::find(db, token, policy, at)
+        .await
+        .unwrap()
+        .is_some()
 }
 
 async fn sessions_end_when_idle_or_too_old(backend: Backend) {
@@ -226,24 +213,14 @@ async fn sessions_end_when_idle_or_too_old(backend: Backend) {
     let idle = sessions::open(db, user.id, None, policy, start)
         .await
         .unwrap();
+    let at = |minutes: i64| start + Duration::minutes(minutes);
+    assert!(alive(db, &idle.token, policy, at(29)).await);
     assert!(
-        sessions::find(db, &idle.token, policy, start + Duration::minutes(29))
-            .await
-            .unwrap()
-            .is_some()
-    );
-    assert!(
-        sessions::find(db, &idle.token, policy, start + Duration::minutes(58))
-            .await
-            .unwrap()
-            .is_some(),
+        alive(db, &idle.token, policy, at(58)).await,
         "activity extends it"
     );
     assert!(
-        sessions::find(db, &idle.token, policy, start + Duration::minutes(89))
-            .await
-            .unwrap()
-            .is_none(),
+        !alive(db, &idle.token, policy, at(89)).await,
         "idle too long"
     );
 
@@ -251,89 +228,30 @@ async fn sessions_end_when_idle_or_too_old(backend: Backend) {
         .await
         .unwrap();
     for minutes in (20..120).step_by(20) {
-        assert!(
-            sessions::find(db, &busy.token, policy, start + Duration::minutes(minutes))
-                .await
-                .unwrap()
-                .is_some()
-        );
+        assert!(alive(db, &busy.token, policy, at(minutes)).await);
     }
     assert!(
-        sessions::find(db, &busy.token, policy, start + Duration::minutes(121))
-            .await
-            .unwrap()
-            .is_none(),
+        !alive(db, &busy.token, policy, at(121)).await,
         "absolute limit"
     );
-    assert!(
-        sessions::find(db, "not-a-token", policy, start)
-            .await
-            .unwrap()
-            .is_none()
-    );
-}
-
-/// Logs in as a demo account in a demo-mode app; returns the session cookie.
-async fn demo_session(app: &TestApp, email: &str) -> String {
-    let response = app.get("/connexion").await;
-    let csrf_cookie = pair(&set_cookie(&response, "metiers_login_csrf").unwrap());
-    let body = response.text().await.unwrap();
-    let csrf = attributes(
-        &body,
-        "form[action=\"/connexion/demo\"] input[name=csrf]",
-        "value",
-    )[0]
-    .clone();
-    let response = app
-        .client
-        .post(app.url("/connexion/demo"))
-        .header("cookie", csrf_cookie)
-        .form(&[("email", email.to_owned()), ("csrf", csrf)])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 303);
-    pair(&set_cookie(&response, "metiers_session").unwrap())
+    assert!(!alive(db, "not-a-token", policy, start).await);
 }
 
 async fn only_dinum_admins_read_the_journal(backend: Backend) {
-    let app = TestApp::start_with(
-        backend,
-        Options {
-            demo: true,
-            ..Options::default()
-        },
-    )
-    .await;
-    app.seed_demo(5).await;
-    metiers::demo::seed_accounts(&app.state.db, Utc::now())
-        .await
-        .unwrap();
+    let app = demo_app(backend, None).await;
     let domain = metiers::demo::ACCOUNTS_DOMAIN;
 
     let anonymous = app.get("/admin/journal").await;
     assert_eq!(anonymous.status(), 303);
 
-    let editor = demo_session(&app, &format!("redaction.culture@{domain}")).await;
-    let refused = app
-        .client
-        .get(app.url("/admin/journal"))
-        .header("cookie", &editor)
-        .send()
-        .await
-        .unwrap();
+    let editor = app.demo_login(&format!("redaction.culture@{domain}")).await;
+    let refused = app.get_with_cookie("/admin/journal", &editor).await;
     assert_eq!(refused.status(), 403);
     assert!(refused.text().await.unwrap().contains("Accès refusé"));
 
     let admin_email = format!("admin@{domain}");
-    let admin = demo_session(&app, &admin_email).await;
-    let journal = app
-        .client
-        .get(app.url("/admin/journal"))
-        .header("cookie", &admin)
-        .send()
-        .await
-        .unwrap();
+    let admin = app.demo_login(&admin_email).await;
+    let journal = app.get_with_cookie("/admin/journal", &admin).await;
     assert_eq!(journal.status(), 200);
     assert_eq!(journal.headers()["cache-control"], "no-store");
     let body = journal.text().await.unwrap();
@@ -343,12 +261,8 @@ async fn only_dinum_admins_read_the_journal(backend: Backend) {
         "with who did them"
     );
     let dashboard = app
-        .client
-        .get(app.url("/admin"))
-        .header("cookie", &admin)
-        .send()
+        .get_with_cookie("/admin", &admin)
         .await
-        .unwrap()
         .text()
         .await
         .unwrap();
@@ -359,37 +273,12 @@ async fn only_dinum_admins_read_the_journal(backend: Backend) {
 }
 
 async fn login_attempts_are_limited(backend: Backend) {
-    let options = Options {
-        demo: true,
-        login_attempts_per_minute: Some(3),
-        ..Options::default()
-    };
-    let app = TestApp::start_with(backend, options).await;
-    app.seed_demo(5).await;
-    metiers::demo::seed_accounts(&app.state.db, Utc::now())
-        .await
-        .unwrap();
+    let app = demo_app(backend, Some(3)).await;
     let email = format!("admin@{}", metiers::demo::ACCOUNTS_DOMAIN);
     for _ in 0..3 {
-        demo_session(&app, &email).await;
+        app.demo_login(&email).await;
     }
-    let response = app.get("/connexion").await;
-    let csrf_cookie = pair(&set_cookie(&response, "metiers_login_csrf").unwrap());
-    let body = response.text().await.unwrap();
-    let csrf = attributes(
-        &body,
-        "form[action=\"/connexion/demo\"] input[name=csrf]",
-        "value",
-    )[0]
-    .clone();
-    let fourth = app
-        .client
-        .post(app.url("/connexion/demo"))
-        .header("cookie", csrf_cookie)
-        .form(&[("email", email), ("csrf", csrf)])
-        .send()
-        .await
-        .unwrap();
+    let fourth = app.submit_demo_login(&email).await;
     assert_eq!(fourth.status(), 429);
     assert!(set_cookie(&fourth, "metiers_session").is_none());
     assert!(fourth.text().await.unwrap().contains("Trop de requêtes"));

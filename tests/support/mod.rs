@@ -227,6 +227,16 @@ impl TestApp {
             .expect("request")
     }
 
+    /// GET `path` with a `Cookie` header (a signed-in browser).
+    pub async fn get_with_cookie(&self, path: &str, cookie: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .header("cookie", cookie)
+            .send()
+            .await
+            .expect("request")
+    }
+
     /// GET `path` and return its status and body.
     pub async fn page(&self, path: &str) -> (u16, String) {
         let response = self.get(path).await;
@@ -244,12 +254,58 @@ impl TestApp {
     pub fn query_count(&self) -> usize {
         self.queries.load(Ordering::SeqCst)
     }
+
+    /// Submits the demo login form for `email` (demo mode), as a browser would.
+    pub async fn submit_demo_login(&self, email: &str) -> reqwest::Response {
+        let response = self.get("/connexion").await;
+        let csrf_cookie =
+            cookie_pair(&set_cookie(&response, "metiers_login_csrf").expect("a login CSRF cookie"));
+        let body = response.text().await.expect("body");
+        let csrf = attributes(
+            &body,
+            "form[action=\"/connexion/demo\"] input[name=csrf]",
+            "value",
+        )
+        .into_iter()
+        .next()
+        .expect("the demo login form");
+        self.client
+            .post(self.url("/connexion/demo"))
+            .header("cookie", csrf_cookie)
+            .form(&[("email", email.to_owned()), ("csrf", csrf)])
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// Logs in as a demo account; returns the session cookie (`name=value`).
+    pub async fn demo_login(&self, email: &str) -> String {
+        let response = self.submit_demo_login(email).await;
+        assert_eq!(response.status(), 303, "demo login of {email}");
+        cookie_pair(&set_cookie(&response, "metiers_session").expect("a session cookie"))
+    }
 }
 
 impl Drop for TestApp {
     fn drop(&mut self) {
         self.server.abort();
     }
+}
+
+/// The `Set-Cookie` value a response gives for cookie `name`, attributes included.
+pub fn set_cookie(response: &reqwest::Response, name: &str) -> Option<String> {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with(&format!("{name}=")))
+        .map(str::to_owned)
+}
+
+/// The `name=value` part of a `Set-Cookie` value, to send back in a `Cookie` header.
+pub fn cookie_pair(set_cookie: &str) -> String {
+    set_cookie.split(';').next().unwrap_or_default().to_owned()
 }
 
 /// Parses HTML for assertions.
