@@ -287,10 +287,12 @@ async fn run(command: Command, mut config: Config) -> AppResult<()> {
                             .into_iter()
                             .map(|t| (t.id, t.slug))
                             .collect();
+                    let memberships = accounts::memberships_by_user(&db).await?;
                     for user in accounts::list_users(&db).await? {
-                        let memberships = accounts::memberships_of(&db, user.id).await?;
                         let roles: Vec<String> = memberships
-                            .iter()
+                            .get(&user.id)
+                            .into_iter()
+                            .flatten()
                             .map(|m| {
                                 format!(
                                     "{}:{}",

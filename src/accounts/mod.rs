@@ -122,6 +122,20 @@ pub async fn memberships_of(
         .await?)
 }
 
+/// Every membership, grouped by user (one query, for lists of users).
+pub async fn memberships_by_user(
+    db: &impl ConnectionTrait,
+) -> AppResult<std::collections::HashMap<i32, Vec<memberships::Model>>> {
+    let mut by_user: std::collections::HashMap<i32, Vec<memberships::Model>> = Default::default();
+    for membership in memberships::Entity::find().all(db).await? {
+        by_user
+            .entry(membership.user_id)
+            .or_default()
+            .push(membership);
+    }
+    Ok(by_user)
+}
+
 pub async fn add_membership(
     db: &impl ConnectionTrait,
     user_id: i32,

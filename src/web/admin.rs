@@ -39,7 +39,7 @@ async fn signed_in(
 }
 
 /// Renders a back-office page: never cached, by the browser or by anyone else.
-fn render_private(page: &PageContext, view: View) -> AppResult<Response> {
+pub(super) fn render_private(page: &PageContext, view: View) -> AppResult<Response> {
     let mut response = page.render(view)?;
     response.headers_mut().insert(
         header::CACHE_CONTROL,

@@ -101,12 +101,12 @@ pub async fn login_page(request: &Request, Data(state): Data<&SharedState>) -> A
     let mut demo_accounts = Vec::new();
     if state.config.demo {
         let tenants = crate::tenants::list_active(&state.db).await?;
+        let memberships = accounts::memberships_by_user(&state.db).await?;
         for user in accounts::list_users(&state.db).await? {
             if !user.email.ends_with(crate::demo::ACCOUNTS_DOMAIN) {
                 continue;
             }
-            let memberships = accounts::memberships_of(&state.db, user.id).await?;
-            let label = match memberships.first() {
+            let label = match memberships.get(&user.id).and_then(|m| m.first()) {
                 None if user.is_admin => page.t("login-demo-admin"),
                 None => continue,
                 Some(m) => {
@@ -134,7 +134,7 @@ pub async fn login_page(request: &Request, Data(state): Data<&SharedState>) -> A
             proconnect => state.proconnect.is_some(),
         },
     );
-    let mut response = page.render(view)?;
+    let mut response = super::admin::render_private(&page, view)?;
     let cookie = set_cookie(
         LOGIN_CSRF_COOKIE,
         Some(&csrf),
@@ -144,10 +144,6 @@ pub async fn login_page(request: &Request, Data(state): Data<&SharedState>) -> A
     response.headers_mut().append(
         header::SET_COOKIE,
         cookie.parse().map_err(|_| AppError::Forbidden)?,
-    );
-    response.headers_mut().insert(
-        header::CACHE_CONTROL,
-        "no-store".parse().expect("static header"),
     );
     Ok(response)
 }
@@ -179,15 +175,11 @@ pub async fn demo_login(
         .await?
         .filter(|user| user.email.ends_with(crate::demo::ACCOUNTS_DOMAIN))
         .ok_or(AppError::Forbidden)?;
-    accounts::record_login(&state.db, user.id, "demo", state.now()).await?;
-    let opened = sessions::open(
-        &state.db,
-        user.id,
-        None,
-        state.config.session_policy(),
-        state.now(),
-    )
-    .await?;
+    let now = state.now();
+    let txn = state.db.begin().await?;
+    accounts::record_login(&txn, user.id, "demo", now).await?;
+    let opened = sessions::open(&txn, user.id, None, state.config.session_policy(), now).await?;
+    txn.commit().await?;
     let https = state.config.is_https();
     Ok(redirect("/admin")
         .header(
