@@ -2,8 +2,8 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set,
 };
 
 use crate::{
@@ -29,6 +29,14 @@ pub async fn list_published(
         .order_by_desc(stories::Column::Id)
         .limit(limit)
         .all(db)
+        .await?)
+}
+
+/// How many stories are published.
+pub async fn count_published(db: &impl ConnectionTrait) -> AppResult<u64> {
+    Ok(stories::Entity::find()
+        .filter(stories::Column::Status.eq(Status::Published.as_str()))
+        .count(db)
         .await?)
 }
 
