@@ -9,6 +9,9 @@ use poem::http::StatusCode;
 pub enum AppError {
     #[error("not found")]
     NotFound,
+    /// The back-office needs a logged-in user: browsers are sent to the login page.
+    #[error("sign-in required")]
+    SignInRequired,
     #[error("forbidden")]
     Forbidden,
     #[error("too many requests")]
@@ -32,6 +35,7 @@ impl AppError {
     pub fn code(&self) -> &'static str {
         match self {
             Self::NotFound => "not_found",
+            Self::SignInRequired => "sign_in_required",
             Self::Forbidden => "forbidden",
             Self::TooManyRequests => "too_many_requests",
             Self::Invalid { .. } => "invalid",
@@ -46,6 +50,7 @@ impl AppError {
     pub fn status(&self) -> StatusCode {
         match self {
             Self::NotFound => StatusCode::NOT_FOUND,
+            Self::SignInRequired => StatusCode::UNAUTHORIZED,
             Self::Forbidden => StatusCode::FORBIDDEN,
             Self::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             Self::Invalid { .. } => StatusCode::BAD_REQUEST,

@@ -170,7 +170,9 @@ mod tests {
     /// translated by prefix, has a message in both languages.
     #[test]
     fn every_message_used_is_defined() {
-        use crate::codes::{Category, ContractType, Experience, Profession, RemotePolicy};
+        use crate::codes::{
+            ApplyMode, Category, ContractType, Experience, Profession, RemotePolicy, Status,
+        };
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut used = std::collections::BTreeSet::new();
         let mut folders = vec![root.join("src"), root.join("themes"), root.join("admin")];
@@ -212,9 +214,28 @@ mod tests {
             ("remote-", RemotePolicy::codes()),
             ("category-", Category::codes()),
             ("experience-", Experience::codes()),
+            ("admin-status-", Status::codes()),
+            ("admin-apply-mode-", ApplyMode::codes()),
+            ("admin-notice-", crate::web::admin::NOTICES.to_vec()),
+            (
+                "admin-nav-",
+                vec![
+                    "dashboard",
+                    "offers",
+                    "stories",
+                    "ministry",
+                    "members",
+                    "ministries",
+                    "journal",
+                ],
+            ),
         ];
         for (prefix, codes) in prefixed {
             used.extend(codes.into_iter().map(|code| format!("{prefix}{code}")));
+        }
+        used.insert("form-error-generic".to_owned());
+        for theme in ["dsfr", "vitrine"] {
+            used.insert(format!("theme-{theme}"));
         }
         for section in crate::offers::SECTION_KEYS {
             used.insert(format!("offer-section-{section}"));

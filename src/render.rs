@@ -174,6 +174,11 @@ impl Renderer {
         Ok(renderer)
     }
 
+    /// The installed themes, by name.
+    pub fn themes(&self) -> impl Iterator<Item = &ThemeInfo> {
+        self.themes.values()
+    }
+
     /// Changes whenever a static file changes: part of every static URL.
     pub fn asset_version(&self) -> &str {
         &self.asset_version

@@ -30,6 +30,18 @@ pub fn is_valid(slug: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+/// The slugs a copy of `base` may take, in order: `base-copie`, `base-copie-2`, and so on.
+pub fn copy_candidates(base: &str) -> impl Iterator<Item = String> {
+    let stem: String = base.chars().take(80).collect();
+    let stem = stem.trim_end_matches('-').to_owned();
+    (1..)
+        .map(move |n| match n {
+            1 => format!("{stem}-copie"),
+            n => format!("{stem}-copie-{n}"),
+        })
+        .filter(|candidate| is_valid(candidate))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -43,5 +55,7 @@ mod tests {
         assert!(is_valid(&slugify("Ministère de l'Intérieur")));
         assert!(!is_valid("Bad Slug"));
         assert!(!is_valid("a--b"));
+        let copies: Vec<String> = copy_candidates("offre").take(2).collect();
+        assert_eq!(copies, ["offre-copie", "offre-copie-2"]);
     }
 }

@@ -45,3 +45,229 @@ admin-journal-before = Before:
 admin-journal-after = After:
 admin-journal-system = command line or job
 admin-journal-empty = The audit log is empty.
+
+## Back-office: layout, lists and forms
+## Key families built in the templates: admin-nav-*, admin-notice-*, admin-status-*, admin-role-*.
+
+admin-menu = Recruiters' area menu
+admin-nav-dashboard = Dashboard
+admin-nav-offers = Offers
+admin-nav-stories = Stories
+admin-nav-ministry = Ministry
+admin-nav-members = Members
+admin-nav-ministries = Ministries
+admin-nav-journal = Audit log
+admin-switch-label = Ministry to work on
+admin-switch-submit = Switch ministry
+admin-current-ministry = Current ministry: { $name }
+
+admin-notice-saved = Your changes have been saved.
+admin-notice-created = Created successfully.
+admin-notice-duplicated = The copy has been created.
+admin-notice-archived = Archived: it no longer shows on the site.
+admin-notice-invited = The invitation has been sent.
+admin-notice-resent = The invitation has been sent again.
+admin-notice-revoked = The invitation has been revoked.
+admin-notice-removed = The person has been removed from the ministry.
+admin-notice-role-changed = The role has been changed.
+admin-notice-switched = You are now working on another ministry.
+
+admin-status = Status
+admin-status-draft = Draft
+admin-status-pending_review = Awaiting review
+admin-status-changes_requested = Changes requested
+admin-status-published = Published
+admin-status-rejected = Rejected
+admin-status-filled = Position filled
+admin-status-expired = Expired
+admin-status-archived = Archived
+
+admin-waiting = To do
+admin-counts-caption = The ministry's offers and stories, by status
+
+admin-required = (required)
+admin-form-has-errors = The form contains errors
+admin-markdown-hint = Markdown formatting: **bold**, *italics*, lists with lines starting with "- ", links written as [text](https://example.org).
+admin-select-choose = Select an option
+admin-select-none = Not specified
+admin-save = Save
+admin-preview = Preview
+admin-preview-heading = Preview
+admin-other-actions = Other actions
+admin-duplicate = Duplicate
+admin-archive = Archive
+admin-archived = Archived
+admin-trusted = Trusted
+admin-actions = Actions
+admin-view-online = View online
+admin-public-page = Public page
+admin-updated-at = Last updated
+admin-expires-at = Closing date
+admin-filter-status = Status
+admin-filter-all-statuses = All statuses
+admin-search = Search
+admin-filter-submit = Filter
+
+admin-legend-job = Position
+admin-legend-place = Location
+admin-legend-apply = Applications
+admin-legend-description = Description
+admin-legend-person = Person
+admin-legend-story = Story
+admin-legend-identity = Identity
+admin-legend-appearance = Website and appearance
+admin-legend-access = Staff access
+
+admin-field-title = Job title
+admin-field-slug = Page address (slug)
+admin-hint-slug-offer = Leave empty to derive it from the job title. Lowercase letters, digits and hyphens.
+admin-hint-slug-story = Leave empty to derive it from the person's name. Lowercase letters, digits and hyphens.
+admin-hint-slug-ministry = Lowercase letters, digits and hyphens, for example "culture". It cannot be changed after creation.
+admin-field-structure = Department or body
+admin-field-contract-types = Contract types
+admin-field-category = Civil service category
+admin-field-profession = Profession
+admin-field-experience = Minimum experience required
+admin-hint-experience = In years; 0 if the position is open to beginners.
+admin-field-remote = Remote work
+admin-field-salary-min = Minimum salary
+admin-field-salary-max = Maximum salary
+admin-hint-salary = In euros per year, gross, for example 45000.
+admin-field-start-on = Start date
+admin-field-domains = Domains
+admin-hint-domains = Keywords separated by commas, for example: AI, open data.
+admin-field-street = Street address
+admin-field-postal-code = Postcode
+admin-field-city = City
+admin-field-expires-at = Application deadline
+admin-hint-expires-at = The offer is no longer published after this date.
+admin-field-apply-mode = How to apply
+admin-field-apply-url = Application website address
+admin-hint-apply-url = If candidates apply on an external website, for example https://www.example.org/apply
+admin-field-apply-emails = Application email addresses
+admin-hint-apply-emails = One address per line, if candidates apply by email.
+admin-field-contact-name = Contact person's name
+admin-field-contact-email = Contact person's email address
+admin-hint-email = Expected format: name@domain.org
+admin-field-video-url = Video address
+admin-hint-video-url = Link to a presentation video, for example https://www.example.org/video
+admin-field-person-name = First and last name
+admin-field-role = Position held
+admin-hint-role = For example: back-end developer.
+admin-field-excerpt = Teaser
+admin-hint-excerpt = One or two sentences, shown in story lists.
+admin-field-body = Story
+admin-field-name = Name
+admin-field-acronym = Acronym
+admin-field-trusted = Trusted ministry
+admin-hint-trusted = Its offers and stories are published without review by DINUM.
+admin-field-website = Website
+admin-hint-url = Full address, for example https://www.example.gouv.fr
+admin-field-accent-color = Accent colour
+admin-hint-accent-color = Hexadecimal colour code, for example #000091.
+admin-field-theme = Theme of the ministry's page
+admin-field-sirets = SIRET numbers
+admin-hint-sirets = One SIRET number (14 digits) per line. Staff whose SIRET is in this list may ask to join the ministry.
+admin-field-presentation = Presentation
+admin-field-email = Email address
+admin-hint-invite-email = Expected format: name@domain.gouv.fr. It is the address the person will use to sign in with ProConnect.
+
+## Application modes (for the option lists filled on the Rust side)
+
+admin-apply-mode-on_site = On this site (application form)
+admin-apply-mode-external = On an external website
+admin-apply-mode-email = By email
+
+## Offers and stories
+
+admin-offers-title = Job offers
+admin-offer-new = New offer
+admin-offer-edit = Edit the offer
+admin-offers-count =
+    { $count ->
+        [0] No offer
+        [one] 1 offer
+       *[other] { $count } offers
+    }
+admin-offers-empty = No offer to show.
+admin-stories-title = Stories
+admin-story-new = New story
+admin-story-edit = Edit the story
+admin-stories-count =
+    { $count ->
+        [0] No story
+        [one] 1 story
+       *[other] { $count } stories
+    }
+admin-stories-empty = No story to show.
+
+## Ministries
+
+admin-ministries-title = Ministries
+admin-ministry-new = New ministry
+admin-ministry-settings = Ministry settings
+admin-ministry-archive = Archive the ministry
+admin-ministry-members = Members
+admin-ministry-offers = Offers
+admin-ministries-count =
+    { $count ->
+        [0] No ministry
+        [one] 1 ministry
+       *[other] { $count } ministries
+    }
+admin-ministries-empty = No ministry yet.
+
+## Members and invitations
+
+admin-members-title = Ministry members
+admin-members-caption = People with access to the ministry
+admin-members-empty = No member yet.
+admin-member-name = Name
+admin-member-last-login = Last sign-in
+admin-member-never = never
+admin-member-you = (you)
+admin-member-role-of = { $name }'s role
+admin-member-change-role = Change role
+admin-member-remove = Remove
+admin-invitations-title = Pending invitations
+admin-invitations-empty = No pending invitation.
+admin-invitation-by = Sent by
+admin-invitation-expires = Expires on
+admin-invitation-resend = Resend
+admin-invitation-revoke = Revoke
+admin-invite-title = Invite someone
+admin-invite-submit = Send the invitation
+
+## Back-office: what a refused field needs
+
+form-error-generic = This value is not accepted: please check it.
+form-error-title = Enter a title of at most 200 characters.
+form-error-slug = Use lower-case letters without accents, digits and dashes, and an address not already taken.
+form-error-structure_id = Choose a directorate or service of this ministry.
+form-error-contract_types = Tick at least one contract type.
+form-error-category = Choose a category from the list.
+form-error-profession = Choose a profession.
+form-error-experience_min_years = Enter a number of years between 0 and 40.
+form-error-remote_policy = Choose a remote-work policy.
+form-error-salary_min = Enter an amount in euros, without spaces or decimals.
+form-error-salary_max = Enter an amount in euros, at least the minimum salary.
+form-error-postal_code = Enter a 5-digit French postal code.
+form-error-city = Enter the city.
+form-error-start_on = Enter a date as DD/MM/YYYY.
+form-error-expires_at = Enter a date as DD/MM/YYYY.
+form-error-apply_mode = Choose how candidates apply.
+form-error-apply_url = Enter the address of the application site, starting with https://.
+form-error-apply_emails = Enter at least one email address to receive applications.
+form-error-status = This item is archived: it can no longer change.
+form-error-person_name = Enter the person’s name.
+form-error-role = Enter the role.
+form-error-excerpt = Write a standfirst of at most 300 characters.
+form-error-body = Write the story.
+form-error-name = Enter a name of at most 200 characters.
+form-error-acronym = Enter an acronym of at most 20 characters.
+form-error-website = Enter an address starting with https://.
+form-error-accent_color = Enter a colour like #000091.
+form-error-theme = Choose a theme from the list.
+form-error-sirets = Enter valid 14-digit SIRET numbers, one per line.
+form-error-email = Enter a valid email address of someone who is neither a member nor already invited.
+form-error-user = You cannot change your own role or remove yourself.

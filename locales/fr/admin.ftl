@@ -45,3 +45,229 @@ admin-journal-before = Avant :
 admin-journal-after = Après :
 admin-journal-system = ligne de commande ou tâche
 admin-journal-empty = Le journal est vide.
+
+## Back-office : gabarit, listes et formulaires
+## Familles de clés construites dans les gabarits : admin-nav-*, admin-notice-*, admin-status-*, admin-role-*.
+
+admin-menu = Menu de l’espace recruteurs
+admin-nav-dashboard = Tableau de bord
+admin-nav-offers = Offres
+admin-nav-stories = Témoignages
+admin-nav-ministry = Ministère
+admin-nav-members = Membres
+admin-nav-ministries = Ministères
+admin-nav-journal = Journal
+admin-switch-label = Ministère sur lequel travailler
+admin-switch-submit = Changer de ministère
+admin-current-ministry = Ministère en cours : { $name }
+
+admin-notice-saved = Les modifications ont été enregistrées.
+admin-notice-created = La création a été enregistrée.
+admin-notice-duplicated = La copie a été créée.
+admin-notice-archived = L’archivage a été effectué : le contenu n’est plus visible sur le site.
+admin-notice-invited = L’invitation a été envoyée.
+admin-notice-resent = L’invitation a été renvoyée.
+admin-notice-revoked = L’invitation a été annulée.
+admin-notice-removed = La personne a été retirée du ministère.
+admin-notice-role-changed = Le rôle a été modifié.
+admin-notice-switched = Vous travaillez maintenant sur un autre ministère.
+
+admin-status = Statut
+admin-status-draft = Brouillon
+admin-status-pending_review = En attente de relecture
+admin-status-changes_requested = Modifications demandées
+admin-status-published = En ligne
+admin-status-rejected = Publication refusée
+admin-status-filled = Poste pourvu
+admin-status-expired = Date limite passée
+admin-status-archived = Archivé
+
+admin-waiting = À traiter
+admin-counts-caption = Offres et témoignages du ministère, par statut
+
+admin-required = (obligatoire)
+admin-form-has-errors = Le formulaire contient des erreurs
+admin-markdown-hint = Mise en forme Markdown : **gras**, *italique*, listes en commençant les lignes par « - », liens sous la forme [texte](https://exemple.fr).
+admin-select-choose = Sélectionner une option
+admin-select-none = Non précisé
+admin-save = Enregistrer
+admin-preview = Prévisualiser
+admin-preview-heading = Aperçu
+admin-other-actions = Autres actions
+admin-duplicate = Dupliquer
+admin-archive = Archiver
+admin-archived = Archivé
+admin-trusted = De confiance
+admin-actions = Actions
+admin-view-online = Voir en ligne
+admin-public-page = Page publique
+admin-updated-at = Dernière modification
+admin-expires-at = Date limite
+admin-filter-status = Statut
+admin-filter-all-statuses = Tous les statuts
+admin-search = Rechercher
+admin-filter-submit = Filtrer
+
+admin-legend-job = Poste
+admin-legend-place = Lieu
+admin-legend-apply = Candidature
+admin-legend-description = Description
+admin-legend-person = Personne
+admin-legend-story = Témoignage
+admin-legend-identity = Identité
+admin-legend-appearance = Site et apparence
+admin-legend-access = Accès des agent·es
+
+admin-field-title = Intitulé du poste
+admin-field-slug = Adresse de la page (slug)
+admin-hint-slug-offer = Laissez vide pour la déduire de l’intitulé. Lettres minuscules, chiffres et tirets.
+admin-hint-slug-story = Laissez vide pour la déduire du nom de la personne. Lettres minuscules, chiffres et tirets.
+admin-hint-slug-ministry = Lettres minuscules, chiffres et tirets, par exemple « culture ». Elle ne peut plus être modifiée après la création.
+admin-field-structure = Service ou structure
+admin-field-contract-types = Types de contrat
+admin-field-category = Catégorie de la fonction publique
+admin-field-profession = Métier
+admin-field-experience = Expérience minimale demandée
+admin-hint-experience = En années ; 0 si le poste est ouvert aux débutant·es.
+admin-field-remote = Télétravail
+admin-field-salary-min = Salaire minimum
+admin-field-salary-max = Salaire maximum
+admin-hint-salary = En euros bruts par an, par exemple 45000.
+admin-field-start-on = Date de prise de poste
+admin-field-domains = Domaines
+admin-hint-domains = Mots-clés séparés par des virgules, par exemple : IA, données ouvertes.
+admin-field-street = Adresse
+admin-field-postal-code = Code postal
+admin-field-city = Ville
+admin-field-expires-at = Date limite de candidature
+admin-hint-expires-at = L’offre n’est plus publiée après cette date.
+admin-field-apply-mode = Mode de candidature
+admin-field-apply-url = Adresse du site de candidature
+admin-hint-apply-url = Si la candidature se fait sur un site externe, par exemple https://www.exemple.fr/candidature
+admin-field-apply-emails = Adresses électroniques de candidature
+admin-hint-apply-emails = Une adresse par ligne, si la candidature se fait par courriel.
+admin-field-contact-name = Nom de la personne à contacter
+admin-field-contact-email = Adresse électronique de la personne à contacter
+admin-hint-email = Format attendu : nom@domaine.fr
+admin-field-video-url = Adresse d’une vidéo
+admin-hint-video-url = Lien vers une vidéo de présentation, par exemple https://www.exemple.fr/video
+admin-field-person-name = Prénom et nom
+admin-field-role = Poste occupé
+admin-hint-role = Par exemple : développeur·se back-end.
+admin-field-excerpt = Accroche
+admin-hint-excerpt = Une ou deux phrases, affichées dans les listes de témoignages.
+admin-field-body = Témoignage
+admin-field-name = Nom
+admin-field-acronym = Sigle
+admin-field-trusted = Ministère de confiance
+admin-hint-trusted = Ses offres et témoignages sont publiés sans relecture par la DINUM.
+admin-field-website = Site internet
+admin-hint-url = Adresse complète, par exemple https://www.exemple.gouv.fr
+admin-field-accent-color = Couleur d’accentuation
+admin-hint-accent-color = Code couleur hexadécimal, par exemple #000091.
+admin-field-theme = Thème de la page du ministère
+admin-field-sirets = Numéros SIRET
+admin-hint-sirets = Un numéro SIRET (14 chiffres) par ligne. Les agent·es dont le SIRET figure dans cette liste peuvent demander à rejoindre le ministère.
+admin-field-presentation = Présentation
+admin-field-email = Adresse électronique
+admin-hint-invite-email = Format attendu : nom@domaine.gouv.fr. C’est l’adresse avec laquelle la personne se connectera avec ProConnect.
+
+## Libellés des modes de candidature (pour les listes d’options remplies côté Rust)
+
+admin-apply-mode-on_site = Sur ce site (formulaire de candidature)
+admin-apply-mode-external = Sur un site externe
+admin-apply-mode-email = Par courriel
+
+## Offres et témoignages
+
+admin-offers-title = Offres d’emploi
+admin-offer-new = Nouvelle offre
+admin-offer-edit = Modifier l’offre
+admin-offers-count =
+    { $count ->
+        [0] Aucune offre
+        [one] 1 offre
+       *[other] { $count } offres
+    }
+admin-offers-empty = Aucune offre à afficher.
+admin-stories-title = Témoignages
+admin-story-new = Nouveau témoignage
+admin-story-edit = Modifier le témoignage
+admin-stories-count =
+    { $count ->
+        [0] Aucun témoignage
+        [one] 1 témoignage
+       *[other] { $count } témoignages
+    }
+admin-stories-empty = Aucun témoignage à afficher.
+
+## Ministères
+
+admin-ministries-title = Ministères
+admin-ministry-new = Nouveau ministère
+admin-ministry-settings = Paramètres du ministère
+admin-ministry-archive = Archiver le ministère
+admin-ministry-members = Membres
+admin-ministry-offers = Offres
+admin-ministries-count =
+    { $count ->
+        [0] Aucun ministère
+        [one] 1 ministère
+       *[other] { $count } ministères
+    }
+admin-ministries-empty = Aucun ministère pour l’instant.
+
+## Membres et invitations
+
+admin-members-title = Membres du ministère
+admin-members-caption = Personnes ayant accès au ministère
+admin-members-empty = Aucun membre pour l’instant.
+admin-member-name = Nom
+admin-member-last-login = Dernière connexion
+admin-member-never = jamais
+admin-member-you = (vous)
+admin-member-role-of = Rôle de { $name }
+admin-member-change-role = Changer le rôle
+admin-member-remove = Retirer
+admin-invitations-title = Invitations en attente
+admin-invitations-empty = Aucune invitation en attente.
+admin-invitation-by = Envoyée par
+admin-invitation-expires = Expire le
+admin-invitation-resend = Renvoyer
+admin-invitation-revoke = Annuler
+admin-invite-title = Inviter une personne
+admin-invite-submit = Envoyer l’invitation
+
+## Back-office: what a refused field needs
+
+form-error-generic = Cette valeur n’est pas acceptée : vérifiez-la.
+form-error-title = Indiquez un intitulé de 200 caractères au plus.
+form-error-slug = Utilisez des lettres minuscules sans accent, des chiffres et des tirets, et une adresse qui n’est pas déjà prise.
+form-error-structure_id = Choisissez une direction ou un service de ce ministère.
+form-error-contract_types = Cochez au moins un type de contrat.
+form-error-category = Choisissez une catégorie de la liste.
+form-error-profession = Choisissez un métier.
+form-error-experience_min_years = Indiquez un nombre d’années entre 0 et 40.
+form-error-remote_policy = Choisissez une politique de télétravail.
+form-error-salary_min = Indiquez un montant en euros, sans espace ni décimale.
+form-error-salary_max = Indiquez un montant en euros, au moins égal au salaire minimum.
+form-error-postal_code = Indiquez un code postal français à 5 chiffres.
+form-error-city = Indiquez la ville.
+form-error-start_on = Indiquez une date au format JJ/MM/AAAA.
+form-error-expires_at = Indiquez une date au format JJ/MM/AAAA.
+form-error-apply_mode = Choisissez comment les candidat·es postulent.
+form-error-apply_url = Indiquez l’adresse du site de candidature, commençant par https://.
+form-error-apply_emails = Indiquez au moins une adresse électronique pour recevoir les candidatures.
+form-error-status = Cet élément est archivé : il ne peut plus être modifié.
+form-error-person_name = Indiquez le nom de la personne.
+form-error-role = Indiquez le rôle.
+form-error-excerpt = Écrivez un chapô de 300 caractères au plus.
+form-error-body = Écrivez le témoignage.
+form-error-name = Indiquez un nom de 200 caractères au plus.
+form-error-acronym = Indiquez un sigle de 20 caractères au plus.
+form-error-website = Indiquez une adresse commençant par https://.
+form-error-accent_color = Indiquez une couleur au format #000091.
+form-error-theme = Choisissez un thème de la liste.
+form-error-sirets = Indiquez des numéros SIRET valides de 14 chiffres, un par ligne.
+form-error-email = Indiquez une adresse électronique valide d’une personne qui n’est ni membre ni déjà invitée.
+form-error-user = Vous ne pouvez pas modifier votre propre rôle ni vous retirer.

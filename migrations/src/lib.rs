@@ -9,6 +9,7 @@ mod m20261129_000001_initial;
 mod m20261129_000002_offer_search;
 mod m20261129_000003_sessions;
 mod m20261129_000004_invitations;
+mod m20261129_000005_session_ministry;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000002_offer_search::Migration),
             Box::new(m20261129_000003_sessions::Migration),
             Box::new(m20261129_000004_invitations::Migration),
+            Box::new(m20261129_000005_session_ministry::Migration),
         ]
     }
 }

@@ -6,7 +6,10 @@ use std::collections::HashMap;
 use sea_orm::ConnectionTrait;
 
 use super::{Role, memberships_of};
-use crate::{entities::users, error::AppResult};
+use crate::{
+    entities::users,
+    error::{AppError, AppResult},
+};
 
 #[derive(Clone, Debug)]
 pub struct Actor {
@@ -40,15 +43,43 @@ impl Actor {
         self.is_admin() || self.roles.get(&tenant_id) == Some(&Role::Manager)
     }
 
+    /// Refuses an actor who may not write in ministry `tenant_id`.
+    pub fn require_editor(&self, tenant_id: i32) -> AppResult<()> {
+        allowed(self.can_edit(tenant_id))
+    }
+
+    /// Refuses an actor who may not manage ministry `tenant_id`.
+    pub fn require_manager(&self, tenant_id: i32) -> AppResult<()> {
+        allowed(self.can_manage(tenant_id))
+    }
+
+    /// Refuses anyone but a DINUM admin.
+    pub fn require_admin(&self) -> AppResult<()> {
+        allowed(self.is_admin())
+    }
+
     /// The name to greet the user with.
     pub fn display_name(&self) -> String {
-        let name = format!("{} {}", self.user.given_name, self.user.usual_name);
-        let name = name.trim();
-        if name.is_empty() {
-            self.user.email.clone()
-        } else {
-            name.to_owned()
-        }
+        display_name(&self.user)
+    }
+}
+
+/// A user's given and usual names, or their email when ProConnect has not told them yet.
+pub fn display_name(user: &users::Model) -> String {
+    let name = format!("{} {}", user.given_name, user.usual_name);
+    let name = name.trim();
+    if name.is_empty() {
+        user.email.clone()
+    } else {
+        name.to_owned()
+    }
+}
+
+fn allowed(allowed: bool) -> AppResult<()> {
+    if allowed {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
     }
 }
 

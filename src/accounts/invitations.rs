@@ -1,7 +1,9 @@
 //! Invitations to a ministry: who may invite, and how a first login accepts them.
 
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+};
 
 use super::{Actor, Role, normalize_email};
 use crate::{
@@ -23,9 +25,7 @@ pub async fn invite(
     role: Role,
     now: DateTime<Utc>,
 ) -> AppResult<invitations::Model> {
-    if !actor.can_manage(tenant_id) {
-        return Err(AppError::Forbidden);
-    }
+    actor.require_manager(tenant_id)?;
     let email = normalize_email(email)?;
     if let Some(user) = super::find_by_email(db, &email).await?
         && memberships::Entity::find_by_id((user.id, tenant_id))
@@ -36,6 +36,16 @@ pub async fn invite(
         return Err(AppError::invalid(
             "email",
             "already a member of this ministry",
+        ));
+    }
+    if pending_for(db, &email, now)
+        .await?
+        .iter()
+        .any(|pending| pending.tenant_id == tenant_id)
+    {
+        return Err(AppError::invalid(
+            "email",
+            "already invited: resend the invitation",
         ));
     }
     let invitation = invitations::ActiveModel {
@@ -51,16 +61,11 @@ pub async fn invite(
     }
     .insert(db)
     .await?;
-    let subject = audit::Subject {
-        tenant_id: Some(tenant_id),
-        entity_type: "invitation",
-        entity_id: Some(invitation.id),
-    };
     audit::record(
         db,
         Some(actor.user.id),
         "invitation.create",
-        subject,
+        subject(&invitation),
         None,
         Some(&invitation),
         now,
@@ -103,16 +108,11 @@ pub async fn accept_all(
         let mut accepted: invitations::ActiveModel = invitation.clone().into();
         accepted.accepted_at = Set(Some(now));
         let accepted = accepted.update(db).await?;
-        let subject = audit::Subject {
-            tenant_id: Some(invitation.tenant_id),
-            entity_type: "invitation",
-            entity_id: Some(invitation.id),
-        };
         audit::record(
             db,
             Some(user_id),
             "invitation.accept",
-            subject,
+            subject(&invitation),
             Some(&invitation),
             Some(&accepted),
             now,
@@ -120,4 +120,105 @@ pub async fn accept_all(
         .await?;
     }
     Ok(())
+}
+
+/// The invitations to ministry `tenant_id` still waiting, oldest first (its managers).
+pub async fn pending_in(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    tenant_id: i32,
+    now: DateTime<Utc>,
+) -> AppResult<Vec<invitations::Model>> {
+    actor.require_manager(tenant_id)?;
+    Ok(invitations::Entity::find()
+        .filter(invitations::Column::TenantId.eq(tenant_id))
+        .filter(invitations::Column::AcceptedAt.is_null())
+        .filter(invitations::Column::RevokedAt.is_null())
+        .filter(invitations::Column::ExpiresAt.gt(now))
+        .order_by_asc(invitations::Column::CreatedAt)
+        .all(db)
+        .await?)
+}
+
+/// Invitation `id` of ministry `tenant_id`, still waiting.
+async fn find_pending(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    tenant_id: i32,
+    id: i32,
+    now: DateTime<Utc>,
+) -> AppResult<invitations::Model> {
+    actor.require_manager(tenant_id)?;
+    invitations::Entity::find_by_id(id)
+        .filter(invitations::Column::TenantId.eq(tenant_id))
+        .filter(invitations::Column::AcceptedAt.is_null())
+        .filter(invitations::Column::RevokedAt.is_null())
+        .filter(invitations::Column::ExpiresAt.gt(now))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// Gives invitation `id` a new validity period (the invitation email goes out again with the
+/// email outbox). Call it in a transaction.
+pub async fn resend(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    tenant_id: i32,
+    id: i32,
+    now: DateTime<Utc>,
+) -> AppResult<invitations::Model> {
+    let before = find_pending(db, actor, tenant_id, id, now).await?;
+    let mut active: invitations::ActiveModel = before.clone().into();
+    active.expires_at = Set(now + Duration::days(VALIDITY_DAYS));
+    let after = active.update(db).await?;
+    let (old, new) = (Some(&before), Some(&after));
+    let subject = subject(&after);
+    audit::record(
+        db,
+        Some(actor.user.id),
+        "invitation.resend",
+        subject,
+        old,
+        new,
+        now,
+    )
+    .await?;
+    Ok(after)
+}
+
+/// Withdraws invitation `id`: a login with its email no longer accepts it. Call it in a
+/// transaction.
+pub async fn revoke(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    tenant_id: i32,
+    id: i32,
+    now: DateTime<Utc>,
+) -> AppResult<invitations::Model> {
+    let before = find_pending(db, actor, tenant_id, id, now).await?;
+    let mut active: invitations::ActiveModel = before.clone().into();
+    active.revoked_at = Set(Some(now));
+    let after = active.update(db).await?;
+    let (old, new) = (Some(&before), Some(&after));
+    let subject = subject(&after);
+    audit::record(
+        db,
+        Some(actor.user.id),
+        "invitation.revoke",
+        subject,
+        old,
+        new,
+        now,
+    )
+    .await?;
+    Ok(after)
+}
+
+fn subject(invitation: &invitations::Model) -> audit::Subject<'static> {
+    audit::Subject {
+        tenant_id: Some(invitation.tenant_id),
+        entity_type: "invitation",
+        entity_id: Some(invitation.id),
+    }
 }

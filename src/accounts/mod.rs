@@ -2,10 +2,11 @@
 
 mod actor;
 pub mod invitations;
+pub mod members;
 pub mod proconnect;
 pub mod sessions;
 
-pub use actor::Actor;
+pub use actor::{Actor, display_name};
 
 use chrono::{DateTime, Utc};
 use sea_orm::{

@@ -57,6 +57,7 @@ pub async fn open(
         last_seen_at: Set(now),
         expires_at: Set(now + policy.absolute),
         id_token: Set(id_token),
+        tenant_id: Set(None),
     }
     .insert(db)
     .await?;
@@ -98,5 +99,22 @@ pub async fn find(
 /// Ends the session of `token` (logout).
 pub async fn close(db: &impl ConnectionTrait, token: &str) -> AppResult<()> {
     sessions::Entity::delete_by_id(hash(token)).exec(db).await?;
+    Ok(())
+}
+
+/// Sets the ministry the session of `token_hash` works on.
+pub async fn switch_tenant(
+    db: &impl ConnectionTrait,
+    token_hash: &str,
+    tenant_id: i32,
+) -> AppResult<()> {
+    sessions::Entity::update_many()
+        .col_expr(
+            sessions::Column::TenantId,
+            sea_orm::sea_query::Expr::value(tenant_id),
+        )
+        .filter(sessions::Column::TokenHash.eq(token_hash))
+        .exec(db)
+        .await?;
     Ok(())
 }

@@ -246,6 +246,7 @@ async fn create_ministry(
                 ("recruitment_process", ministry.recruitment_process.clone()),
                 ("working_with_us", ministry.working_with_us.clone()),
             ],
+            sirets: Vec::new(),
         },
         now,
     )

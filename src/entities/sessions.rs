@@ -15,6 +15,8 @@ pub struct Model {
     pub expires_at: DateTimeUtc,
     /// The provider's ID token, sent back as `id_token_hint` at logout.
     pub id_token: Option<String>,
+    /// The ministry the session works on (see `accounts::workspace`).
+    pub tenant_id: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,5 +1,6 @@
 //! Job offers: what the public sees of them, and how they are written.
 
+pub mod editing;
 pub mod search;
 
 use std::collections::HashMap;
@@ -508,13 +509,62 @@ fn is_http_url(url: &str) -> bool {
         && !url.contains(char::is_whitespace)
 }
 
+impl NewOffer {
+    /// The offer's written fields, checked: everything but its ministry, slug, life cycle and
+    /// authorship.
+    fn written_fields(&self) -> AppResult<offers::ActiveModel> {
+        let (department, region) = self.validate()?;
+        Ok(offers::ActiveModel {
+            structure_id: Set(self.structure_id),
+            title: Set(self.title.trim().to_owned()),
+            context: Set(self.context.clone()),
+            mission: Set(self.mission.clone()),
+            tasks: Set(self.tasks.clone()),
+            team: Set(self.team.clone()),
+            perks: Set(self.perks.clone()),
+            particularities: Set(self.particularities.clone()),
+            profile: Set(self.profile.clone()),
+            recruitment_process: Set(self.recruitment_process.clone()),
+            video_url: Set(self.video_url.clone()),
+            category: Set(self.category.map(|c| c.as_str().to_owned())),
+            profession: Set(required(self.profession, "profession")?.as_str().to_owned()),
+            domains: Set(serde_json::to_string(&self.domains)?),
+            experience_min_years: Set(self.experience_min_years),
+            remote_policy: Set(required(self.remote_policy, "remote_policy")?
+                .as_str()
+                .to_owned()),
+            salary_min: Set(self.salary_min),
+            salary_max: Set(self.salary_max),
+            street: Set(self.street.clone()),
+            postal_code: Set(self.postal_code.trim().to_owned()),
+            city: Set(self.city.trim().to_owned()),
+            department: Set(department),
+            region: Set(region.code.to_owned()),
+            start_on: Set(self.start_on),
+            apply_mode: Set(required(self.apply_mode, "apply_mode")?.as_str().to_owned()),
+            apply_url: Set(self.apply_url.clone()),
+            apply_emails: Set(self.apply_emails.join("\n")),
+            contact_name: Set(self.contact_name.clone()),
+            contact_email: Set(self.contact_email.clone()),
+            expires_at: Set(self.expires_at),
+            search_text: Set(self.search_text()),
+            ..Default::default()
+        })
+    }
+}
+
+/// Whether an offer already uses `slug`.
+pub async fn slug_taken(db: &impl ConnectionTrait, slug: &str) -> AppResult<bool> {
+    Ok(find_by_slug(db, slug).await?.is_some())
+}
+
 /// Writes a new offer and its contract types. Call it inside a transaction.
 pub async fn create(
     db: &impl ConnectionTrait,
     new: NewOffer,
     now: DateTime<Utc>,
 ) -> AppResult<offers::Model> {
-    let (department, region) = new.validate()?;
+    let mut model = new.written_fields()?;
     let slug = if new.slug.is_empty() {
         slug::slugify(&new.title)
     } else {
@@ -526,68 +576,61 @@ pub async fn create(
             "lower-case letters, digits and dashes",
         ));
     }
-    if find_by_slug(db, &slug).await?.is_some() {
+    if slug_taken(db, &slug).await? {
         return Err(AppError::invalid("slug", "already used by another offer"));
     }
-    let model = offers::ActiveModel {
-        tenant_id: Set(new.tenant_id),
-        structure_id: Set(new.structure_id),
-        slug: Set(slug),
-        title: Set(new.title.trim().to_owned()),
-        context: Set(new.context.clone()),
-        mission: Set(new.mission.clone()),
-        tasks: Set(new.tasks.clone()),
-        team: Set(new.team.clone()),
-        perks: Set(new.perks.clone()),
-        particularities: Set(new.particularities.clone()),
-        profile: Set(new.profile.clone()),
-        recruitment_process: Set(new.recruitment_process.clone()),
-        video_url: Set(new.video_url.clone()),
-        category: Set(new.category.map(|c| c.as_str().to_owned())),
-        profession: Set(required(new.profession, "profession")?.as_str().to_owned()),
-        domains: Set(serde_json::to_string(&new.domains)?),
-        experience_min_years: Set(new.experience_min_years),
-        remote_policy: Set(required(new.remote_policy, "remote_policy")?
-            .as_str()
-            .to_owned()),
-        salary_min: Set(new.salary_min),
-        salary_max: Set(new.salary_max),
-        street: Set(new.street.clone()),
-        postal_code: Set(new.postal_code.trim().to_owned()),
-        city: Set(new.city.trim().to_owned()),
-        department: Set(department),
-        region: Set(region.code.to_owned()),
-        start_on: Set(new.start_on),
-        apply_mode: Set(required(new.apply_mode, "apply_mode")?.as_str().to_owned()),
-        apply_url: Set(new.apply_url.clone()),
-        apply_emails: Set(new.apply_emails.join("\n")),
-        contact_name: Set(new.contact_name.clone()),
-        contact_email: Set(new.contact_email.clone()),
-        source_name: Set(new.source_name.clone()),
-        external_id: Set(new.external_id.clone()),
-        external_url: Set(new.external_url.clone()),
-        status: Set(new.status.unwrap_or(Status::Draft).as_str().to_owned()),
-        published_at: Set(new.published_at),
-        expires_at: Set(new.expires_at),
-        filled_at: Set(new.filled_at),
-        search_text: Set(new.search_text()),
-        version: Set(1),
-        created_by: Set(new.created_by),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
-    let mut codes = new.contract_types.clone();
+    model.tenant_id = Set(new.tenant_id);
+    model.slug = Set(slug);
+    model.source_name = Set(new.source_name.clone());
+    model.external_id = Set(new.external_id.clone());
+    model.external_url = Set(new.external_url.clone());
+    model.status = Set(new.status.unwrap_or(Status::Draft).as_str().to_owned());
+    model.published_at = Set(new.published_at);
+    model.filled_at = Set(new.filled_at);
+    model.version = Set(1);
+    model.created_by = Set(new.created_by);
+    model.created_at = Set(now);
+    model.updated_at = Set(now);
+    let model = model.insert(db).await?;
+    replace_contract_types(db, model.id, &new.contract_types).await?;
+    Ok(model)
+}
+
+/// Rewrites the written fields of `existing` (its slug, ministry and life cycle stay) and its
+/// contract types. Call it inside a transaction.
+pub async fn update(
+    db: &impl ConnectionTrait,
+    existing: &offers::Model,
+    new: &NewOffer,
+    now: DateTime<Utc>,
+) -> AppResult<offers::Model> {
+    let mut model = new.written_fields()?;
+    model.id = sea_orm::ActiveValue::Unchanged(existing.id);
+    model.version = Set(existing.version + 1);
+    model.updated_at = Set(now);
+    let model = model.update(db).await?;
+    replace_contract_types(db, model.id, &new.contract_types).await?;
+    Ok(model)
+}
+
+async fn replace_contract_types(
+    db: &impl ConnectionTrait,
+    offer_id: i32,
+    codes: &[ContractType],
+) -> AppResult<()> {
+    offer_contract_types::Entity::delete_many()
+        .filter(offer_contract_types::Column::OfferId.eq(offer_id))
+        .exec(db)
+        .await?;
+    let mut codes = codes.to_vec();
     codes.sort_by_key(|c| c.as_str());
     codes.dedup();
     let rows = codes.iter().map(|code| offer_contract_types::ActiveModel {
-        offer_id: Set(model.id),
+        offer_id: Set(offer_id),
         contract_type: Set(code.as_str().to_owned()),
     });
     offer_contract_types::Entity::insert_many(rows)
         .exec_without_returning(db)
         .await?;
-    Ok(model)
+    Ok(())
 }

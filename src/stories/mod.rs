@@ -1,5 +1,7 @@
 //! Team stories: people of the ministries tell about their work.
 
+pub mod editing;
+
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
@@ -65,17 +67,52 @@ pub struct NewStory {
     pub created_by: Option<i32>,
 }
 
+impl NewStory {
+    /// The story's written fields, checked: everything but its ministry, slug, life cycle and
+    /// authorship.
+    fn written_fields(&self) -> AppResult<stories::ActiveModel> {
+        if self.person_name.trim().is_empty() {
+            return Err(AppError::invalid("person_name", "required"));
+        }
+        if self.role.trim().is_empty() {
+            return Err(AppError::invalid("role", "required"));
+        }
+        if self.excerpt.trim().is_empty() || self.excerpt.chars().count() > 300 {
+            return Err(AppError::invalid(
+                "excerpt",
+                "required, at most 300 characters",
+            ));
+        }
+        if self.body.trim().is_empty() {
+            return Err(AppError::invalid("body", "required"));
+        }
+        Ok(stories::ActiveModel {
+            person_name: Set(self.person_name.trim().to_owned()),
+            role: Set(self.role.trim().to_owned()),
+            excerpt: Set(self.excerpt.trim().to_owned()),
+            body: Set(self.body.clone()),
+            video_url: Set(self.video_url.clone()),
+            ..Default::default()
+        })
+    }
+}
+
+/// Whether a story already uses `slug`.
+pub async fn slug_taken(db: &impl ConnectionTrait, slug: &str) -> AppResult<bool> {
+    Ok(stories::Entity::find()
+        .filter(stories::Column::Slug.eq(slug))
+        .one(db)
+        .await?
+        .is_some())
+}
+
+/// Writes a new story.
 pub async fn create(
     db: &impl ConnectionTrait,
     new: NewStory,
     now: DateTime<Utc>,
 ) -> AppResult<stories::Model> {
-    if new.person_name.trim().is_empty() {
-        return Err(AppError::invalid("person_name", "required"));
-    }
-    if new.role.trim().is_empty() {
-        return Err(AppError::invalid("role", "required"));
-    }
+    let mut model = new.written_fields()?;
     let slug = if new.slug.is_empty() {
         slug::slugify(&new.person_name)
     } else {
@@ -87,31 +124,31 @@ pub async fn create(
             "lower-case letters, digits and dashes",
         ));
     }
-    if stories::Entity::find()
-        .filter(stories::Column::Slug.eq(slug.as_str()))
-        .one(db)
-        .await?
-        .is_some()
-    {
+    if slug_taken(db, &slug).await? {
         return Err(AppError::invalid("slug", "already used by another story"));
     }
-    Ok(stories::ActiveModel {
-        tenant_id: Set(new.tenant_id),
-        slug: Set(slug),
-        person_name: Set(new.person_name.trim().to_owned()),
-        role: Set(new.role.trim().to_owned()),
-        photo_media_id: Set(None),
-        excerpt: Set(new.excerpt),
-        body: Set(new.body),
-        video_url: Set(new.video_url),
-        status: Set(new.status.unwrap_or(Status::Draft).as_str().to_owned()),
-        published_at: Set(new.published_at),
-        version: Set(1),
-        created_by: Set(new.created_by),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?)
+    model.tenant_id = Set(new.tenant_id);
+    model.slug = Set(slug);
+    model.photo_media_id = Set(None);
+    model.status = Set(new.status.unwrap_or(Status::Draft).as_str().to_owned());
+    model.published_at = Set(new.published_at);
+    model.version = Set(1);
+    model.created_by = Set(new.created_by);
+    model.created_at = Set(now);
+    model.updated_at = Set(now);
+    Ok(model.insert(db).await?)
+}
+
+/// Rewrites the written fields of `existing` (its slug, ministry and life cycle stay).
+pub async fn update(
+    db: &impl ConnectionTrait,
+    existing: &stories::Model,
+    new: &NewStory,
+    now: DateTime<Utc>,
+) -> AppResult<stories::Model> {
+    let mut model = new.written_fields()?;
+    model.id = sea_orm::ActiveValue::Unchanged(existing.id);
+    model.version = Set(existing.version + 1);
+    model.updated_at = Set(now);
+    Ok(model.update(db).await?)
 }

@@ -1,5 +1,7 @@
 //! Ministries (tenants): their public page and their settings.
 
+pub mod editing;
+
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
@@ -79,6 +81,8 @@ pub struct NewTenant {
     pub accent_color: Option<String>,
     pub presentation: String,
     pub showcase: Vec<(&'static str, String)>,
+    /// SIRET numbers whose agents may ask to join.
+    pub sirets: Vec<String>,
 }
 
 /// Whether `color` is a `#rrggbb` colour.
@@ -86,38 +90,112 @@ pub fn is_hex_color(color: &str) -> bool {
     color.len() == 7 && color.starts_with('#') && color[1..].bytes().all(|b| b.is_ascii_hexdigit())
 }
 
+impl NewTenant {
+    /// Checks the ministry's fields; returns its slug and accent colour.
+    fn check(&self) -> AppResult<(String, String)> {
+        let slug = if self.slug.is_empty() {
+            slug::slugify(&self.name)
+        } else {
+            self.slug.clone()
+        };
+        if !slug::is_valid(&slug) {
+            return Err(AppError::invalid(
+                "slug",
+                "lower-case letters, digits and dashes",
+            ));
+        }
+        if self.name.trim().is_empty() || self.name.chars().count() > 200 {
+            return Err(AppError::invalid(
+                "name",
+                "required, at most 200 characters",
+            ));
+        }
+        if self.acronym.trim().is_empty() || self.acronym.chars().count() > 20 {
+            return Err(AppError::invalid(
+                "acronym",
+                "required, at most 20 characters",
+            ));
+        }
+        let accent_color = self
+            .accent_color
+            .clone()
+            .unwrap_or_else(|| "#000091".to_owned());
+        if !is_hex_color(&accent_color) {
+            return Err(AppError::invalid("accent_color", "a colour like #000091"));
+        }
+        if let Some(website) = &self.website
+            && !(website.starts_with("https://") || website.starts_with("http://"))
+        {
+            return Err(AppError::invalid("website", "an http(s) address"));
+        }
+        if let Some(bad) = self.sirets.iter().find(|s| !is_siret(s)) {
+            return Err(AppError::invalid(
+                "sirets",
+                format!("{bad} is not a SIRET number"),
+            ));
+        }
+        Ok((slug, accent_color))
+    }
+
+    /// What a ministry's manager writes: its site, look and texts.
+    fn written_fields(&self, accent_color: String) -> tenants::ActiveModel {
+        let section = |key: &str| {
+            self.showcase
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, text)| text.clone())
+                .unwrap_or_default()
+        };
+        tenants::ActiveModel {
+            website: Set(self.website.clone()),
+            theme: Set(self
+                .theme
+                .clone()
+                .unwrap_or_else(|| crate::render::DEFAULT_THEME.to_owned())),
+            accent_color: Set(accent_color),
+            presentation: Set(self.presentation.clone()),
+            values: Set(section("values")),
+            challenges: Set(section("challenges")),
+            mission: Set(section("mission")),
+            projects: Set(section("projects")),
+            organisation: Set(section("organisation")),
+            key_figures: Set(section("key_figures")),
+            skills_sought: Set(section("skills_sought")),
+            recruitment_process: Set(section("recruitment_process")),
+            working_with_us: Set(section("working_with_us")),
+            sirets: Set(self.sirets.join("\n")),
+            ..Default::default()
+        }
+    }
+}
+
+/// Whether `siret` is 14 digits whose Luhn checksum holds.
+pub fn is_siret(siret: &str) -> bool {
+    siret.len() == 14
+        && siret.bytes().all(|b| b.is_ascii_digit())
+        && siret
+            .bytes()
+            .rev()
+            .enumerate()
+            .map(|(i, b)| {
+                let digit = u32::from(b - b'0');
+                match (i % 2 == 1, digit * 2) {
+                    (true, doubled) if doubled > 9 => doubled - 9,
+                    (true, doubled) => doubled,
+                    (false, _) => digit,
+                }
+            })
+            .sum::<u32>()
+            % 10
+            == 0
+}
+
 pub async fn create(
     db: &impl ConnectionTrait,
     new: NewTenant,
     now: DateTime<Utc>,
 ) -> AppResult<tenants::Model> {
-    let slug = if new.slug.is_empty() {
-        slug::slugify(&new.name)
-    } else {
-        new.slug.clone()
-    };
-    if !slug::is_valid(&slug) {
-        return Err(AppError::invalid(
-            "slug",
-            "lower-case letters, digits and dashes",
-        ));
-    }
-    if new.name.trim().is_empty() {
-        return Err(AppError::invalid("name", "required"));
-    }
-    if new.acronym.trim().is_empty() || new.acronym.chars().count() > 20 {
-        return Err(AppError::invalid(
-            "acronym",
-            "required, at most 20 characters",
-        ));
-    }
-    let accent_color = new
-        .accent_color
-        .clone()
-        .unwrap_or_else(|| "#000091".to_owned());
-    if !is_hex_color(&accent_color) {
-        return Err(AppError::invalid("accent_color", "a colour like #000091"));
-    }
+    let (slug, accent_color) = new.check()?;
     if tenants::Entity::find()
         .filter(tenants::Column::Slug.eq(slug.as_str()))
         .one(db)
@@ -129,43 +207,16 @@ pub async fn create(
             "already used by another ministry",
         ));
     }
-    let section = |key: &str| {
-        new.showcase
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map(|(_, text)| text.clone())
-            .unwrap_or_default()
-    };
-    Ok(tenants::ActiveModel {
-        slug: Set(slug),
-        name: Set(new.name.trim().to_owned()),
-        acronym: Set(new.acronym.trim().to_owned()),
-        website: Set(new.website.clone()),
-        logo_media_id: Set(None),
-        theme: Set(new
-            .theme
-            .clone()
-            .unwrap_or_else(|| crate::render::DEFAULT_THEME.to_owned())),
-        accent_color: Set(accent_color),
-        trusted: Set(false),
-        presentation: Set(new.presentation.clone()),
-        values: Set(section("values")),
-        challenges: Set(section("challenges")),
-        mission: Set(section("mission")),
-        projects: Set(section("projects")),
-        organisation: Set(section("organisation")),
-        key_figures: Set(section("key_figures")),
-        skills_sought: Set(section("skills_sought")),
-        recruitment_process: Set(section("recruitment_process")),
-        working_with_us: Set(section("working_with_us")),
-        sirets: Set(String::new()),
-        archived_at: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?)
+    let mut model = new.written_fields(accent_color);
+    model.slug = Set(slug);
+    model.name = Set(new.name.trim().to_owned());
+    model.acronym = Set(new.acronym.trim().to_owned());
+    model.logo_media_id = Set(None);
+    model.trusted = Set(false);
+    model.archived_at = Set(None);
+    model.created_at = Set(now);
+    model.updated_at = Set(now);
+    Ok(model.insert(db).await?)
 }
 
 /// Adds a direction or service to a ministry.
@@ -204,4 +255,16 @@ pub async fn structure_names(
         .into_iter()
         .map(|s| (s.id, s.name))
         .collect())
+}
+
+/// The directions and services of ministry `tenant_id`, by name.
+pub async fn structures_of(
+    db: &impl ConnectionTrait,
+    tenant_id: i32,
+) -> AppResult<Vec<structures::Model>> {
+    Ok(structures::Entity::find()
+        .filter(structures::Column::TenantId.eq(tenant_id))
+        .order_by_asc(structures::Column::Name)
+        .all(db)
+        .await?)
 }

@@ -104,6 +104,7 @@ fn cacheable(request: &Request) -> bool {
     (request.method() == Method::GET || request.method() == Method::HEAD)
         && !path.starts_with("/static/")
         && !path.starts_with("/admin")
+        && !path.starts_with("/en/admin")
         && !matches!(path, "/healthz" | "/readyz")
         && !matches!(path, "/connexion")
         && super::auth::cookie(request, super::auth::SESSION_COOKIE).is_none()

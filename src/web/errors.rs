@@ -2,7 +2,10 @@
 //! are logged with the request id and never shown.
 
 use minijinja::context;
-use poem::{Endpoint, IntoResponse, Middleware, Request, Response, Result, http::header};
+use poem::{
+    Endpoint, IntoResponse, Middleware, Request, Response, Result,
+    http::{StatusCode, header},
+};
 
 use super::{
     middleware::RequestId,
@@ -42,6 +45,12 @@ impl<E: Endpoint> Endpoint for ErrorPagesEndpoint<E> {
             Ok(response) => return Ok(response.into_response()),
             Err(error) => error,
         };
+        if let Some(AppError::SignInRequired) = error.downcast_ref::<AppError>() {
+            return Ok(Response::builder()
+                .status(StatusCode::SEE_OTHER)
+                .header(header::LOCATION, "/connexion")
+                .finish());
+        }
         let status = error.status();
         if status.is_server_error() {
             let code = error

@@ -1,6 +1,6 @@
 //! HTTP: the route tree and its middleware. Handlers are thin: extract, call the domain, render.
 
-mod admin;
+pub mod admin;
 mod assets;
 mod auth;
 pub mod cache;
@@ -38,9 +38,8 @@ pub fn router(state: SharedState) -> impl Endpoint<Output = Response> {
         .at("/connexion/proconnect/retour", get(auth::proconnect_return))
         .at("/deconnexion", post(auth::logout))
         .at("/deconnexion/retour", get(auth::logout_return))
-        .at("/admin", get(admin::dashboard))
-        .at("/admin/journal", get(admin::journal))
-        .nest("/en", portal::pages());
+        .nest("/admin", admin::routes())
+        .nest("/en", portal::pages().nest("/admin", admin::routes()));
     routes
         .with(cache::CachedPages(state.clone()))
         .with(errors::ErrorPages(state.clone()))

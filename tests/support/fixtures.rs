@@ -23,6 +23,7 @@ pub async fn ministry(app: &TestApp, slug: &str, name: &str, theme: &str) -> ten
             accent_color: Some("#6a6af4".to_owned()),
             presentation: format!("Le **{name}** recrute des talents du numérique."),
             showcase: vec![("values", "- Service public\n- Ouverture".to_owned())],
+            sirets: Vec::new(),
         },
         Utc::now(),
     )

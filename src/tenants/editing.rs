@@ -1,0 +1,189 @@
+//! Ministries as the back-office changes them: DINUM admins create and archive them, their
+//! managers (and admins) write their settings.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QuerySelect, Set};
+
+use super::NewTenant;
+use crate::{
+    accounts::Actor,
+    audit,
+    entities::{memberships, offers, tenants},
+    error::{AppError, AppResult},
+};
+
+fn subject(tenant: &tenants::Model) -> audit::Subject<'static> {
+    audit::Subject {
+        tenant_id: Some(tenant.id),
+        entity_type: "tenant",
+        entity_id: Some(tenant.id),
+    }
+}
+
+/// Refuses a theme that is not installed (`themes`: the installed names).
+fn check_theme(new: &NewTenant, themes: &[&str]) -> AppResult<()> {
+    match &new.theme {
+        Some(theme) if !themes.contains(&theme.as_str()) => {
+            Err(AppError::invalid("theme", "not an installed theme"))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Ministry `id`, for someone who may manage it.
+pub async fn find(db: &impl ConnectionTrait, actor: &Actor, id: i32) -> AppResult<tenants::Model> {
+    actor.require_manager(id)?;
+    tenants::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// Creates a ministry (DINUM admins). Call it inside a transaction.
+pub async fn create(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    new: NewTenant,
+    trusted: bool,
+    themes: &[&str],
+    now: DateTime<Utc>,
+) -> AppResult<tenants::Model> {
+    actor.require_admin()?;
+    check_theme(&new, themes)?;
+    let created = super::create(db, new, now).await?;
+    let created = if trusted {
+        let mut active: tenants::ActiveModel = created.into();
+        active.trusted = Set(true);
+        active.update(db).await?
+    } else {
+        created
+    };
+    let after = Some(&created);
+    audit::record(
+        db,
+        Some(actor.user.id),
+        "tenant.create",
+        subject(&created),
+        None,
+        after,
+        now,
+    )
+    .await?;
+    Ok(created)
+}
+
+/// Rewrites ministry `id`'s settings. Its name, acronym and trust are DINUM admins' to change:
+/// for a manager they stay as they are, whatever the form says. Call it inside a transaction.
+pub async fn update(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    id: i32,
+    new: &NewTenant,
+    trusted: bool,
+    themes: &[&str],
+    now: DateTime<Utc>,
+) -> AppResult<tenants::Model> {
+    let before = find(db, actor, id).await?;
+    check_theme(new, themes)?;
+    let mut checked = new.clone();
+    checked.slug = before.slug.clone();
+    if !actor.is_admin() {
+        checked.name = before.name.clone();
+        checked.acronym = before.acronym.clone();
+    }
+    let (_, accent_color) = checked.check()?;
+    let mut active = checked.written_fields(accent_color);
+    active.id = sea_orm::ActiveValue::Unchanged(before.id);
+    active.name = Set(checked.name.trim().to_owned());
+    active.acronym = Set(checked.acronym.trim().to_owned());
+    active.trusted = Set(if actor.is_admin() {
+        trusted
+    } else {
+        before.trusted
+    });
+    active.updated_at = Set(now);
+    let after = active.update(db).await?;
+    let (old, new) = (Some(&before), Some(&after));
+    audit::record(
+        db,
+        Some(actor.user.id),
+        "tenant.update",
+        subject(&after),
+        old,
+        new,
+        now,
+    )
+    .await?;
+    Ok(after)
+}
+
+/// Archives ministry `id` (DINUM admins): it leaves the portal with its offers and stories, and
+/// its members lose access to it. Call it inside a transaction.
+pub async fn archive(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    id: i32,
+    now: DateTime<Utc>,
+) -> AppResult<tenants::Model> {
+    actor.require_admin()?;
+    let before = find(db, actor, id).await?;
+    let mut active: tenants::ActiveModel = before.clone().into();
+    active.archived_at = Set(Some(now));
+    active.updated_at = Set(now);
+    let after = active.update(db).await?;
+    let (old, new) = (Some(&before), Some(&after));
+    audit::record(
+        db,
+        Some(actor.user.id),
+        "tenant.archive",
+        subject(&after),
+        old,
+        new,
+        now,
+    )
+    .await?;
+    Ok(after)
+}
+
+/// A ministry with its member and offer counts, for the DINUM admins' list.
+pub struct Overview {
+    pub tenant: tenants::Model,
+    pub members: i64,
+    pub offers: i64,
+}
+
+/// Every ministry, archived ones included, with their counts (DINUM admins).
+pub async fn overview(db: &impl ConnectionTrait, actor: &Actor) -> AppResult<Vec<Overview>> {
+    actor.require_admin()?;
+    let members: HashMap<i32, i64> = memberships::Entity::find()
+        .select_only()
+        .column(memberships::Column::TenantId)
+        .column_as(memberships::Column::UserId.count(), "count")
+        .group_by(memberships::Column::TenantId)
+        .into_tuple()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let offers: HashMap<i32, i64> = offers::Entity::find()
+        .select_only()
+        .column(offers::Column::TenantId)
+        .column_as(offers::Column::Id.count(), "count")
+        .group_by(offers::Column::TenantId)
+        .into_tuple()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    Ok(super::list_all(db)
+        .await?
+        .into_iter()
+        .map(|tenant| Overview {
+            members: members.get(&tenant.id).copied().unwrap_or(0),
+            offers: offers.get(&tenant.id).copied().unwrap_or(0),
+            tenant,
+        })
+        .collect())
+}

@@ -1,0 +1,118 @@
+//! The dashboard (what waits for me, my ministries) and the audit log.
+
+use std::collections::HashMap;
+
+use minijinja::context;
+use poem::{Response, handler};
+use serde::Serialize;
+
+use super::Admin;
+use crate::{accounts, audit, error::AppResult, offers, stories};
+
+/// How many entries the journal page shows.
+const JOURNAL_SIZE: u64 = 200;
+
+#[derive(Serialize)]
+struct Membership {
+    slug: String,
+    name: String,
+    role: &'static str,
+}
+
+/// The statuses the dashboard counts.
+const COUNTED: [&str; 4] = ["draft", "pending_review", "changes_requested", "published"];
+
+fn counted(rows: Vec<(String, i64)>) -> HashMap<&'static str, i64> {
+    let by_status: HashMap<String, i64> = rows.into_iter().collect();
+    COUNTED
+        .iter()
+        .map(|status| (*status, by_status.get(*status).copied().unwrap_or(0)))
+        .collect()
+}
+
+/// The dashboard: what waits in the current ministry, and the ministries I work for.
+#[handler]
+pub async fn dashboard(admin: Admin<'_>) -> AppResult<Response> {
+    let db = &admin.state.db;
+    let counts = match &admin.current {
+        Some(tenant) => Some(context! {
+            offers => counted(offers::editing::count_by_status(db, &admin.actor, tenant.id).await?),
+            stories => counted(stories::editing::count_by_status(db, &admin.actor, tenant.id).await?),
+        }),
+        None => None,
+    };
+    let memberships: Vec<Membership> = admin
+        .ministries
+        .iter()
+        .filter_map(|tenant| {
+            let role = admin.actor.roles.get(&tenant.id)?;
+            Some(Membership {
+                slug: tenant.slug.clone(),
+                name: tenant.name.clone(),
+                role: role.as_str(),
+            })
+        })
+        .collect();
+    let data = context! {
+        user_name => admin.actor.display_name(),
+        email => admin.actor.user.email,
+        is_admin => admin.actor.is_admin(),
+        memberships => memberships,
+        counts => counts,
+    };
+    let title = admin.t("admin-dashboard-title");
+    admin.render("admin/dashboard.html", title, "dashboard", data)
+}
+
+#[derive(Serialize)]
+struct JournalEntry {
+    at: String,
+    actor: Option<String>,
+    action: String,
+    entity: String,
+    before: Option<String>,
+    after: Option<String>,
+}
+
+/// At most 300 characters of a JSON state, for the table.
+fn shorten(json: String) -> String {
+    if json.chars().count() <= 300 {
+        return json;
+    }
+    let mut short: String = json.chars().take(300).collect();
+    short.push('…');
+    short
+}
+
+/// The audit log, for DINUM admins: who changed what, when, with before and after.
+#[handler]
+pub async fn journal(admin: Admin<'_>) -> AppResult<Response> {
+    admin.actor.require_admin()?;
+    let db = &admin.state.db;
+    let entries = audit::recent(db, JOURNAL_SIZE).await?;
+    let users = accounts::users_by_id(db, entries.iter().filter_map(|e| e.actor_id)).await?;
+    let entries: Vec<JournalEntry> = entries
+        .into_iter()
+        .map(|entry| JournalEntry {
+            at: entry.created_at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
+            actor: entry
+                .actor_id
+                .and_then(|id| users.get(&id))
+                .map(|user| user.email.clone()),
+            action: entry.action,
+            entity: match entry.entity_id {
+                Some(id) => format!("{} #{id}", entry.entity_type),
+                None => entry.entity_type,
+            },
+            before: entry.before.map(shorten),
+            after: entry.after.map(shorten),
+        })
+        .collect();
+    let title = admin.t("admin-journal-title");
+    admin.render(
+        "admin/journal.html",
+        title,
+        "journal",
+        context! { entries => entries },
+    )
+}

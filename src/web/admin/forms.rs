@@ -1,0 +1,203 @@
+//! Submitted back-office forms: reading typed values out of them, and showing them again with
+//! their problems.
+
+use std::{collections::BTreeMap, str::FromStr};
+
+use chrono::NaiveDate;
+use minijinja::Value;
+use poem::http::StatusCode;
+
+use super::Admin;
+use crate::error::{AppError, AppResult};
+
+/// A form body as its name/value pairs (a name may repeat, as checkboxes do).
+pub type Pairs = Vec<(String, String)>;
+
+/// A submitted form, or the values a form shows.
+#[derive(Default)]
+pub struct FormData {
+    pairs: Pairs,
+}
+
+impl FormData {
+    pub fn new(pairs: Pairs) -> Self {
+        Self { pairs }
+    }
+
+    /// Adds a value (to build a form from a stored object).
+    pub fn set(&mut self, name: &str, value: impl ToString) {
+        self.pairs.push((name.to_owned(), value.to_string()));
+    }
+
+    /// The last value of `name`, as typed (empty when absent).
+    pub fn raw(&self, name: &str) -> &str {
+        self.pairs
+            .iter()
+            .rev()
+            .find(|(key, _)| key == name)
+            .map_or("", |(_, value)| value.as_str())
+    }
+
+    /// The value of `name` without surrounding spaces.
+    pub fn text(&self, name: &str) -> String {
+        self.raw(name).trim().to_owned()
+    }
+
+    /// The value of `name`, `None` when empty.
+    pub fn optional(&self, name: &str) -> Option<String> {
+        Some(self.text(name)).filter(|value| !value.is_empty())
+    }
+
+    /// Every value of `name` (checkboxes).
+    pub fn all(&self, name: &str) -> Vec<&str> {
+        self.pairs
+            .iter()
+            .filter(|(key, _)| key == name)
+            .map(|(_, value)| value.as_str())
+            .collect()
+    }
+
+    /// The non-empty lines of `name`.
+    pub fn lines(&self, name: &str) -> Vec<String> {
+        self.raw(name)
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty())
+            .map(str::to_owned)
+            .collect()
+    }
+
+    /// Whether checkbox `name` is ticked.
+    pub fn checked(&self, name: &str) -> bool {
+        !self.raw(name).is_empty()
+    }
+
+    /// A number, `None` when empty.
+    pub fn number<T: FromStr>(&self, name: &str) -> AppResult<Option<T>> {
+        self.optional(name)
+            .map(|value| {
+                value
+                    .parse()
+                    .map_err(|_| AppError::invalid(name, "not a whole number"))
+            })
+            .transpose()
+    }
+
+    /// A `YYYY-MM-DD` date, `None` when empty.
+    pub fn date(&self, name: &str) -> AppResult<Option<NaiveDate>> {
+        self.optional(name)
+            .map(|value| {
+                NaiveDate::parse_from_str(&value, "%Y-%m-%d")
+                    .map_err(|_| AppError::invalid(name, "not a date"))
+            })
+            .transpose()
+    }
+
+    /// A code of a fixed list, `None` when empty.
+    pub fn code<T>(&self, name: &str, parse: fn(&str) -> Option<T>) -> AppResult<Option<T>> {
+        self.optional(name)
+            .map(|value| parse(&value).ok_or_else(|| AppError::invalid(name, "unknown code")))
+            .transpose()
+    }
+
+    /// The values for a template: `name` → text, or → list for the names in `lists`.
+    pub fn values(&self, lists: &[&str]) -> Value {
+        let mut values: BTreeMap<&str, Value> = BTreeMap::new();
+        for (name, _) in &self.pairs {
+            if name == "csrf" || name == "intent" {
+                continue;
+            }
+            let value = if lists.contains(&name.as_str()) {
+                Value::from(
+                    self.all(name)
+                        .into_iter()
+                        .map(str::to_owned)
+                        .collect::<Vec<_>>(),
+                )
+            } else {
+                Value::from(self.raw(name))
+            };
+            values.insert(name, value);
+        }
+        for list in lists {
+            values
+                .entry(list)
+                .or_insert_with(|| Value::from(Vec::<String>::new()));
+        }
+        Value::from(values)
+    }
+}
+
+/// A form for a template: its values and the messages of its fields in error.
+pub fn form_view(form: &FormData, lists: &[&str], errors: &BTreeMap<String, String>) -> Value {
+    minijinja::context! {
+        values => form.values(lists),
+        errors => errors,
+    }
+}
+
+/// What a form shows next to the field `error` names (`form-error-FIELD`).
+pub fn field_errors(admin: &Admin, error: &AppError) -> BTreeMap<String, String> {
+    let AppError::Invalid { field, .. } = error else {
+        return BTreeMap::new();
+    };
+    let key = format!("form-error-{field}");
+    let message = if admin.state.i18n.has(admin.page.lang, &key) {
+        admin.t(&key)
+    } else {
+        admin.t("form-error-generic")
+    };
+    BTreeMap::from([(field.clone(), message)])
+}
+
+/// Splits a domain result: the value, or the field errors of a refused form; any other error
+/// goes on up.
+pub fn refused<T>(
+    admin: &Admin,
+    result: AppResult<T>,
+) -> AppResult<Result<T, BTreeMap<String, String>>> {
+    match result {
+        Ok(value) => Ok(Ok(value)),
+        Err(error @ AppError::Invalid { .. }) => Ok(Err(field_errors(admin, &error))),
+        Err(error) => Err(error),
+    }
+}
+
+/// The status of a form shown again with problems.
+pub const REFUSED: StatusCode = StatusCode::BAD_REQUEST;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form(pairs: &[(&str, &str)]) -> FormData {
+        FormData::new(
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn values_are_read_typed() {
+        let form = form(&[
+            ("n", " 42 "),
+            ("bad", "4x"),
+            ("d", "2026-12-01"),
+            ("c", "a"),
+            ("c", "b"),
+            ("l", "x\n\n y \n"),
+        ]);
+        assert_eq!(form.number::<i32>("n").unwrap(), Some(42));
+        assert!(form.number::<i32>("bad").is_err());
+        assert_eq!(form.number::<i32>("none").unwrap(), None);
+        assert_eq!(
+            form.date("d").unwrap(),
+            NaiveDate::from_ymd_opt(2026, 12, 1)
+        );
+        assert_eq!(form.all("c"), ["a", "b"]);
+        assert_eq!(form.lines("l"), ["x", "y"]);
+        assert!(form.checked("c") && !form.checked("none"));
+    }
+}

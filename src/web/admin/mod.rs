@@ -1,0 +1,277 @@
+//! The back-office under `/admin` (and `/en/admin`). Every handler starts from [`Admin`]: the
+//! logged-in user, their session and the ministry they work on. Anonymous requests go to the
+//! login page; what a role may not do answers 403, and what belongs to another ministry 404.
+//! The rules themselves live in the domain modules, which take the acting user.
+
+mod dashboard;
+mod forms;
+mod members;
+mod ministries;
+mod offers;
+mod stories;
+
+use minijinja::{Value, context};
+use poem::{
+    FromRequest, Request, RequestBody, Response, Route, get, handler,
+    http::{StatusCode, header},
+    post,
+    web::Form,
+};
+use serde::Serialize;
+
+use self::forms::FormData;
+pub use self::forms::Pairs;
+use super::{
+    auth,
+    portal::{PageContext, View},
+};
+use crate::{
+    accounts::{Actor, sessions},
+    app::{AppState, SharedState},
+    entities::{sessions as session_rows, tenants},
+    error::{AppError, AppResult},
+};
+
+/// The back-office routes, mounted at `/admin` and `/en/admin`.
+pub fn routes() -> Route {
+    Route::new()
+        .at("/", get(dashboard::dashboard))
+        .at("/journal", get(dashboard::journal))
+        .at("/ministere-courant", post(switch_ministry))
+        .at("/offres", get(offers::list))
+        .at(
+            "/offres/nouvelle",
+            get(offers::new_form).post(offers::create),
+        )
+        .at("/offres/:id", get(offers::edit_form).post(offers::update))
+        .at("/offres/:id/dupliquer", post(offers::duplicate))
+        .at("/offres/:id/archiver", post(offers::archive))
+        .at("/temoignages", get(stories::list))
+        .at(
+            "/temoignages/nouveau",
+            get(stories::new_form).post(stories::create),
+        )
+        .at(
+            "/temoignages/:id",
+            get(stories::edit_form).post(stories::update),
+        )
+        .at("/temoignages/:id/dupliquer", post(stories::duplicate))
+        .at("/temoignages/:id/archiver", post(stories::archive))
+        .at(
+            "/ministere",
+            get(ministries::settings_form).post(ministries::save_settings),
+        )
+        .at("/membres", get(members::page))
+        .at("/membres/inviter", post(members::invite))
+        .at("/membres/invitations/:id/renvoyer", post(members::resend))
+        .at("/membres/invitations/:id/revoquer", post(members::revoke))
+        .at("/membres/:user_id/role", post(members::change_role))
+        .at("/membres/:user_id/retirer", post(members::remove))
+        .at("/ministeres", get(ministries::list))
+        .at(
+            "/ministeres/nouveau",
+            get(ministries::new_form).post(ministries::create),
+        )
+        .at(
+            "/ministeres/:id",
+            get(ministries::edit_form).post(ministries::update),
+        )
+        .at("/ministeres/:id/archiver", post(ministries::archive))
+}
+
+/// The confirmations a page may show after a change (`?ok=CODE`, message `admin-notice-CODE`).
+pub const NOTICES: [&str; 10] = [
+    "saved",
+    "created",
+    "duplicated",
+    "archived",
+    "invited",
+    "resent",
+    "revoked",
+    "removed",
+    "role-changed",
+    "switched",
+];
+
+/// The acting user of a back-office request, their session and the ministry they work on.
+pub struct Admin<'a> {
+    pub state: &'a AppState,
+    pub page: PageContext<'a>,
+    pub actor: Actor,
+    pub session: session_rows::Model,
+    /// The ministry this session works on: the one chosen last, else the user's first.
+    pub current: Option<tenants::Model>,
+    /// The ministries the user may switch to (DINUM admins: every active one).
+    pub ministries: Vec<tenants::Model>,
+    notice: Option<&'static str>,
+}
+
+impl<'a> FromRequest<'a> for Admin<'a> {
+    async fn from_request(request: &'a Request, _body: &mut RequestBody) -> poem::Result<Self> {
+        let state: &SharedState = request
+            .data::<SharedState>()
+            .expect("the router adds the state");
+        let (actor, session) = auth::current(state, request)
+            .await?
+            .ok_or(AppError::SignInRequired)?;
+        let ministries: Vec<tenants::Model> = crate::tenants::list_active(&state.db)
+            .await?
+            .into_iter()
+            .filter(|tenant| actor.can_edit(tenant.id))
+            .collect();
+        let current = session
+            .tenant_id
+            .and_then(|id| ministries.iter().find(|t| t.id == id))
+            .or_else(|| ministries.iter().find(|t| actor.roles.contains_key(&t.id)))
+            .cloned();
+        let notice = request
+            .uri()
+            .query()
+            .and_then(|query| query.strip_prefix("ok="))
+            .and_then(|code| NOTICES.iter().find(|known| **known == code))
+            .copied();
+        Ok(Self {
+            state,
+            page: PageContext::new(state, request),
+            actor,
+            session,
+            current,
+            ministries,
+            notice,
+        })
+    }
+}
+
+#[derive(Serialize)]
+struct CurrentMinistry {
+    id: i32,
+    slug: String,
+    name: String,
+    acronym: String,
+    role: &'static str,
+    can_manage: bool,
+}
+
+#[derive(Serialize)]
+struct SwitchableMinistry {
+    id: i32,
+    name: String,
+    acronym: String,
+    current: bool,
+}
+
+impl Admin<'_> {
+    /// The ministry this request works on; without one, there is nothing to show.
+    pub fn tenant_id(&self) -> AppResult<i32> {
+        self.current
+            .as_ref()
+            .map(|tenant| tenant.id)
+            .ok_or(AppError::NotFound)
+    }
+
+    /// The submitted form, once its CSRF token is checked.
+    pub fn posted(&self, Form(pairs): Form<Pairs>) -> AppResult<FormData> {
+        let form = FormData::new(pairs);
+        auth::check_csrf(&self.session.csrf_token, form.text("csrf").as_str())?;
+        Ok(form)
+    }
+
+    pub fn t(&self, key: &str) -> String {
+        self.page.t(key)
+    }
+
+    /// The role shown beside the current ministry.
+    fn current_role(&self, tenant_id: i32) -> &'static str {
+        match self.actor.roles.get(&tenant_id) {
+            Some(role) => role.as_str(),
+            None => "admin",
+        }
+    }
+
+    /// Renders a back-office page (`nav`: the menu entry it belongs to). Never cached.
+    pub fn render(
+        &self,
+        template: &'static str,
+        title: String,
+        nav: &str,
+        data: Value,
+    ) -> AppResult<Response> {
+        self.render_with_status(StatusCode::OK, template, title, nav, data)
+    }
+
+    /// Renders a form again with what was typed and the problem found (400).
+    pub fn render_with_status(
+        &self,
+        status: StatusCode,
+        template: &'static str,
+        title: String,
+        nav: &str,
+        data: Value,
+    ) -> AppResult<Response> {
+        let current = self.current.as_ref().map(|tenant| CurrentMinistry {
+            id: tenant.id,
+            slug: tenant.slug.clone(),
+            name: tenant.name.clone(),
+            acronym: tenant.acronym.clone(),
+            role: self.current_role(tenant.id),
+            can_manage: self.actor.can_manage(tenant.id),
+        });
+        let ministries: Vec<SwitchableMinistry> = self
+            .ministries
+            .iter()
+            .map(|tenant| SwitchableMinistry {
+                id: tenant.id,
+                name: tenant.name.clone(),
+                acronym: tenant.acronym.clone(),
+                current: current.as_ref().is_some_and(|c| c.id == tenant.id),
+            })
+            .collect();
+        let context = context! {
+            admin => context! {
+                user_name => self.actor.display_name(),
+                email => self.actor.user.email,
+                is_admin => self.actor.is_admin(),
+                csrf => self.session.csrf_token,
+                nav => nav,
+                current => current,
+                ministries => ministries,
+            },
+            notice => self.notice,
+            ..data
+        };
+        let view = View::new(template, title.clone(), title, context).status(status);
+        render_private(&self.page, view)
+    }
+
+    /// Back to a back-office page after a change, with a confirmation.
+    pub fn redirect(&self, path: &str, notice: &str) -> Response {
+        debug_assert!(NOTICES.contains(&notice));
+        let to = format!("{}?ok={notice}", self.page.link(path));
+        Response::builder()
+            .status(StatusCode::SEE_OTHER)
+            .header(header::LOCATION, to)
+            .finish()
+    }
+}
+
+/// Renders a back-office page: never cached, by the browser or by anyone else.
+pub(super) fn render_private(page: &PageContext, view: View) -> AppResult<Response> {
+    let mut response = page.render(view)?;
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        "no-store".parse().expect("static header"),
+    );
+    Ok(response)
+}
+
+/// Switches the session to another of the user's ministries.
+#[handler]
+async fn switch_ministry(admin: Admin<'_>, form: Form<Pairs>) -> AppResult<Response> {
+    let form = admin.posted(form)?;
+    let tenant_id = form.number::<i32>("tenant_id")?.ok_or(AppError::NotFound)?;
+    if !admin.ministries.iter().any(|tenant| tenant.id == tenant_id) {
+        return Err(AppError::Forbidden);
+    }
+    sessions::switch_tenant(&admin.state.db, &admin.session.token_hash, tenant_id).await?;
+    Ok(admin.redirect("/admin", "switched"))
+}

@@ -1,0 +1,367 @@
+//! `/admin/offres`: the current ministry's offers, written, previewed, copied and archived.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{NaiveTime, TimeZone, Utc};
+use minijinja::{Value, context};
+use poem::{
+    Response, handler,
+    http::StatusCode,
+    web::{Form, Path, Query},
+};
+use sea_orm::TransactionTrait;
+use serde::Serialize;
+
+use super::{
+    Admin, Pairs,
+    forms::{FormData, REFUSED, form_view, refused},
+};
+use crate::{
+    codes::{ApplyMode, Category, ContractType, Profession, RemotePolicy, Status},
+    entities::offers as offer_rows,
+    error::AppResult,
+    markdown,
+    offers::{self, NewOffer, SECTION_KEYS, editing},
+    tenants,
+};
+
+/// The form fields that hold several values.
+const LISTS: [&str; 1] = ["contract_types"];
+
+#[derive(Serialize)]
+pub(super) struct Choice {
+    pub code: String,
+    pub label: String,
+}
+
+/// The choices of a list of codes, labelled by `prefix` + code.
+pub(super) fn choices(admin: &Admin, prefix: &str, codes: Vec<&'static str>) -> Vec<Choice> {
+    codes
+        .into_iter()
+        .map(|code| Choice {
+            code: code.to_owned(),
+            label: admin.t(&format!("{prefix}{code}")),
+        })
+        .collect()
+}
+
+/// The statuses to filter a list by.
+pub(super) fn statuses(admin: &Admin) -> Vec<Choice> {
+    choices(admin, "admin-status-", Status::codes())
+}
+
+#[derive(Serialize)]
+struct Row {
+    id: i32,
+    title: String,
+    status: String,
+    status_label: String,
+    updated_at: String,
+    expires_at: Option<String>,
+    public_url: Option<String>,
+}
+
+/// The portal address of a published item.
+pub(super) fn public_url(admin: &Admin, status: &str, path: String) -> Option<String> {
+    (status == Status::Published.as_str()).then(|| admin.page.link(&path))
+}
+
+/// The list, filtered by status (`statut`) and words (`q`).
+#[handler]
+pub async fn list(
+    admin: Admin<'_>,
+    Query(params): Query<HashMap<String, String>>,
+) -> AppResult<Response> {
+    let tenant_id = admin.tenant_id()?;
+    let status_code = params.get("statut").map(String::as_str).unwrap_or("");
+    let words = params.get("q").map(String::as_str).unwrap_or("");
+    let status = Status::parse(status_code);
+    let found = editing::list(&admin.state.db, &admin.actor, tenant_id, status, words).await?;
+    let rows: Vec<Row> = found
+        .into_iter()
+        .map(|offer| Row {
+            id: offer.id,
+            status_label: admin.t(&format!("admin-status-{}", offer.status)),
+            public_url: public_url(&admin, &offer.status, format!("/offres/{}", offer.slug)),
+            title: offer.title,
+            status: offer.status,
+            updated_at: offer.updated_at.format("%d/%m/%Y %H:%M").to_string(),
+            expires_at: offer.expires_at.map(|at| at.format("%d/%m/%Y").to_string()),
+        })
+        .collect();
+    let data = context! {
+        filter => context! { status => status.map(Status::as_str).unwrap_or(""), q => words },
+        statuses => statuses(&admin),
+        total => rows.len(),
+        offers => rows,
+    };
+    let title = admin.t("admin-offers-title");
+    admin.render("admin/offers.html", title, "offers", data)
+}
+
+/// Reads an offer out of its form.
+fn new_offer(form: &FormData) -> AppResult<NewOffer> {
+    let mut contract_types = Vec::new();
+    for code in form.all("contract_types") {
+        contract_types.push(ContractType::parse(code).ok_or_else(|| {
+            crate::error::AppError::invalid("contract_types", "unknown contract type")
+        })?);
+    }
+    let end_of_day = NaiveTime::from_hms_opt(23, 59, 59).expect("a valid time");
+    Ok(NewOffer {
+        slug: form.text("slug"),
+        title: form.text("title"),
+        structure_id: form.number("structure_id")?,
+        contract_types,
+        category: form.code("category", Category::parse)?,
+        profession: form.code("profession", Profession::parse)?,
+        experience_min_years: form.number("experience_min_years")?,
+        remote_policy: form.code("remote_policy", RemotePolicy::parse)?,
+        salary_min: form.number("salary_min")?,
+        salary_max: form.number("salary_max")?,
+        street: form.text("street"),
+        postal_code: form.text("postal_code"),
+        city: form.text("city"),
+        start_on: form.date("start_on")?,
+        expires_at: form
+            .date("expires_at")?
+            .map(|day| Utc.from_utc_datetime(&day.and_time(end_of_day))),
+        apply_mode: form.code("apply_mode", ApplyMode::parse)?,
+        apply_url: form.optional("apply_url"),
+        apply_emails: form.lines("apply_emails"),
+        contact_name: form.optional("contact_name"),
+        contact_email: form.optional("contact_email"),
+        video_url: form.optional("video_url"),
+        domains: form
+            .text("domains")
+            .split(',')
+            .map(str::trim)
+            .filter(|d| !d.is_empty())
+            .map(str::to_owned)
+            .collect(),
+        context: form.raw("context").to_owned(),
+        mission: form.raw("mission").to_owned(),
+        tasks: form.raw("tasks").to_owned(),
+        team: form.raw("team").to_owned(),
+        perks: form.raw("perks").to_owned(),
+        particularities: form.raw("particularities").to_owned(),
+        profile: form.raw("profile").to_owned(),
+        recruitment_process: form.raw("recruitment_process").to_owned(),
+        ..Default::default()
+    })
+}
+
+/// The form of a stored offer.
+fn stored_form(offer: &offer_rows::Model, contract_types: &[ContractType]) -> FormData {
+    let mut form = FormData::default();
+    for code in contract_types {
+        form.set("contract_types", code.as_str());
+    }
+    for (key, text) in offers::sections(offer) {
+        form.set(key, text);
+    }
+    let domains: Vec<String> = serde_json::from_str(&offer.domains).unwrap_or_default();
+    let optional = |value: &Option<String>| value.clone().unwrap_or_default();
+    let number = |value: Option<i32>| value.map(|n| n.to_string()).unwrap_or_default();
+    form.set("title", &offer.title);
+    form.set("slug", &offer.slug);
+    form.set("structure_id", number(offer.structure_id));
+    form.set("category", optional(&offer.category));
+    form.set("profession", &offer.profession);
+    form.set("experience_min_years", number(offer.experience_min_years));
+    form.set("remote_policy", &offer.remote_policy);
+    form.set("salary_min", number(offer.salary_min));
+    form.set("salary_max", number(offer.salary_max));
+    form.set("street", &offer.street);
+    form.set("postal_code", &offer.postal_code);
+    form.set("city", &offer.city);
+    form.set(
+        "start_on",
+        offer.start_on.map(|d| d.to_string()).unwrap_or_default(),
+    );
+    form.set(
+        "expires_at",
+        offer
+            .expires_at
+            .map(|at| at.date_naive().to_string())
+            .unwrap_or_default(),
+    );
+    form.set("apply_mode", &offer.apply_mode);
+    form.set("apply_url", optional(&offer.apply_url));
+    form.set("apply_emails", &offer.apply_emails);
+    form.set("contact_name", optional(&offer.contact_name));
+    form.set("contact_email", optional(&offer.contact_email));
+    form.set("video_url", optional(&offer.video_url));
+    form.set("domains", domains.join(", "));
+    form
+}
+
+/// The portal's rendering of the texts typed in the form.
+pub(super) fn preview(form: &FormData, title: &str, keys: &[(&str, String)]) -> Value {
+    let sections: Vec<Value> = keys
+        .iter()
+        .filter(|(name, _)| !form.raw(name).trim().is_empty())
+        .map(|(name, heading)| {
+            context! {
+                heading => heading,
+                html => Value::from_safe_string(markdown::to_safe_html(form.raw(name))),
+            }
+        })
+        .collect();
+    context! { title => title, sections => sections }
+}
+
+/// Shows the offer form: new (`offer` None) or stored, with problems and a preview if any.
+async fn show_form(
+    admin: &Admin<'_>,
+    offer: Option<&offer_rows::Model>,
+    form: &FormData,
+    errors: &BTreeMap<String, String>,
+    with_preview: bool,
+) -> AppResult<Response> {
+    let tenant_id = admin.tenant_id()?;
+    let structures: Vec<Choice> = tenants::structures_of(&admin.state.db, tenant_id)
+        .await?
+        .into_iter()
+        .map(|s| Choice {
+            code: s.id.to_string(),
+            label: s.name,
+        })
+        .collect();
+    let sections: Vec<(&str, String)> = SECTION_KEYS
+        .iter()
+        .map(|key| (*key, admin.t(&format!("offer-section-{key}"))))
+        .collect();
+    let preview = with_preview.then(|| preview(form, &form.text("title"), &sections));
+    let action = match offer {
+        Some(offer) => format!("/admin/offres/{}", offer.id),
+        None => "/admin/offres/nouvelle".to_owned(),
+    };
+    let offer_view = offer.map(|offer| {
+        context! {
+            id => offer.id,
+            slug => offer.slug,
+            status => offer.status,
+            status_label => admin.t(&format!("admin-status-{}", offer.status)),
+            public_url => public_url(admin, &offer.status, format!("/offres/{}", offer.slug)),
+        }
+    });
+    let data = context! {
+        form => form_view(form, &LISTS, errors),
+        offer => offer_view,
+        preview => preview,
+        action => admin.page.link(&action),
+        options => context! {
+            contract_types => choices(admin, "contract-", ContractType::codes()),
+            categories => choices(admin, "category-", Category::codes()),
+            professions => choices(admin, "profession-", Profession::codes()),
+            remote_policies => choices(admin, "remote-", RemotePolicy::codes()),
+            apply_modes => choices(admin, "admin-apply-mode-", ApplyMode::codes()),
+            structures => structures,
+        },
+    };
+    let title = admin.t(if offer.is_some() {
+        "admin-offer-edit"
+    } else {
+        "admin-offer-new"
+    });
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        REFUSED
+    };
+    admin.render_with_status(status, "admin/offer-form.html", title, "offers", data)
+}
+
+#[handler]
+pub async fn new_form(admin: Admin<'_>) -> AppResult<Response> {
+    let mut form = FormData::default();
+    form.set("apply_mode", ApplyMode::External.as_str());
+    show_form(&admin, None, &form, &BTreeMap::new(), false).await
+}
+
+#[handler]
+pub async fn create(admin: Admin<'_>, posted: Form<Pairs>) -> AppResult<Response> {
+    let form = admin.posted(posted)?;
+    let tenant_id = admin.tenant_id()?;
+    if form.text("intent") == "preview" {
+        return show_form(&admin, None, &form, &BTreeMap::new(), true).await;
+    }
+    let saved = async {
+        let new = new_offer(&form)?;
+        let txn = admin.state.db.begin().await?;
+        let offer = editing::create(&txn, &admin.actor, tenant_id, new, admin.state.now()).await?;
+        txn.commit().await?;
+        Ok(offer)
+    };
+    match refused(&admin, saved.await)? {
+        Ok(offer) => Ok(admin.redirect(&format!("/admin/offres/{}", offer.id), "created")),
+        Err(errors) => show_form(&admin, None, &form, &errors, false).await,
+    }
+}
+
+#[handler]
+pub async fn edit_form(admin: Admin<'_>, Path(id): Path<i32>) -> AppResult<Response> {
+    let db = &admin.state.db;
+    let offer = editing::find(db, &admin.actor, admin.tenant_id()?, id).await?;
+    let contract_types = offers::contract_types(db, &[offer.id]).await?;
+    let form = stored_form(
+        &offer,
+        contract_types.get(&offer.id).map_or(&[], Vec::as_slice),
+    );
+    show_form(&admin, Some(&offer), &form, &BTreeMap::new(), false).await
+}
+
+#[handler]
+pub async fn update(
+    admin: Admin<'_>,
+    Path(id): Path<i32>,
+    posted: Form<Pairs>,
+) -> AppResult<Response> {
+    let form = admin.posted(posted)?;
+    let tenant_id = admin.tenant_id()?;
+    let offer = editing::find(&admin.state.db, &admin.actor, tenant_id, id).await?;
+    if form.text("intent") == "preview" {
+        return show_form(&admin, Some(&offer), &form, &BTreeMap::new(), true).await;
+    }
+    let saved = async {
+        let new = new_offer(&form)?;
+        let txn = admin.state.db.begin().await?;
+        let now = admin.state.now();
+        let offer = editing::update(&txn, &admin.actor, tenant_id, id, &new, now).await?;
+        txn.commit().await?;
+        Ok(offer)
+    };
+    match refused(&admin, saved.await)? {
+        Ok(offer) => Ok(admin.redirect(&format!("/admin/offres/{}", offer.id), "saved")),
+        Err(errors) => show_form(&admin, Some(&offer), &form, &errors, false).await,
+    }
+}
+
+#[handler]
+pub async fn duplicate(
+    admin: Admin<'_>,
+    Path(id): Path<i32>,
+    posted: Form<Pairs>,
+) -> AppResult<Response> {
+    admin.posted(posted)?;
+    let tenant_id = admin.tenant_id()?;
+    let txn = admin.state.db.begin().await?;
+    let copy = editing::duplicate(&txn, &admin.actor, tenant_id, id, admin.state.now()).await?;
+    txn.commit().await?;
+    Ok(admin.redirect(&format!("/admin/offres/{}", copy.id), "duplicated"))
+}
+
+#[handler]
+pub async fn archive(
+    admin: Admin<'_>,
+    Path(id): Path<i32>,
+    posted: Form<Pairs>,
+) -> AppResult<Response> {
+    admin.posted(posted)?;
+    let tenant_id = admin.tenant_id()?;
+    let txn = admin.state.db.begin().await?;
+    editing::archive(&txn, &admin.actor, tenant_id, id, admin.state.now()).await?;
+    txn.commit().await?;
+    Ok(admin.redirect("/admin/offres", "archived"))
+}
