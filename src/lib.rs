@@ -8,6 +8,7 @@ pub mod app;
 pub mod audit;
 pub mod codes;
 pub mod config;
+pub mod content;
 pub mod db;
 pub mod demo;
 pub mod entities;

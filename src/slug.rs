@@ -31,7 +31,7 @@ pub fn is_valid(slug: &str) -> bool {
 }
 
 /// The slugs a copy of `base` may take, in order: `base-copie`, `base-copie-2`, and so on.
-pub fn copy_candidates(base: &str) -> impl Iterator<Item = String> {
+pub fn copy_candidates(base: &str) -> impl Iterator<Item = String> + use<> {
     let stem: String = base.chars().take(80).collect();
     let stem = stem.trim_end_matches('-').to_owned();
     (1..)

@@ -7,7 +7,10 @@ mod support;
 use chrono::Utc;
 use metiers::accounts::{self, NewUser};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-use support::{Backend, Options, TestApp, attributes};
+use support::{
+    Backend, Options, TestApp, attributes,
+    oidc::{self, log_in_as, reach_provider},
+};
 
 on_both_backends!(
     proconnect_login_and_logout,
@@ -42,41 +45,7 @@ async fn app_signing_with(backend: Backend, alg: &'static str) -> (TestApp, reqw
     )
     .await
     .unwrap();
-    // A browser: cookies, redirects followed.
-    let browser = reqwest::Client::builder()
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::limited(10))
-        .build()
-        .unwrap();
-    (app, browser)
-}
-
-/// Starts a login and stops on the provider's login page; returns its interaction URL.
-async fn reach_provider(app: &TestApp, browser: &reqwest::Client) -> String {
-    let response = browser
-        .get(app.url("/connexion/proconnect"))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 200);
-    let url = response.url().to_string();
-    let issuer = &app.provider.as_ref().unwrap().issuer;
-    assert!(
-        url.starts_with(&format!("{issuer}/interaction/")),
-        "at the provider's login page: {url}"
-    );
-    url
-}
-
-/// Logs in at the provider as `email`; returns the final response (after all redirects).
-async fn log_in_as(app: &TestApp, browser: &reqwest::Client, email: &str) -> reqwest::Response {
-    let interaction = reach_provider(app, browser).await;
-    browser
-        .get(format!("{interaction}/login"))
-        .query(&[("email", email)])
-        .send()
-        .await
-        .unwrap()
+    (app, oidc::browser())
 }
 
 async fn arm_next_id_token(app: &TestApp, change: serde_json::Value) {
@@ -213,10 +182,7 @@ async fn proconnect_failures_end_on_clear_pages(backend: Backend) {
         serde_json::json!({"bad_signature": true}),
     ] {
         arm_next_id_token(&app, change.clone()).await;
-        let fresh = reqwest::Client::builder()
-            .cookie_store(true)
-            .build()
-            .unwrap();
+        let fresh = oidc::browser();
         let refused = log_in_as(&app, &fresh, ADMIN).await;
         assert_eq!(refused.status(), 400, "{change}");
         assert!(
@@ -233,10 +199,7 @@ async fn proconnect_failures_end_on_clear_pages(backend: Backend) {
     }
 
     // Someone ProConnect knows but we don't.
-    let stranger = reqwest::Client::builder()
-        .cookie_store(true)
-        .build()
-        .unwrap();
+    let stranger = oidc::browser();
     let denied = log_in_as(&app, &stranger, "anne.dupont@agriculture.gouv.fr").await;
     assert_eq!(denied.status(), 403);
     assert!(denied.text().await.unwrap().contains("invitation"));
@@ -310,10 +273,7 @@ async fn invited_people_get_in_on_their_first_login(backend: Backend) {
         .await
         .unwrap();
 
-    let browser = reqwest::Client::builder()
-        .cookie_store(true)
-        .build()
-        .unwrap();
+    let browser = oidc::browser();
     let landed = log_in_as(&app, &browser, invitee).await;
     assert_eq!(landed.url().as_str(), app.url("/admin"));
     let dashboard = landed.text().await.unwrap();

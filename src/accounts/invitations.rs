@@ -168,23 +168,10 @@ pub async fn resend(
     id: i32,
     now: DateTime<Utc>,
 ) -> AppResult<invitations::Model> {
-    let before = find_pending(db, actor, tenant_id, id, now).await?;
-    let mut active: invitations::ActiveModel = before.clone().into();
-    active.expires_at = Set(now + Duration::days(VALIDITY_DAYS));
-    let after = active.update(db).await?;
-    let (old, new) = (Some(&before), Some(&after));
-    let subject = subject(&after);
-    audit::record(
-        db,
-        Some(actor.user.id),
-        "invitation.resend",
-        subject,
-        old,
-        new,
-        now,
-    )
-    .await?;
-    Ok(after)
+    let extend = |active: &mut invitations::ActiveModel| {
+        active.expires_at = Set(now + Duration::days(VALIDITY_DAYS));
+    };
+    change_pending(db, actor, (tenant_id, id), "invitation.resend", extend, now).await
 }
 
 /// Withdraws invitation `id`: a login with its email no longer accepts it. Call it in a
@@ -196,17 +183,37 @@ pub async fn revoke(
     id: i32,
     now: DateTime<Utc>,
 ) -> AppResult<invitations::Model> {
+    let withdraw = |active: &mut invitations::ActiveModel| active.revoked_at = Set(Some(now));
+    change_pending(
+        db,
+        actor,
+        (tenant_id, id),
+        "invitation.revoke",
+        withdraw,
+        now,
+    )
+    .await
+}
+
+/// Applies `change` to pending invitation `id` of ministry `tenant_id`, and audits it.
+async fn change_pending(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    (tenant_id, id): (i32, i32),
+    action: &str,
+    change: impl FnOnce(&mut invitations::ActiveModel),
+    now: DateTime<Utc>,
+) -> AppResult<invitations::Model> {
     let before = find_pending(db, actor, tenant_id, id, now).await?;
     let mut active: invitations::ActiveModel = before.clone().into();
-    active.revoked_at = Set(Some(now));
+    change(&mut active);
     let after = active.update(db).await?;
     let (old, new) = (Some(&before), Some(&after));
-    let subject = subject(&after);
     audit::record(
         db,
         Some(actor.user.id),
-        "invitation.revoke",
-        subject,
+        action,
+        subject(&after),
         old,
         new,
         now,

@@ -553,11 +553,6 @@ impl NewOffer {
     }
 }
 
-/// Whether an offer already uses `slug`.
-pub async fn slug_taken(db: &impl ConnectionTrait, slug: &str) -> AppResult<bool> {
-    Ok(find_by_slug(db, slug).await?.is_some())
-}
-
 /// Writes a new offer and its contract types. Call it inside a transaction.
 pub async fn create(
     db: &impl ConnectionTrait,
@@ -576,7 +571,7 @@ pub async fn create(
             "lower-case letters, digits and dashes",
         ));
     }
-    if slug_taken(db, &slug).await? {
+    if crate::content::slug_taken::<offers::Entity>(db, &slug).await? {
         return Err(AppError::invalid("slug", "already used by another offer"));
     }
     model.tenant_id = Set(new.tenant_id);

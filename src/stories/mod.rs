@@ -97,15 +97,6 @@ impl NewStory {
     }
 }
 
-/// Whether a story already uses `slug`.
-pub async fn slug_taken(db: &impl ConnectionTrait, slug: &str) -> AppResult<bool> {
-    Ok(stories::Entity::find()
-        .filter(stories::Column::Slug.eq(slug))
-        .one(db)
-        .await?
-        .is_some())
-}
-
 /// Writes a new story.
 pub async fn create(
     db: &impl ConnectionTrait,
@@ -124,7 +115,7 @@ pub async fn create(
             "lower-case letters, digits and dashes",
         ));
     }
-    if slug_taken(db, &slug).await? {
+    if crate::content::slug_taken::<stories::Entity>(db, &slug).await? {
         return Err(AppError::invalid("slug", "already used by another story"));
     }
     model.tenant_id = Set(new.tenant_id);

@@ -9,6 +9,8 @@ use tokio::{
     process::{Child, Command},
 };
 
+use super::TestApp;
+
 pub const CLIENT_ID: &str = "metiers-test";
 pub const CLIENT_SECRET: &str = "a-client-secret-for-the-tests-only-0123456789";
 
@@ -73,4 +75,43 @@ impl Provider {
             _child: child,
         }
     }
+}
+
+/// A browser: it keeps its cookies and follows redirects.
+pub fn browser() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::limited(10))
+        .timeout(std::time::Duration::from_secs(30))
+        .build()
+        .expect("browser")
+}
+
+/// Starts a login and stops on the provider's login page; returns its interaction URL.
+pub async fn reach_provider(app: &TestApp, browser: &reqwest::Client) -> String {
+    let response = browser
+        .get(app.url("/connexion/proconnect"))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status(), 200);
+    let url = response.url().to_string();
+    let issuer = &app.provider.as_ref().expect("a provider").issuer;
+    assert!(
+        url.starts_with(&format!("{issuer}/interaction/")),
+        "at the provider's login page: {url}"
+    );
+    url
+}
+
+/// Logs in at the provider as `email` (it derives the names from the address); returns the
+/// final response, after all redirects.
+pub async fn log_in_as(app: &TestApp, browser: &reqwest::Client, email: &str) -> reqwest::Response {
+    let interaction = reach_provider(app, browser).await;
+    browser
+        .get(format!("{interaction}/login"))
+        .query(&[("email", email)])
+        .send()
+        .await
+        .expect("request")
 }

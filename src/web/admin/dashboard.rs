@@ -7,7 +7,7 @@ use poem::{Response, handler};
 use serde::Serialize;
 
 use super::Admin;
-use crate::{accounts, audit, error::AppResult, offers, stories};
+use crate::{accounts, audit, content, entities, error::AppResult};
 
 /// How many entries the journal page shows.
 const JOURNAL_SIZE: u64 = 200;
@@ -36,8 +36,8 @@ pub async fn dashboard(admin: Admin<'_>) -> AppResult<Response> {
     let db = &admin.state.db;
     let counts = match &admin.current {
         Some(tenant) => Some(context! {
-            offers => counted(offers::editing::count_by_status(db, &admin.actor, tenant.id).await?),
-            stories => counted(stories::editing::count_by_status(db, &admin.actor, tenant.id).await?),
+            offers => counted(content::count_by_status::<entities::offers::Entity>(db, &admin.actor, tenant.id).await?),
+            stories => counted(content::count_by_status::<entities::stories::Entity>(db, &admin.actor, tenant.id).await?),
         }),
         None => None,
     };

@@ -5,7 +5,6 @@ use std::{collections::BTreeMap, str::FromStr};
 
 use chrono::NaiveDate;
 use minijinja::Value;
-use poem::http::StatusCode;
 
 use super::Admin;
 use crate::error::{AppError, AppResult};
@@ -150,6 +149,29 @@ pub fn field_errors(admin: &Admin, error: &AppError) -> BTreeMap<String, String>
     BTreeMap::from([(field.clone(), message)])
 }
 
+/// How a form is shown: as stored (or blank), with a preview of what was typed, or refused
+/// with the problems found.
+pub enum Shown {
+    Fresh,
+    Preview,
+    Refused(BTreeMap<String, String>),
+}
+
+static NO_ERRORS: BTreeMap<String, String> = BTreeMap::new();
+
+impl Shown {
+    pub fn errors(&self) -> &BTreeMap<String, String> {
+        match self {
+            Shown::Refused(errors) => errors,
+            _ => &NO_ERRORS,
+        }
+    }
+
+    pub fn previewed(&self) -> bool {
+        matches!(self, Shown::Preview)
+    }
+}
+
 /// Splits a domain result: the value, or the field errors of a refused form; any other error
 /// goes on up.
 pub fn refused<T>(
@@ -162,9 +184,6 @@ pub fn refused<T>(
         Err(error) => Err(error),
     }
 }
-
-/// The status of a form shown again with problems.
-pub const REFUSED: StatusCode = StatusCode::BAD_REQUEST;
 
 #[cfg(test)]
 mod tests {

@@ -1,19 +1,15 @@
 //! `/admin/membres`: the current ministry's members and invitations (its managers).
 
-use std::collections::BTreeMap;
-
 use minijinja::context;
 use poem::{
     Response, handler,
-    http::StatusCode,
     web::{Form, Path},
 };
-use sea_orm::TransactionTrait;
 use serde::Serialize;
 
 use super::{
     Admin, Pairs,
-    forms::{FormData, REFUSED, form_view, refused},
+    forms::{FormData, Shown, form_view, refused},
     offers::choices,
 };
 use crate::{
@@ -41,11 +37,7 @@ struct InvitationRow {
 }
 
 /// The page, with the invitation form as typed (`form`) and its problems.
-async fn show_page(
-    admin: &Admin<'_>,
-    form: &FormData,
-    errors: &BTreeMap<String, String>,
-) -> AppResult<Response> {
+async fn show_page(admin: &Admin<'_>, form: &FormData, shown: Shown) -> AppResult<Response> {
     let db = &admin.state.db;
     let tenant_id = admin.tenant_id()?;
     let now = admin.state.now();
@@ -82,23 +74,18 @@ async fn show_page(
     let data = context! {
         members => members,
         invitations => invitations,
-        form => form_view(form, &[], errors),
+        form => form_view(form, &[], shown.errors()),
         roles => choices(admin, "admin-role-", vec!["editor", "manager"]),
     };
     let title = admin.t("admin-members-title");
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        REFUSED
-    };
-    admin.render_with_status(status, "admin/members.html", title, "members", data)
+    admin.render_form(shown.errors(), "admin/members.html", title, "members", data)
 }
 
 #[handler]
 pub async fn page(admin: Admin<'_>) -> AppResult<Response> {
     let mut form = FormData::default();
     form.set("role", Role::Editor.as_str());
-    show_page(&admin, &form, &BTreeMap::new()).await
+    show_page(&admin, &form, Shown::Fresh).await
 }
 
 fn role(form: &FormData) -> AppResult<Role> {
@@ -110,74 +97,60 @@ pub async fn invite(admin: Admin<'_>, posted: Form<Pairs>) -> AppResult<Response
     let form = admin.posted(posted)?;
     let tenant_id = admin.tenant_id()?;
     let invited = async {
-        let role = role(&form)?;
-        let txn = admin.state.db.begin().await?;
-        let now = admin.state.now();
-        let email = form.text("email");
-        invitations::invite(&txn, &admin.actor, tenant_id, &email, role, now).await?;
-        txn.commit().await?;
+        let (role, email, now) = (role(&form)?, form.text("email"), admin.state.now());
+        let actor = &admin.actor;
+        committed!(admin, |txn| invitations::invite(
+            &txn, actor, tenant_id, &email, role, now
+        )
+        .await?);
         Ok(())
     };
     match refused(&admin, invited.await)? {
         Ok(()) => Ok(admin.redirect("/admin/membres", "invited")),
-        Err(errors) => show_page(&admin, &form, &errors).await,
+        Err(errors) => show_page(&admin, &form, Shown::Refused(errors)).await,
     }
 }
 
+/// `renvoyer` (resend) or `revoquer` (revoke) a pending invitation.
 #[handler]
-pub async fn resend(
+pub async fn invitation_action(
     admin: Admin<'_>,
-    Path(id): Path<i32>,
+    Path((id, action)): Path<(i32, String)>,
     posted: Form<Pairs>,
 ) -> AppResult<Response> {
     admin.posted(posted)?;
-    let tenant_id = admin.tenant_id()?;
-    let txn = admin.state.db.begin().await?;
-    invitations::resend(&txn, &admin.actor, tenant_id, id, admin.state.now()).await?;
-    txn.commit().await?;
-    Ok(admin.redirect("/admin/membres", "resent"))
+    let (actor, tenant_id, now) = (&admin.actor, admin.tenant_id()?, admin.state.now());
+    let notice = committed!(admin, |txn| match action.as_str() {
+        "renvoyer" => invitations::resend(&txn, actor, tenant_id, id, now)
+            .await
+            .map(|_| "resent"),
+        "revoquer" => invitations::revoke(&txn, actor, tenant_id, id, now)
+            .await
+            .map(|_| "revoked"),
+        _ => Err(AppError::NotFound),
+    }?);
+    Ok(admin.redirect("/admin/membres", notice))
 }
 
+/// Gives a member another `role`, or removes them (`retirer`).
 #[handler]
-pub async fn revoke(
+pub async fn member_action(
     admin: Admin<'_>,
-    Path(id): Path<i32>,
-    posted: Form<Pairs>,
-) -> AppResult<Response> {
-    admin.posted(posted)?;
-    let tenant_id = admin.tenant_id()?;
-    let txn = admin.state.db.begin().await?;
-    invitations::revoke(&txn, &admin.actor, tenant_id, id, admin.state.now()).await?;
-    txn.commit().await?;
-    Ok(admin.redirect("/admin/membres", "revoked"))
-}
-
-#[handler]
-pub async fn change_role(
-    admin: Admin<'_>,
-    Path(user_id): Path<i32>,
+    Path((user_id, action)): Path<(i32, String)>,
     posted: Form<Pairs>,
 ) -> AppResult<Response> {
     let form = admin.posted(posted)?;
-    let tenant_id = admin.tenant_id()?;
-    let role = role(&form)?;
-    let txn = admin.state.db.begin().await?;
-    let now = admin.state.now();
-    members::change_role(&txn, &admin.actor, tenant_id, user_id, role, now).await?;
-    txn.commit().await?;
-    Ok(admin.redirect("/admin/membres", "role-changed"))
-}
-
-#[handler]
-pub async fn remove(
-    admin: Admin<'_>,
-    Path(user_id): Path<i32>,
-    posted: Form<Pairs>,
-) -> AppResult<Response> {
-    admin.posted(posted)?;
-    let tenant_id = admin.tenant_id()?;
-    let txn = admin.state.db.begin().await?;
-    members::remove(&txn, &admin.actor, tenant_id, user_id, admin.state.now()).await?;
-    txn.commit().await?;
-    Ok(admin.redirect("/admin/membres", "removed"))
+    let (actor, tenant_id, now) = (&admin.actor, admin.tenant_id()?, admin.state.now());
+    let notice = committed!(admin, |txn| match action.as_str() {
+        "role" => {
+            let role = role(&form)?;
+            let changed = members::change_role(&txn, actor, tenant_id, user_id, role, now).await;
+            changed.map(|_| "role-changed")
+        }
+        "retirer" => members::remove(&txn, actor, tenant_id, user_id, now)
+            .await
+            .map(|_| "removed"),
+        _ => Err(AppError::NotFound),
+    }?);
+    Ok(admin.redirect("/admin/membres", notice))
 }

@@ -1,20 +1,16 @@
 //! `/admin/ministere` (the current ministry's settings, for its managers) and `/admin/ministeres`
 //! (every ministry, for DINUM admins: create, edit, archive).
 
-use std::collections::BTreeMap;
-
 use minijinja::context;
 use poem::{
     Response, handler,
-    http::StatusCode,
     web::{Form, Path},
 };
-use sea_orm::TransactionTrait;
 use serde::Serialize;
 
 use super::{
     Admin, Pairs,
-    forms::{FormData, REFUSED, form_view, refused},
+    forms::{FormData, Shown, form_view, refused},
     offers::{Choice, preview},
 };
 use crate::{
@@ -73,8 +69,7 @@ fn show_form(
     place: Place,
     tenant: Option<&tenant_rows::Model>,
     form: &FormData,
-    errors: &BTreeMap<String, String>,
-    with_preview: bool,
+    shown: Shown,
 ) -> AppResult<Response> {
     let mut sections = vec![("presentation", String::new())];
     sections.extend(
@@ -82,7 +77,9 @@ fn show_form(
             .iter()
             .map(|key| (*key, admin.t(&format!("ministry-section-{key}")))),
     );
-    let preview = with_preview.then(|| preview(form, &form.text("name"), &sections));
+    let preview = shown
+        .previewed()
+        .then(|| preview(form, &form.text("name"), &sections));
     let themes: Vec<Choice> = admin
         .state
         .renderer
@@ -110,7 +107,7 @@ fn show_form(
         }
     });
     let data = context! {
-        form => form_view(form, &[], errors),
+        form => form_view(form, &[], shown.errors()),
         ministry => ministry,
         action => admin.page.link(&action),
         themes => themes,
@@ -122,13 +119,8 @@ fn show_form(
         (Place::Ministries, Some(_)) => ("admin-ministry-settings", "ministries"),
         (Place::Ministries, None) => ("admin-ministry-new", "ministries"),
     };
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        REFUSED
-    };
-    admin.render_with_status(
-        status,
+    admin.render_form(
+        shown.errors(),
         "admin/ministry-form.html",
         admin.t(title),
         nav,
@@ -146,30 +138,46 @@ fn theme_names<'a>(admin: &'a Admin<'_>) -> Vec<&'a str> {
         .collect()
 }
 
-/// Saves ministry `id` from its form, or shows the form again with its problems.
-async fn save(admin: &Admin<'_>, place: Place, id: i32, form: FormData) -> AppResult<Response> {
-    let db = &admin.state.db;
-    let tenant = editing::find(db, &admin.actor, id).await?;
+/// Creates a ministry (`id` None) or saves ministry `id`; or shows the form again, previewed
+/// or with its problems. A new ministry becomes the one the admin's session works on, to
+/// invite its first manager.
+async fn save(
+    admin: &Admin<'_>,
+    place: Place,
+    id: Option<i32>,
+    posted: Form<Pairs>,
+) -> AppResult<Response> {
+    let form = admin.posted(posted)?;
+    let (actor, now) = (&admin.actor, admin.state.now());
+    let stored = match id {
+        Some(id) => Some(editing::find(&admin.state.db, actor, id).await?),
+        None => None,
+    };
     if form.text("intent") == "preview" {
-        return show_form(admin, place, Some(&tenant), &form, &BTreeMap::new(), true);
+        return show_form(admin, place, stored.as_ref(), &form, Shown::Preview);
     }
     let saved = async {
-        let txn = db.begin().await?;
         let (new, trusted) = (new_tenant(&form), form.checked("trusted"));
         let themes = theme_names(admin);
-        let now = admin.state.now();
-        let saved = editing::update(&txn, &admin.actor, id, &new, trusted, &themes, now).await?;
-        txn.commit().await?;
-        Ok(saved)
+        let session = &admin.session.token_hash;
+        Ok(committed!(admin, |txn| match id {
+            Some(id) => editing::update(&txn, actor, id, &new, trusted, &themes, now).await?,
+            None => {
+                let created = editing::create(&txn, actor, new, trusted, &themes, now).await?;
+                sessions::switch_tenant(&txn, session, created.id).await?;
+                created
+            }
+        }))
     };
     match refused(admin, saved.await)? {
-        Ok(saved) => Ok(match place {
-            Place::Settings => admin.redirect("/admin/ministere", "saved"),
-            Place::Ministries => {
+        Ok(saved) => Ok(match (place, id) {
+            (Place::Settings, _) => admin.redirect("/admin/ministere", "saved"),
+            (Place::Ministries, Some(_)) => {
                 admin.redirect(&format!("/admin/ministeres/{}", saved.id), "saved")
             }
+            (Place::Ministries, None) => admin.redirect("/admin/membres", "created"),
         }),
-        Err(errors) => show_form(admin, place, Some(&tenant), &form, &errors, false),
+        Err(errors) => show_form(admin, place, stored.as_ref(), &form, Shown::Refused(errors)),
     }
 }
 
@@ -178,21 +186,13 @@ async fn save(admin: &Admin<'_>, place: Place, id: i32, form: FormData) -> AppRe
 pub async fn settings_form(admin: Admin<'_>) -> AppResult<Response> {
     let tenant = editing::find(&admin.state.db, &admin.actor, admin.tenant_id()?).await?;
     let form = stored_form(&tenant);
-    show_form(
-        &admin,
-        Place::Settings,
-        Some(&tenant),
-        &form,
-        &BTreeMap::new(),
-        false,
-    )
+    show_form(&admin, Place::Settings, Some(&tenant), &form, Shown::Fresh)
 }
 
 #[handler]
 pub async fn save_settings(admin: Admin<'_>, posted: Form<Pairs>) -> AppResult<Response> {
-    let form = admin.posted(posted)?;
     let id = admin.tenant_id()?;
-    save(&admin, Place::Settings, id, form).await
+    save(&admin, Place::Settings, Some(id), posted).await
 }
 
 #[derive(Serialize)]
@@ -239,45 +239,13 @@ pub async fn new_form(admin: Admin<'_>) -> AppResult<Response> {
     let mut form = FormData::default();
     form.set("accent_color", "#000091");
     form.set("theme", crate::render::DEFAULT_THEME);
-    show_form(
-        &admin,
-        Place::Ministries,
-        None,
-        &form,
-        &BTreeMap::new(),
-        false,
-    )
+    show_form(&admin, Place::Ministries, None, &form, Shown::Fresh)
 }
 
-/// Creates a ministry; the admin's session then works on it, to invite its first manager.
 #[handler]
 pub async fn create(admin: Admin<'_>, posted: Form<Pairs>) -> AppResult<Response> {
-    let form = admin.posted(posted)?;
     admin.actor.require_admin()?;
-    if form.text("intent") == "preview" {
-        return show_form(
-            &admin,
-            Place::Ministries,
-            None,
-            &form,
-            &BTreeMap::new(),
-            true,
-        );
-    }
-    let saved = async {
-        let txn = admin.state.db.begin().await?;
-        let (new, trusted) = (new_tenant(&form), form.checked("trusted"));
-        let themes = theme_names(&admin);
-        let now = admin.state.now();
-        let created = editing::create(&txn, &admin.actor, new, trusted, &themes, now).await?;
-        sessions::switch_tenant(&txn, &admin.session.token_hash, created.id).await?;
-        txn.commit().await?;
-        Ok(created)
-    };
-    match refused(&admin, saved.await)? {
-        Ok(_) => Ok(admin.redirect("/admin/membres", "created")),
-        Err(errors) => show_form(&admin, Place::Ministries, None, &form, &errors, false),
-    }
+    save(&admin, Place::Ministries, None, posted).await
 }
 
 #[handler]
@@ -290,8 +258,7 @@ pub async fn edit_form(admin: Admin<'_>, Path(id): Path<i32>) -> AppResult<Respo
         Place::Ministries,
         Some(&tenant),
         &form,
-        &BTreeMap::new(),
-        false,
+        Shown::Fresh,
     )
 }
 
@@ -301,9 +268,8 @@ pub async fn update(
     Path(id): Path<i32>,
     posted: Form<Pairs>,
 ) -> AppResult<Response> {
-    let form = admin.posted(posted)?;
     admin.actor.require_admin()?;
-    save(&admin, Place::Ministries, id, form).await
+    save(&admin, Place::Ministries, Some(id), posted).await
 }
 
 #[handler]
@@ -313,8 +279,12 @@ pub async fn archive(
     posted: Form<Pairs>,
 ) -> AppResult<Response> {
     admin.posted(posted)?;
-    let txn = admin.state.db.begin().await?;
-    editing::archive(&txn, &admin.actor, id, admin.state.now()).await?;
-    txn.commit().await?;
+    committed!(admin, |txn| editing::archive(
+        &txn,
+        &admin.actor,
+        id,
+        admin.state.now()
+    )
+    .await?);
     Ok(admin.redirect("/admin/ministeres", "archived"))
 }

@@ -3,12 +3,25 @@
 //! login page; what a role may not do answers 403, and what belongs to another ministry 404.
 //! The rules themselves live in the domain modules, which take the acting user.
 
+/// Runs `$change`, an expression over the transaction `$txn`, and commits it; evaluates to
+/// the change's value. For handlers, which return `AppResult`.
+macro_rules! committed {
+    ($admin:expr, |$txn:ident| $change:expr) => {{
+        let $txn = sea_orm::TransactionTrait::begin(&$admin.state.db).await?;
+        let value = $change;
+        $txn.commit().await?;
+        value
+    }};
+}
+
 mod dashboard;
 mod forms;
 mod members;
 mod ministries;
 mod offers;
 mod stories;
+
+use std::collections::BTreeMap;
 
 use minijinja::{Value, context};
 use poem::{
@@ -28,6 +41,7 @@ use super::{
 use crate::{
     accounts::{Actor, sessions},
     app::{AppState, SharedState},
+    content::{self, Content},
     entities::{sessions as session_rows, tenants},
     error::{AppError, AppResult},
 };
@@ -63,10 +77,11 @@ pub fn routes() -> Route {
         )
         .at("/membres", get(members::page))
         .at("/membres/inviter", post(members::invite))
-        .at("/membres/invitations/:id/renvoyer", post(members::resend))
-        .at("/membres/invitations/:id/revoquer", post(members::revoke))
-        .at("/membres/:user_id/role", post(members::change_role))
-        .at("/membres/:user_id/retirer", post(members::remove))
+        .at(
+            "/membres/invitations/:id/:action",
+            post(members::invitation_action),
+        )
+        .at("/membres/:user_id/:action", post(members::member_action))
         .at("/ministeres", get(ministries::list))
         .at(
             "/ministeres/nouveau",
@@ -169,6 +184,11 @@ impl Admin<'_> {
             .ok_or(AppError::NotFound)
     }
 
+    /// Who acts, in which ministry, and when: what every change of the current ministry needs.
+    pub fn scope(&self) -> AppResult<(&Actor, i32, chrono::DateTime<chrono::Utc>)> {
+        Ok((&self.actor, self.tenant_id()?, self.state.now()))
+    }
+
     /// The submitted form, once its CSRF token is checked.
     pub fn posted(&self, Form(pairs): Form<Pairs>) -> AppResult<FormData> {
         let form = FormData::new(pairs);
@@ -196,18 +216,23 @@ impl Admin<'_> {
         nav: &str,
         data: Value,
     ) -> AppResult<Response> {
-        self.render_with_status(StatusCode::OK, template, title, nav, data)
+        self.render_form(&BTreeMap::new(), template, title, nav, data)
     }
 
-    /// Renders a form again with what was typed and the problem found (400).
-    pub fn render_with_status(
+    /// Renders a page with a form: 400 when the form is shown again with `errors`.
+    pub fn render_form(
         &self,
-        status: StatusCode,
+        errors: &BTreeMap<String, String>,
         template: &'static str,
         title: String,
         nav: &str,
         data: Value,
     ) -> AppResult<Response> {
+        let status = if errors.is_empty() {
+            StatusCode::OK
+        } else {
+            StatusCode::BAD_REQUEST
+        };
         let current = self.current.as_ref().map(|tenant| CurrentMinistry {
             id: tenant.id,
             slug: tenant.slug.clone(),
@@ -274,4 +299,25 @@ async fn switch_ministry(admin: Admin<'_>, form: Form<Pairs>) -> AppResult<Respo
     }
     sessions::switch_tenant(&admin.state.db, &admin.session.token_hash, tenant_id).await?;
     Ok(admin.redirect("/admin", "switched"))
+}
+
+/// Archives item `id` of the current ministry, then goes back to its list at `list_path`.
+async fn archive_item<E: Content>(
+    admin: &Admin<'_>,
+    id: i32,
+    posted: Form<Pairs>,
+    list_path: &str,
+) -> AppResult<Response> {
+    admin.posted(posted)?;
+    let tenant_id = admin.tenant_id()?;
+    let now = admin.state.now();
+    committed!(admin, |txn| content::archive::<E>(
+        &txn,
+        &admin.actor,
+        tenant_id,
+        id,
+        now
+    )
+    .await?);
+    Ok(admin.redirect(list_path, "archived"))
 }

@@ -1,23 +1,22 @@
 //! `/admin/offres`: the current ministry's offers, written, previewed, copied and archived.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use chrono::{NaiveTime, TimeZone, Utc};
 use minijinja::{Value, context};
 use poem::{
     Response, handler,
-    http::StatusCode,
     web::{Form, Path, Query},
 };
-use sea_orm::TransactionTrait;
 use serde::Serialize;
 
 use super::{
-    Admin, Pairs,
-    forms::{FormData, REFUSED, form_view, refused},
+    Admin, Pairs, archive_item,
+    forms::{FormData, Shown, form_view, refused},
 };
 use crate::{
     codes::{ApplyMode, Category, ContractType, Profession, RemotePolicy, Status},
+    content,
     entities::offers as offer_rows,
     error::AppResult,
     markdown,
@@ -216,8 +215,7 @@ async fn show_form(
     admin: &Admin<'_>,
     offer: Option<&offer_rows::Model>,
     form: &FormData,
-    errors: &BTreeMap<String, String>,
-    with_preview: bool,
+    shown: Shown,
 ) -> AppResult<Response> {
     let tenant_id = admin.tenant_id()?;
     let structures: Vec<Choice> = tenants::structures_of(&admin.state.db, tenant_id)
@@ -232,7 +230,9 @@ async fn show_form(
         .iter()
         .map(|key| (*key, admin.t(&format!("offer-section-{key}"))))
         .collect();
-    let preview = with_preview.then(|| preview(form, &form.text("title"), &sections));
+    let preview = shown
+        .previewed()
+        .then(|| preview(form, &form.text("title"), &sections));
     let action = match offer {
         Some(offer) => format!("/admin/offres/{}", offer.id),
         None => "/admin/offres/nouvelle".to_owned(),
@@ -247,7 +247,7 @@ async fn show_form(
         }
     });
     let data = context! {
-        form => form_view(form, &LISTS, errors),
+        form => form_view(form, &LISTS, shown.errors()),
         offer => offer_view,
         preview => preview,
         action => admin.page.link(&action),
@@ -265,51 +265,38 @@ async fn show_form(
     } else {
         "admin-offer-new"
     });
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        REFUSED
-    };
-    admin.render_with_status(status, "admin/offer-form.html", title, "offers", data)
+    admin.render_form(
+        shown.errors(),
+        "admin/offer-form.html",
+        title,
+        "offers",
+        data,
+    )
 }
 
 #[handler]
 pub async fn new_form(admin: Admin<'_>) -> AppResult<Response> {
     let mut form = FormData::default();
     form.set("apply_mode", ApplyMode::External.as_str());
-    show_form(&admin, None, &form, &BTreeMap::new(), false).await
+    show_form(&admin, None, &form, Shown::Fresh).await
 }
 
 #[handler]
 pub async fn create(admin: Admin<'_>, posted: Form<Pairs>) -> AppResult<Response> {
-    let form = admin.posted(posted)?;
-    let tenant_id = admin.tenant_id()?;
-    if form.text("intent") == "preview" {
-        return show_form(&admin, None, &form, &BTreeMap::new(), true).await;
-    }
-    let saved = async {
-        let new = new_offer(&form)?;
-        let txn = admin.state.db.begin().await?;
-        let offer = editing::create(&txn, &admin.actor, tenant_id, new, admin.state.now()).await?;
-        txn.commit().await?;
-        Ok(offer)
-    };
-    match refused(&admin, saved.await)? {
-        Ok(offer) => Ok(admin.redirect(&format!("/admin/offres/{}", offer.id), "created")),
-        Err(errors) => show_form(&admin, None, &form, &errors, false).await,
-    }
+    save(&admin, None, posted).await
 }
 
 #[handler]
 pub async fn edit_form(admin: Admin<'_>, Path(id): Path<i32>) -> AppResult<Response> {
     let db = &admin.state.db;
-    let offer = editing::find(db, &admin.actor, admin.tenant_id()?, id).await?;
+    let offer =
+        content::find::<offer_rows::Entity>(db, &admin.actor, admin.tenant_id()?, id).await?;
     let contract_types = offers::contract_types(db, &[offer.id]).await?;
     let form = stored_form(
         &offer,
         contract_types.get(&offer.id).map_or(&[], Vec::as_slice),
     );
-    show_form(&admin, Some(&offer), &form, &BTreeMap::new(), false).await
+    show_form(&admin, Some(&offer), &form, Shown::Fresh).await
 }
 
 #[handler]
@@ -318,23 +305,36 @@ pub async fn update(
     Path(id): Path<i32>,
     posted: Form<Pairs>,
 ) -> AppResult<Response> {
+    save(&admin, Some(id), posted).await
+}
+
+/// Saves a new offer (`id` None) or offer `id`; or shows the form again, previewed or with
+/// its problems.
+async fn save(admin: &Admin<'_>, id: Option<i32>, posted: Form<Pairs>) -> AppResult<Response> {
     let form = admin.posted(posted)?;
-    let tenant_id = admin.tenant_id()?;
-    let offer = editing::find(&admin.state.db, &admin.actor, tenant_id, id).await?;
+    let (actor, tenant_id, now) = admin.scope()?;
+    let stored = match id {
+        Some(id) => {
+            Some(content::find::<offer_rows::Entity>(&admin.state.db, actor, tenant_id, id).await?)
+        }
+        None => None,
+    };
     if form.text("intent") == "preview" {
-        return show_form(&admin, Some(&offer), &form, &BTreeMap::new(), true).await;
+        return show_form(admin, stored.as_ref(), &form, Shown::Preview).await;
     }
     let saved = async {
         let new = new_offer(&form)?;
-        let txn = admin.state.db.begin().await?;
-        let now = admin.state.now();
-        let offer = editing::update(&txn, &admin.actor, tenant_id, id, &new, now).await?;
-        txn.commit().await?;
-        Ok(offer)
+        Ok(committed!(admin, |txn| match id {
+            Some(id) => editing::update(&txn, actor, tenant_id, id, &new, now).await?,
+            None => editing::create(&txn, actor, tenant_id, new, now).await?,
+        }))
     };
-    match refused(&admin, saved.await)? {
-        Ok(offer) => Ok(admin.redirect(&format!("/admin/offres/{}", offer.id), "saved")),
-        Err(errors) => show_form(&admin, Some(&offer), &form, &errors, false).await,
+    match refused(admin, saved.await)? {
+        Ok(saved) => {
+            let notice = if id.is_some() { "saved" } else { "created" };
+            Ok(admin.redirect(&format!("/admin/offres/{}", saved.id), notice))
+        }
+        Err(errors) => show_form(admin, stored.as_ref(), &form, Shown::Refused(errors)).await,
     }
 }
 
@@ -346,9 +346,14 @@ pub async fn duplicate(
 ) -> AppResult<Response> {
     admin.posted(posted)?;
     let tenant_id = admin.tenant_id()?;
-    let txn = admin.state.db.begin().await?;
-    let copy = editing::duplicate(&txn, &admin.actor, tenant_id, id, admin.state.now()).await?;
-    txn.commit().await?;
+    let copy = committed!(admin, |txn| editing::duplicate(
+        &txn,
+        &admin.actor,
+        tenant_id,
+        id,
+        admin.state.now()
+    )
+    .await?);
     Ok(admin.redirect(&format!("/admin/offres/{}", copy.id), "duplicated"))
 }
 
@@ -358,10 +363,5 @@ pub async fn archive(
     Path(id): Path<i32>,
     posted: Form<Pairs>,
 ) -> AppResult<Response> {
-    admin.posted(posted)?;
-    let tenant_id = admin.tenant_id()?;
-    let txn = admin.state.db.begin().await?;
-    editing::archive(&txn, &admin.actor, tenant_id, id, admin.state.now()).await?;
-    txn.commit().await?;
-    Ok(admin.redirect("/admin/offres", "archived"))
+    archive_item::<offer_rows::Entity>(&admin, id, posted, "/admin/offres").await
 }

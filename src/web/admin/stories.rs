@@ -1,24 +1,23 @@
 //! `/admin/temoignages`: the current ministry's team stories, written, previewed, copied and
 //! archived.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use minijinja::context;
 use poem::{
     Response, handler,
-    http::StatusCode,
     web::{Form, Path, Query},
 };
-use sea_orm::TransactionTrait;
 use serde::Serialize;
 
 use super::{
-    Admin, Pairs,
-    forms::{FormData, REFUSED, form_view, refused},
+    Admin, Pairs, archive_item,
+    forms::{FormData, Shown, form_view, refused},
     offers::{preview, public_url, statuses},
 };
 use crate::{
     codes::Status,
+    content,
     entities::stories as story_rows,
     error::AppResult,
     stories::{NewStory, editing},
@@ -99,11 +98,12 @@ fn show_form(
     admin: &Admin<'_>,
     story: Option<&story_rows::Model>,
     form: &FormData,
-    errors: &BTreeMap<String, String>,
-    with_preview: bool,
+    shown: Shown,
 ) -> AppResult<Response> {
     let title = format!("{} — {}", form.text("person_name"), form.text("role"));
-    let preview = with_preview.then(|| preview(form, &title, &[("body", String::new())]));
+    let preview = shown
+        .previewed()
+        .then(|| preview(form, &title, &[("body", String::new())]));
     let story_view = story.map(|story| {
         context! {
             id => story.id,
@@ -118,7 +118,7 @@ fn show_form(
         None => "/admin/temoignages/nouveau".to_owned(),
     };
     let data = context! {
-        form => form_view(form, &[], errors),
+        form => form_view(form, &[], shown.errors()),
         story => story_view,
         preview => preview,
         action => admin.page.link(&action),
@@ -128,50 +128,32 @@ fn show_form(
     } else {
         "admin-story-new"
     });
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        REFUSED
-    };
-    admin.render_with_status(status, "admin/story-form.html", title, "stories", data)
+    admin.render_form(
+        shown.errors(),
+        "admin/story-form.html",
+        title,
+        "stories",
+        data,
+    )
 }
 
 #[handler]
 pub async fn new_form(admin: Admin<'_>) -> AppResult<Response> {
     admin.tenant_id()?;
-    show_form(&admin, None, &FormData::default(), &BTreeMap::new(), false)
+    show_form(&admin, None, &FormData::default(), Shown::Fresh)
 }
 
 #[handler]
 pub async fn create(admin: Admin<'_>, posted: Form<Pairs>) -> AppResult<Response> {
-    let form = admin.posted(posted)?;
-    let tenant_id = admin.tenant_id()?;
-    if form.text("intent") == "preview" {
-        return show_form(&admin, None, &form, &BTreeMap::new(), true);
-    }
-    let saved = async {
-        let txn = admin.state.db.begin().await?;
-        let now = admin.state.now();
-        let story = editing::create(&txn, &admin.actor, tenant_id, new_story(&form), now).await?;
-        txn.commit().await?;
-        Ok(story)
-    };
-    match refused(&admin, saved.await)? {
-        Ok(story) => Ok(admin.redirect(&format!("/admin/temoignages/{}", story.id), "created")),
-        Err(errors) => show_form(&admin, None, &form, &errors, false),
-    }
+    save(&admin, None, posted).await
 }
 
 #[handler]
 pub async fn edit_form(admin: Admin<'_>, Path(id): Path<i32>) -> AppResult<Response> {
-    let story = editing::find(&admin.state.db, &admin.actor, admin.tenant_id()?, id).await?;
-    show_form(
-        &admin,
-        Some(&story),
-        &stored_form(&story),
-        &BTreeMap::new(),
-        false,
-    )
+    let story =
+        content::find::<story_rows::Entity>(&admin.state.db, &admin.actor, admin.tenant_id()?, id)
+            .await?;
+    show_form(&admin, Some(&story), &stored_form(&story), Shown::Fresh)
 }
 
 #[handler]
@@ -180,23 +162,36 @@ pub async fn update(
     Path(id): Path<i32>,
     posted: Form<Pairs>,
 ) -> AppResult<Response> {
+    save(&admin, Some(id), posted).await
+}
+
+/// Saves a new story (`id` None) or story `id`; or shows the form again, previewed or with
+/// its problems.
+async fn save(admin: &Admin<'_>, id: Option<i32>, posted: Form<Pairs>) -> AppResult<Response> {
     let form = admin.posted(posted)?;
-    let tenant_id = admin.tenant_id()?;
-    let story = editing::find(&admin.state.db, &admin.actor, tenant_id, id).await?;
+    let (actor, tenant_id, now) = admin.scope()?;
+    let stored = match id {
+        Some(id) => {
+            Some(content::find::<story_rows::Entity>(&admin.state.db, actor, tenant_id, id).await?)
+        }
+        None => None,
+    };
     if form.text("intent") == "preview" {
-        return show_form(&admin, Some(&story), &form, &BTreeMap::new(), true);
+        return show_form(admin, stored.as_ref(), &form, Shown::Preview);
     }
     let saved = async {
-        let txn = admin.state.db.begin().await?;
-        let now = admin.state.now();
         let new = new_story(&form);
-        let story = editing::update(&txn, &admin.actor, tenant_id, id, &new, now).await?;
-        txn.commit().await?;
-        Ok(story)
+        Ok(committed!(admin, |txn| match id {
+            Some(id) => editing::update(&txn, actor, tenant_id, id, &new, now).await?,
+            None => editing::create(&txn, actor, tenant_id, new, now).await?,
+        }))
     };
-    match refused(&admin, saved.await)? {
-        Ok(story) => Ok(admin.redirect(&format!("/admin/temoignages/{}", story.id), "saved")),
-        Err(errors) => show_form(&admin, Some(&story), &form, &errors, false),
+    match refused(admin, saved.await)? {
+        Ok(saved) => {
+            let notice = if id.is_some() { "saved" } else { "created" };
+            Ok(admin.redirect(&format!("/admin/temoignages/{}", saved.id), notice))
+        }
+        Err(errors) => show_form(admin, stored.as_ref(), &form, Shown::Refused(errors)),
     }
 }
 
@@ -208,9 +203,16 @@ pub async fn duplicate(
 ) -> AppResult<Response> {
     admin.posted(posted)?;
     let tenant_id = admin.tenant_id()?;
-    let txn = admin.state.db.begin().await?;
-    let copy = editing::duplicate(&txn, &admin.actor, tenant_id, id, admin.state.now()).await?;
-    txn.commit().await?;
+    let now = admin.state.now();
+    let (_, copy) = committed!(admin, |txn| content::duplicate::<story_rows::Entity>(
+        &txn,
+        &admin.actor,
+        tenant_id,
+        id,
+        |_| {},
+        now
+    )
+    .await?);
     Ok(admin.redirect(&format!("/admin/temoignages/{}", copy.id), "duplicated"))
 }
 
@@ -220,10 +222,5 @@ pub async fn archive(
     Path(id): Path<i32>,
     posted: Form<Pairs>,
 ) -> AppResult<Response> {
-    admin.posted(posted)?;
-    let tenant_id = admin.tenant_id()?;
-    let txn = admin.state.db.begin().await?;
-    editing::archive(&txn, &admin.actor, tenant_id, id, admin.state.now()).await?;
-    txn.commit().await?;
-    Ok(admin.redirect("/admin/temoignages", "archived"))
+    archive_item::<story_rows::Entity>(&admin, id, posted, "/admin/temoignages").await
 }

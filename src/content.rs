@@ -1,0 +1,263 @@
+//! What offers and stories share in the back-office: each belongs to a ministry and has a slug,
+//! a life-cycle status, a version and an author. The functions here find, list, copy and archive
+//! either of them, always within the ministry the acting user works on: an item of another
+//! ministry is not found.
+
+use std::str::FromStr;
+
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelBehavior, ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait,
+    IntoActiveModel, ModelTrait, QueryFilter, QueryOrder, QuerySelect, Value,
+};
+use serde::Serialize;
+
+use crate::{
+    accounts::Actor,
+    audit,
+    codes::Status,
+    error::{AppError, AppResult},
+    slug,
+};
+
+/// How many items a back-office list shows at most.
+pub const LIST_LIMIT: u64 = 500;
+
+/// An entity written in the back-office: its table has the columns `id`, `tenant_id`, `slug`,
+/// `status`, `published_at`, `version`, `created_by`, `created_at` and `updated_at`.
+pub trait Content:
+    EntityTrait<
+        Model: Serialize + Clone + IntoActiveModel<Self::ActiveModel> + Sync,
+        ActiveModel: ActiveModelBehavior + Send,
+    >
+{
+    /// Its name in the audit log: `offer`, `story`.
+    const KIND: &'static str;
+}
+
+impl Content for crate::entities::offers::Entity {
+    const KIND: &'static str = "offer";
+}
+
+impl Content for crate::entities::stories::Entity {
+    const KIND: &'static str = "story";
+}
+
+/// The shared column `name` of `E`.
+fn column<E: Content>(name: &str) -> E::Column {
+    E::Column::from_str(name).unwrap_or_else(|_| panic!("{} has no column {name}", E::KIND))
+}
+
+fn int<E: Content>(model: &E::Model, name: &str) -> i32 {
+    match model.get(column::<E>(name)) {
+        Value::Int(Some(value)) => value,
+        other => panic!("{}.{name} is not an integer: {other:?}", E::KIND),
+    }
+}
+
+fn text<E: Content>(model: &E::Model, name: &str) -> String {
+    match model.get(column::<E>(name)) {
+        Value::String(Some(value)) => value,
+        other => panic!("{}.{name} is not text: {other:?}", E::KIND),
+    }
+}
+
+/// The status code of an item.
+pub fn status_of<E: Content>(model: &E::Model) -> String {
+    text::<E>(model, "status")
+}
+
+/// The audit subject of an item.
+fn subject<E: Content>(model: &E::Model) -> audit::Subject<'static> {
+    audit::Subject {
+        tenant_id: Some(int::<E>(model, "tenant_id")),
+        entity_type: E::KIND,
+        entity_id: Some(int::<E>(model, "id")),
+    }
+}
+
+/// Records `action` (`create`, `update`…) on an item, with its states before and after.
+pub async fn record<E: Content>(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    action: &str,
+    before: Option<&E::Model>,
+    after: &E::Model,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let action = format!("{}.{action}", E::KIND);
+    let subject = subject::<E>(after);
+    audit::record(
+        db,
+        Some(actor.user.id),
+        &action,
+        subject,
+        before,
+        Some(after),
+        now,
+    )
+    .await
+}
+
+/// The items of ministry `tenant_id`, newest change first, of one status if given, matching
+/// `words` (a condition on the entity's own columns).
+pub async fn list<E: Content>(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    tenant_id: i32,
+    status: Option<Status>,
+    words: Condition,
+) -> AppResult<Vec<E::Model>> {
+    actor.require_editor(tenant_id)?;
+    let mut query = E::find()
+        .filter(column::<E>("tenant_id").eq(tenant_id))
+        .filter(words);
+    if let Some(status) = status {
+        query = query.filter(column::<E>("status").eq(status.as_str()));
+    }
+    Ok(query
+        .order_by_desc(column::<E>("updated_at"))
+        .order_by_desc(column::<E>("id"))
+        .limit(LIST_LIMIT)
+        .all(db)
+        .await?)
+}
+
+/// Item `id` of ministry `tenant_id`.
+pub async fn find<E: Content>(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    tenant_id: i32,
+    id: i32,
+) -> AppResult<E::Model> {
+    actor.require_editor(tenant_id)?;
+    E::find()
+        .filter(column::<E>("id").eq(id))
+        .filter(column::<E>("tenant_id").eq(tenant_id))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// Item `id` of ministry `tenant_id`, which may still change (it is not archived).
+pub async fn find_editable<E: Content>(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    tenant_id: i32,
+    id: i32,
+) -> AppResult<E::Model> {
+    let found = find::<E>(db, actor, tenant_id, id).await?;
+    if status_of::<E>(&found) == Status::Archived.as_str() {
+        return Err(AppError::invalid(
+            "status",
+            "an archived item cannot change",
+        ));
+    }
+    Ok(found)
+}
+
+/// Whether an item of `E` already uses `slug`.
+pub async fn slug_taken<E: Content>(db: &impl ConnectionTrait, slug: &str) -> AppResult<bool> {
+    Ok(E::find()
+        .filter(column::<E>("slug").eq(slug))
+        .one(db)
+        .await?
+        .is_some())
+}
+
+/// Copies item `id` as a new draft of the same ministry, with a free slug; `adjust` resets
+/// what else a copy must not keep. Returns the original and the copy. Call it in a
+/// transaction.
+pub async fn duplicate<E: Content>(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    tenant_id: i32,
+    id: i32,
+    adjust: impl FnOnce(&mut E::ActiveModel),
+    now: DateTime<Utc>,
+) -> AppResult<(E::Model, E::Model)> {
+    let original = find::<E>(db, actor, tenant_id, id).await?;
+    let mut candidates = slug::copy_candidates(&text::<E>(&original, "slug"));
+    let free_slug = loop {
+        let candidate = candidates.next().expect("endless candidates");
+        if !slug_taken::<E>(db, &candidate).await? {
+            break candidate;
+        }
+    };
+    let mut copy = original.clone().into_active_model();
+    copy.not_set(column::<E>("id"));
+    copy.set(column::<E>("slug"), free_slug.into());
+    copy.set(column::<E>("status"), Status::Draft.as_str().into());
+    copy.set(column::<E>("published_at"), None::<DateTime<Utc>>.into());
+    copy.set(column::<E>("version"), 1.into());
+    copy.set(column::<E>("created_by"), Some(actor.user.id).into());
+    copy.set(column::<E>("created_at"), now.into());
+    copy.set(column::<E>("updated_at"), now.into());
+    adjust(&mut copy);
+    let copy = copy.insert(db).await?;
+    record::<E>(db, actor, "duplicate", Some(&original), &copy, now).await?;
+    Ok((original, copy))
+}
+
+/// Archives item `id`: it leaves the portal for good. Call it in a transaction.
+pub async fn archive<E: Content>(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    tenant_id: i32,
+    id: i32,
+    now: DateTime<Utc>,
+) -> AppResult<E::Model> {
+    let before = find_editable::<E>(db, actor, tenant_id, id).await?;
+    let mut active = before.clone().into_active_model();
+    active.set(column::<E>("status"), Status::Archived.as_str().into());
+    active.set(
+        column::<E>("version"),
+        (int::<E>(&before, "version") + 1).into(),
+    );
+    active.set(column::<E>("updated_at"), now.into());
+    let after = active.update(db).await?;
+    record::<E>(db, actor, "archive", Some(&before), &after, now).await?;
+    Ok(after)
+}
+
+/// How many items of ministry `tenant_id` are in each status.
+pub async fn count_by_status<E: Content>(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    tenant_id: i32,
+) -> AppResult<Vec<(String, i64)>> {
+    actor.require_editor(tenant_id)?;
+    Ok(E::find()
+        .select_only()
+        .column(column::<E>("status"))
+        .column_as(column::<E>("id").count(), "count")
+        .filter(column::<E>("tenant_id").eq(tenant_id))
+        .group_by(column::<E>("status"))
+        .into_tuple()
+        .all(db)
+        .await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::{offers, stories};
+
+    #[test]
+    fn offers_and_stories_have_the_shared_columns() {
+        for name in [
+            "id",
+            "tenant_id",
+            "slug",
+            "status",
+            "published_at",
+            "version",
+            "created_by",
+            "created_at",
+            "updated_at",
+        ] {
+            column::<offers::Entity>(name);
+            column::<stories::Entity>(name);
+        }
+    }
+}

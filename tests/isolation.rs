@@ -1,0 +1,510 @@
+//! Ministries are kept apart, proven route by route: a table lists every back-office route
+//! with what each kind of visitor gets, and the test walks it as an anonymous visitor, as an
+//! editor of ministry A aiming at ministry B's objects (ids in URLs and in form fields), as
+//! an editor of A on its managers' actions, and as a manager of A on DINUM admins' pages. Each
+//! refused request must leave the database exactly as it was. A route added to the router
+//! (`src/web/admin/mod.rs`) without a row here makes the test fail.
+
+mod support;
+
+use chrono::Utc;
+use metiers::{
+    accounts::{self, NewUser, Role, invitations, sessions},
+    entities::{audit_log, invitations as invitation_rows, memberships, offers, stories, tenants},
+    tenants::add_structure,
+};
+use sea_orm::{ConnectionTrait, EntityTrait, QueryOrder};
+use support::{Backend, TestApp, fixtures};
+
+on_both_backends!(every_admin_route_keeps_ministries_apart);
+
+/// What a visitor may do on a route.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Access {
+    /// Any member of the ministry the session works on (editors included).
+    Editor,
+    /// Managers of that ministry and DINUM admins.
+    Manager,
+    /// DINUM admins only.
+    Admin,
+}
+
+/// One back-office route: its method, its path (ids as `{offer}`, `{story}`, `{invitation}`,
+/// `{member}`, `{tenant}`), the form it posts, and who may use it.
+struct Row {
+    method: &'static str,
+    path: &'static str,
+    form: &'static [(&'static str, &'static str)],
+    access: Access,
+}
+
+const fn row(
+    method: &'static str,
+    path: &'static str,
+    form: &'static [(&'static str, &'static str)],
+    access: Access,
+) -> Row {
+    Row {
+        method,
+        path,
+        form,
+        access,
+    }
+}
+
+/// A complete offer form, aimed at ministry B through its service (`{structure}`).
+const OFFER_FORM: &[(&str, &str)] = &[
+    ("intent", "save"),
+    ("title", "Offre détournée"),
+    ("structure_id", "{structure}"),
+    ("contract_types", "contractuel"),
+    ("profession", "developpement"),
+    ("remote_policy", "partiel"),
+    ("apply_mode", "external"),
+    ("apply_url", "https://example.org/postuler"),
+    ("postal_code", "75007"),
+    ("city", "Paris"),
+];
+
+const STORY_FORM: &[(&str, &str)] = &[
+    ("intent", "save"),
+    ("person_name", "Personne détournée"),
+    ("role", "Rôle"),
+    ("excerpt", "Chapô"),
+    ("body", "Texte"),
+];
+
+const MINISTRY_FORM: &[(&str, &str)] = &[
+    ("name", "Ministère détourné"),
+    ("acronym", "MD"),
+    ("theme", "dsfr"),
+    ("accent_color", "#000091"),
+    ("trusted", "on"),
+];
+
+use Access::{Admin, Editor, Manager};
+
+/// Every back-office route. Keep it in step with `src/web/admin/mod.rs`.
+const ROUTES: &[Row] = &[
+    row("GET", "/admin", &[], Editor),
+    row("GET", "/admin/journal", &[], Admin),
+    row(
+        "POST",
+        "/admin/ministere-courant",
+        &[("tenant_id", "{tenant}")],
+        Editor,
+    ),
+    row("GET", "/admin/offres", &[], Editor),
+    row("GET", "/admin/offres/nouvelle", &[], Editor),
+    row("POST", "/admin/offres/nouvelle", OFFER_FORM, Editor),
+    row("GET", "/admin/offres/{offer}", &[], Editor),
+    row("POST", "/admin/offres/{offer}", OFFER_FORM, Editor),
+    row("POST", "/admin/offres/{offer}/dupliquer", &[], Editor),
+    row("POST", "/admin/offres/{offer}/archiver", &[], Editor),
+    row("GET", "/admin/temoignages", &[], Editor),
+    row("GET", "/admin/temoignages/nouveau", &[], Editor),
+    row("POST", "/admin/temoignages/nouveau", STORY_FORM, Editor),
+    row("GET", "/admin/temoignages/{story}", &[], Editor),
+    row("POST", "/admin/temoignages/{story}", STORY_FORM, Editor),
+    row("POST", "/admin/temoignages/{story}/dupliquer", &[], Editor),
+    row("POST", "/admin/temoignages/{story}/archiver", &[], Editor),
+    row("GET", "/admin/ministere", &[], Manager),
+    row("POST", "/admin/ministere", MINISTRY_FORM, Manager),
+    row("GET", "/admin/membres", &[], Manager),
+    row(
+        "POST",
+        "/admin/membres/inviter",
+        &[("email", "intrus@example.org"), ("role", "manager")],
+        Manager,
+    ),
+    row(
+        "POST",
+        "/admin/membres/invitations/{invitation}/renvoyer",
+        &[],
+        Manager,
+    ),
+    row(
+        "POST",
+        "/admin/membres/invitations/{invitation}/revoquer",
+        &[],
+        Manager,
+    ),
+    row(
+        "POST",
+        "/admin/membres/{member}/role",
+        &[("role", "manager")],
+        Manager,
+    ),
+    row("POST", "/admin/membres/{member}/retirer", &[], Manager),
+    row("GET", "/admin/ministeres", &[], Admin),
+    row("GET", "/admin/ministeres/nouveau", &[], Admin),
+    row("POST", "/admin/ministeres/nouveau", MINISTRY_FORM, Admin),
+    row("GET", "/admin/ministeres/{tenant}", &[], Admin),
+    row("POST", "/admin/ministeres/{tenant}", MINISTRY_FORM, Admin),
+    row("POST", "/admin/ministeres/{tenant}/archiver", &[], Admin),
+];
+
+/// The routes the router declares, as `METHOD /admin/path` with poem's `:name` parameters.
+fn declared_routes() -> Vec<String> {
+    let source = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/web/admin/mod.rs"),
+    )
+    .unwrap();
+    let body = &source[source.find("pub fn routes()").unwrap()..];
+    let body = &body[..body.find("\n}\n").unwrap()];
+    let mut routes = Vec::new();
+    for piece in body.split(".at(").skip(1) {
+        let path = piece.split('"').nth(1).unwrap();
+        let path = if path == "/" {
+            "/admin".to_owned()
+        } else {
+            format!("/admin{path}")
+        };
+        for (call, method) in [("get(", "GET"), ("post(", "POST")] {
+            if piece.contains(call) {
+                routes.push(format!("{method} {path}"));
+            }
+        }
+    }
+    routes.sort();
+    routes
+}
+
+/// The ids the paths and forms of the table aim at.
+struct Targets {
+    offer: i32,
+    story: i32,
+    invitation: i32,
+    member: i32,
+    tenant: i32,
+    structure: i32,
+}
+
+impl Targets {
+    fn fill(&self, template: &str) -> String {
+        template
+            .replace("{offer}", &self.offer.to_string())
+            .replace("{story}", &self.story.to_string())
+            .replace("{invitation}", &self.invitation.to_string())
+            .replace("{member}", &self.member.to_string())
+            .replace("{tenant}", &self.tenant.to_string())
+            .replace("{structure}", &self.structure.to_string())
+    }
+}
+
+/// A signed-in browser: its session cookie and its forms' CSRF token.
+struct Visitor {
+    cookie: Option<String>,
+    csrf: String,
+}
+
+/// Everything a refused request must not change, as JSON rows.
+async fn snapshot(db: &impl ConnectionTrait) -> String {
+    let tables = [
+        serde_json::to_value(
+            tenants::Entity::find()
+                .order_by_asc(tenants::Column::Id)
+                .into_json()
+                .all(db)
+                .await
+                .unwrap(),
+        ),
+        serde_json::to_value(
+            offers::Entity::find()
+                .order_by_asc(offers::Column::Id)
+                .into_json()
+                .all(db)
+                .await
+                .unwrap(),
+        ),
+        serde_json::to_value(
+            stories::Entity::find()
+                .order_by_asc(stories::Column::Id)
+                .into_json()
+                .all(db)
+                .await
+                .unwrap(),
+        ),
+        serde_json::to_value(
+            memberships::Entity::find()
+                .order_by_asc(memberships::Column::UserId)
+                .order_by_asc(memberships::Column::TenantId)
+                .into_json()
+                .all(db)
+                .await
+                .unwrap(),
+        ),
+        serde_json::to_value(
+            invitation_rows::Entity::find()
+                .order_by_asc(invitation_rows::Column::Id)
+                .into_json()
+                .all(db)
+                .await
+                .unwrap(),
+        ),
+        serde_json::to_value(
+            audit_log::Entity::find()
+                .order_by_asc(audit_log::Column::Id)
+                .into_json()
+                .all(db)
+                .await
+                .unwrap(),
+        ),
+    ];
+    let sessions: Vec<Option<i32>> = metiers::entities::sessions::Entity::find()
+        .order_by_asc(metiers::entities::sessions::Column::TokenHash)
+        .all(db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|session| session.tenant_id)
+        .collect();
+    let tables: Vec<serde_json::Value> = tables.into_iter().map(Result::unwrap).collect();
+    serde_json::json!({ "tables": tables, "session_ministries": sessions }).to_string()
+}
+
+/// Sends `row` as `visitor` aimed at `targets`; returns the status and where it redirects.
+async fn send(app: &TestApp, visitor: &Visitor, row: &Row, targets: &Targets) -> (u16, String) {
+    let url = app.url(&targets.fill(row.path));
+    let request = if row.method == "GET" {
+        app.client.get(url)
+    } else {
+        let mut form: Vec<(String, String)> = row
+            .form
+            .iter()
+            .map(|(name, value)| ((*name).to_owned(), targets.fill(value)))
+            .collect();
+        form.push(("csrf".to_owned(), visitor.csrf.clone()));
+        app.client.post(url).form(&form)
+    };
+    let request = match &visitor.cookie {
+        Some(cookie) => request.header("cookie", cookie),
+        None => request,
+    };
+    let response = request.send().await.unwrap();
+    let location = response
+        .headers()
+        .get("location")
+        .map(|value| value.to_str().unwrap().to_owned())
+        .unwrap_or_default();
+    (response.status().as_u16(), location)
+}
+
+/// Sends `row` and asserts it is refused with one of `statuses` and changes nothing.
+async fn assert_refused(
+    app: &TestApp,
+    who: &str,
+    visitor: &Visitor,
+    row: &Row,
+    targets: &Targets,
+    statuses: &[u16],
+) {
+    let before = snapshot(&app.state.db).await;
+    let (status, location) = send(app, visitor, row, targets).await;
+    let what = format!("{who}: {} {}", row.method, targets.fill(row.path));
+    assert!(
+        statuses.contains(&status),
+        "{what} answered {status} {location}, expected one of {statuses:?}"
+    );
+    if status == 303 {
+        assert_eq!(location, "/connexion", "{what} goes to the login page");
+    }
+    assert_eq!(
+        before,
+        snapshot(&app.state.db).await,
+        "{what} changed the database"
+    );
+}
+
+/// A user with `roles`, signed in (a session opened directly).
+async fn visitor(app: &TestApp, email: &str, roles: &[(i32, Role)]) -> (Visitor, i32) {
+    let db = &app.state.db;
+    let now = Utc::now();
+    let user = accounts::create_user(
+        db,
+        NewUser {
+            email: email.to_owned(),
+            ..Default::default()
+        },
+        now,
+    )
+    .await
+    .unwrap();
+    for (tenant_id, role) in roles {
+        accounts::add_membership(db, user.id, *tenant_id, *role, now)
+            .await
+            .unwrap();
+    }
+    let policy = app.state.config.session_policy();
+    let opened = sessions::open(db, user.id, None, policy, now)
+        .await
+        .unwrap();
+    let visitor = Visitor {
+        cookie: Some(format!("metiers_session={}", opened.token)),
+        csrf: opened.csrf_token,
+    };
+    (visitor, user.id)
+}
+
+/// Ministry `slug` with an offer, a story, a service, a pending invitation and an editor.
+async fn ministry_with_content(app: &TestApp, slug: &str, admin: &accounts::Actor) -> Targets {
+    let db = &app.state.db;
+    let now = Utc::now();
+    let tenant = fixtures::ministry(app, slug, &format!("Ministère {slug}"), "dsfr").await;
+    let structure = add_structure(db, tenant.id, None, "direction", "Direction du numérique")
+        .await
+        .unwrap();
+    let offer = metiers::offers::create(
+        db,
+        fixtures::published(&tenant, &format!("Offre {slug}")),
+        now,
+    )
+    .await
+    .unwrap();
+    let story = metiers::stories::create(
+        db,
+        metiers::stories::NewStory {
+            tenant_id: tenant.id,
+            person_name: format!("Agent {slug}"),
+            role: "Développeuse".into(),
+            excerpt: "Chapô".into(),
+            body: "Texte".into(),
+            ..Default::default()
+        },
+        now,
+    )
+    .await
+    .unwrap();
+    let invitation = invitations::invite(
+        db,
+        admin,
+        tenant.id,
+        &format!("invite@{slug}.gouv.fr"),
+        Role::Editor,
+        now,
+    )
+    .await
+    .unwrap();
+    let (_, member) = visitor(
+        app,
+        &format!("membre@{slug}.gouv.fr"),
+        &[(tenant.id, Role::Editor)],
+    )
+    .await;
+    Targets {
+        offer: offer.id,
+        story: story.id,
+        invitation: invitation.id,
+        member,
+        tenant: tenant.id,
+        structure: structure.id,
+    }
+}
+
+async fn every_admin_route_keeps_ministries_apart(backend: Backend) {
+    let mut table: Vec<String> = ROUTES
+        .iter()
+        .map(|row| {
+            let path = row
+                .path
+                .replace("{offer}", ":id")
+                .replace("{story}", ":id")
+                .replace("{invitation}", ":id")
+                .replace("{tenant}", ":id")
+                .replace("{member}", ":user_id");
+            let path = path
+                .replace("/renvoyer", "/:action")
+                .replace("/revoquer", "/:action")
+                .replace("/:user_id/role", "/:user_id/:action")
+                .replace("/:user_id/retirer", "/:user_id/:action");
+            format!("{} {path}", row.method)
+        })
+        .collect();
+    table.sort();
+    table.dedup();
+    assert_eq!(
+        table,
+        declared_routes(),
+        "every back-office route has a row in ROUTES (and no row is left without a route)"
+    );
+
+    let app = TestApp::start(backend).await;
+    let db = &app.state.db;
+    let admin_user = accounts::create_user(
+        db,
+        NewUser {
+            email: "admin@numerique.gouv.fr".into(),
+            is_admin: true,
+            ..Default::default()
+        },
+        Utc::now(),
+    )
+    .await
+    .unwrap();
+    let admin = accounts::Actor::load(db, admin_user).await.unwrap();
+    let a = ministry_with_content(&app, "ministere-a", &admin).await;
+    let b = ministry_with_content(&app, "ministere-b", &admin).await;
+    let (editor_a, _) = visitor(
+        &app,
+        "redacteur@ministere-a.gouv.fr",
+        &[(a.tenant, Role::Editor)],
+    )
+    .await;
+    let (manager_a, _) = visitor(
+        &app,
+        "responsable@ministere-a.gouv.fr",
+        &[(a.tenant, Role::Manager)],
+    )
+    .await;
+    let anonymous = Visitor {
+        cookie: None,
+        csrf: String::new(),
+    };
+
+    for row in ROUTES {
+        // Anonymous visitors go to the login page, whatever they aim at.
+        assert_refused(&app, "anonymous", &anonymous, row, &b, &[303]).await;
+
+        // An editor of A aiming at B: not found or forbidden. Routes without an id act on the
+        // session's own ministry; their forms still aim at B where they can (the ministry to
+        // switch to, B's service for an offer).
+        let aims_at_b =
+            row.path.contains('{') || row.form.iter().any(|(_, value)| value.contains('{'));
+        if aims_at_b || row.access != Editor {
+            assert_refused(
+                &app,
+                "editor of A at B",
+                &editor_a,
+                row,
+                &b,
+                &[400, 403, 404],
+            )
+            .await;
+        }
+
+        // An editor of A on A's own objects: managers' and admins' actions are forbidden.
+        if row.access != Editor {
+            assert_refused(&app, "editor of A in A", &editor_a, row, &a, &[403]).await;
+        }
+
+        // A manager of A: B's members and invitations are out of reach; admins' pages too.
+        if row.access == Manager && row.path.contains('{') {
+            assert_refused(&app, "manager of A at B", &manager_a, row, &b, &[404]).await;
+        }
+        if row.access == Admin {
+            assert_refused(&app, "manager of A", &manager_a, row, &a, &[403]).await;
+        }
+    }
+
+    // The same visitors do get in where they belong, so the refusals above are not an accident.
+    for (who, visitor, path) in [
+        ("editor of A", &editor_a, "/admin/offres/{offer}"),
+        ("editor of A", &editor_a, "/admin/temoignages/{story}"),
+        ("manager of A", &manager_a, "/admin/membres"),
+        ("manager of A", &manager_a, "/admin/ministere"),
+    ] {
+        let row = row("GET", path, &[], Editor);
+        let (status, _) = send(&app, visitor, &row, &a).await;
+        assert_eq!(status, 200, "{who}: GET {}", a.fill(path));
+    }
+}
