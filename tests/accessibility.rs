@@ -19,6 +19,17 @@ fn first_link(body: &str, prefix: &str) -> String {
         .unwrap_or_else(|| panic!("no link starting with {prefix}"))
 }
 
+/// The first link to an item of a back-office list (`prefix` followed by its id).
+fn first_item_link(body: &str, prefix: &str) -> String {
+    attributes(body, "a[href]", "href")
+        .into_iter()
+        .find(|href| {
+            href.strip_prefix(prefix)
+                .is_some_and(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()))
+        })
+        .unwrap_or_else(|| panic!("no item link starting with {prefix}"))
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn public_pages_have_no_accessibility_violation() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -109,13 +120,41 @@ async fn public_pages_have_no_accessibility_violation() {
         200,
         "the checker's cookie opens the back-office"
     );
-    check(
-        &checker,
-        &app.base_url,
-        &["/admin".to_owned(), "/admin/journal".to_owned()],
-        Some(&session),
-    )
-    .await;
+    let admin_pages = [
+        "/admin",
+        "/admin/journal",
+        "/admin/ministeres",
+        "/admin/ministeres/nouveau",
+    ];
+    let admin_pages: Vec<String> = admin_pages.iter().map(|p| p.to_string()).collect();
+    check(&checker, &app.base_url, &admin_pages, Some(&session)).await;
+
+    // The back-office of a ministry, signed in as its demo manager: lists, forms, settings.
+    let session = app
+        .demo_login(&format!(
+            "responsable.interieur@{}",
+            metiers::demo::ACCOUNTS_DOMAIN
+        ))
+        .await;
+    let offers = app.get_with_cookie("/admin/offres", &session).await;
+    let offer = first_item_link(&offers.text().await.unwrap(), "/admin/offres/");
+    let stories = app.get_with_cookie("/admin/temoignages", &session).await;
+    let story = first_item_link(&stories.text().await.unwrap(), "/admin/temoignages/");
+    let mut manager_pages: Vec<String> = [
+        "/admin",
+        "/admin/offres",
+        "/admin/offres/nouvelle",
+        "/admin/temoignages",
+        "/admin/temoignages/nouveau",
+        "/admin/ministere",
+        "/admin/membres",
+        "/en/admin/offres/nouvelle",
+    ]
+    .iter()
+    .map(|p| p.to_string())
+    .collect();
+    manager_pages.extend([offer, story]);
+    check(&checker, &app.base_url, &manager_pages, Some(&session)).await;
 }
 
 /// Runs the checker on `paths`, with a cookie when given; fails on any violation.

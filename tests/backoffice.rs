@@ -831,6 +831,17 @@ async fn edit_duplicate_and_archive(app: &TestApp, editor: &Browser<'_>, content
         !has_form(&page, &format!("{item}/archiver")),
         "no archive button on an archived item"
     );
+    assert_eq!(
+        texts(&page, ".fr-alert--info p"),
+        [
+            "Cet élément est archivé : il ne peut plus être modifié. Dupliquez-le pour en faire un nouveau brouillon."
+        ],
+        "an archived item says why it cannot be saved"
+    );
+    assert!(
+        attributes(&page, "button[name=intent]", "value").is_empty(),
+        "no save or preview button on an archived item"
+    );
 
     let refused = editor
         .submit(

@@ -198,69 +198,32 @@ struct Visitor {
     csrf: String,
 }
 
+/// The rows of table `E` as JSON, in the order of `column`.
+async fn rows<E: EntityTrait>(db: &impl ConnectionTrait, column: E::Column) -> serde_json::Value {
+    let rows = E::find().order_by_asc(column).into_json().all(db).await;
+    serde_json::Value::Array(rows.unwrap())
+}
+
 /// Everything a refused request must not change, as JSON rows.
 async fn snapshot(db: &impl ConnectionTrait) -> String {
+    use metiers::entities::sessions;
     let tables = [
-        serde_json::to_value(
-            tenants::Entity::find()
-                .order_by_asc(tenants::Column::Id)
-                .into_json()
-                .all(db)
-                .await
-                .unwrap(),
-        ),
-        serde_json::to_value(
-            offers::Entity::find()
-                .order_by_asc(offers::Column::Id)
-                .into_json()
-                .all(db)
-                .await
-                .unwrap(),
-        ),
-        serde_json::to_value(
-            stories::Entity::find()
-                .order_by_asc(stories::Column::Id)
-                .into_json()
-                .all(db)
-                .await
-                .unwrap(),
-        ),
-        serde_json::to_value(
-            memberships::Entity::find()
-                .order_by_asc(memberships::Column::UserId)
-                .order_by_asc(memberships::Column::TenantId)
-                .into_json()
-                .all(db)
-                .await
-                .unwrap(),
-        ),
-        serde_json::to_value(
-            invitation_rows::Entity::find()
-                .order_by_asc(invitation_rows::Column::Id)
-                .into_json()
-                .all(db)
-                .await
-                .unwrap(),
-        ),
-        serde_json::to_value(
-            audit_log::Entity::find()
-                .order_by_asc(audit_log::Column::Id)
-                .into_json()
-                .all(db)
-                .await
-                .unwrap(),
-        ),
+        rows::<tenants::Entity>(db, tenants::Column::Id).await,
+        rows::<offers::Entity>(db, offers::Column::Id).await,
+        rows::<stories::Entity>(db, stories::Column::Id).await,
+        rows::<memberships::Entity>(db, memberships::Column::UserId).await,
+        rows::<invitation_rows::Entity>(db, invitation_rows::Column::Id).await,
+        rows::<audit_log::Entity>(db, audit_log::Column::Id).await,
     ];
-    let sessions: Vec<Option<i32>> = metiers::entities::sessions::Entity::find()
-        .order_by_asc(metiers::entities::sessions::Column::TokenHash)
+    let session_ministries: Vec<Option<i32>> = sessions::Entity::find()
+        .order_by_asc(sessions::Column::TokenHash)
         .all(db)
         .await
         .unwrap()
         .into_iter()
         .map(|session| session.tenant_id)
         .collect();
-    let tables: Vec<serde_json::Value> = tables.into_iter().map(Result::unwrap).collect();
-    serde_json::json!({ "tables": tables, "session_ministries": sessions }).to_string()
+    serde_json::json!({ "tables": tables, "session_ministries": session_ministries }).to_string()
 }
 
 /// Sends `row` as `visitor` aimed at `targets`; returns the status and where it redirects.

@@ -271,3 +271,4 @@ form-error-theme = Choose a theme from the list.
 form-error-sirets = Enter valid 14-digit SIRET numbers, one per line.
 form-error-email = Enter a valid email address of someone who is neither a member nor already invited.
 form-error-user = You cannot change your own role or remove yourself.
+admin-locked-archived = This item is archived: it can no longer change. Duplicate it to start a new draft.

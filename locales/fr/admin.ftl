@@ -271,3 +271,4 @@ form-error-theme = Choisissez un thème de la liste.
 form-error-sirets = Indiquez des numéros SIRET valides de 14 chiffres, un par ligne.
 form-error-email = Indiquez une adresse électronique valide d’une personne qui n’est ni membre ni déjà invitée.
 form-error-user = Vous ne pouvez pas modifier votre propre rôle ni vous retirer.
+admin-locked-archived = Cet élément est archivé : il ne peut plus être modifié. Dupliquez-le pour en faire un nouveau brouillon.
