@@ -31,6 +31,7 @@ on_both_backends!(
     forms_show_problems_and_keep_what_was_typed,
     editors_edit_duplicate_and_archive,
     switching_ministries_and_managing_members,
+    changes_show_on_the_portal_at_once,
 );
 
 const ADMIN: &str = "marie.curie@numerique.gouv.fr";
@@ -1063,4 +1064,33 @@ async fn switching_ministries_and_managing_members(backend: Backend) {
         stored.presentation, b.presentation,
         "the texts stay as they were"
     );
+}
+
+/// The portal caches its pages, yet a change made in the back-office shows at once on this
+/// instance: archiving an offer takes it off the cached listing.
+async fn changes_show_on_the_portal_at_once(backend: Backend) {
+    let options = Options {
+        page_cache_seconds: 300,
+        ..Options::default()
+    };
+    let app = TestApp::start_with(backend, options).await;
+    let tenant = fixtures::ministry(&app, "mer", "Ministère de la Mer", "dsfr").await;
+    let offer = fixtures::offer(&app, fixtures::published(&tenant, "Capitaine des données")).await;
+    let (editor, _) = signed_in_client(&app, "marin@mer.gouv.fr", &[(&tenant, Role::Editor)]).await;
+    let (_, listing) = app.page("/offres").await;
+    assert!(
+        listing.contains("Capitaine des données"),
+        "the listing is cached with the offer"
+    );
+
+    let item = format!("/admin/offres/{}", offer.id);
+    let archived = editor.submit(&item, &format!("{item}/archiver"), &[]).await;
+    assert_eq!(see_other(&archived), "/admin/offres?ok=archived");
+    let (_, listing) = app.page("/offres").await;
+    assert!(
+        !listing.contains("Capitaine des données"),
+        "the archived offer left the listing"
+    );
+    let (status, _) = app.page(&format!("/offres/{}", offer.slug)).await;
+    assert_eq!(status, 410, "its page says it is gone");
 }

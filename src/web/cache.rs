@@ -69,6 +69,15 @@ impl PageCache {
         entries.insert(key, (Instant::now(), page));
     }
 
+    /// Forgets every page: after a change in the back-office, this instance's portal shows it
+    /// at once (the others within `page_cache_seconds`).
+    pub fn clear(&self) {
+        self.entries
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
+    }
+
     fn cache_control(&self, status: StatusCode) -> &'static str {
         if status == StatusCode::OK {
             "public, max-age=60"

@@ -268,9 +268,11 @@ impl Admin<'_> {
         render_private(&self.page, view)
     }
 
-    /// Back to a back-office page after a change, with a confirmation.
+    /// Back to a back-office page after a change, with a confirmation. The change is
+    /// committed: the portal's cached pages are dropped so that it shows at once.
     pub fn redirect(&self, path: &str, notice: &str) -> Response {
         debug_assert!(NOTICES.contains(&notice));
+        self.state.page_cache.clear();
         let to = format!("{}?ok={notice}", self.page.link(path));
         Response::builder()
             .status(StatusCode::SEE_OTHER)
