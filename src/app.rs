@@ -11,6 +11,7 @@ use crate::{
     db,
     error::AppResult,
     i18n::I18n,
+    mail::Mailer,
     render::Renderer,
     web::{cache::PageCache, ratelimit::RateLimiter},
 };
@@ -25,6 +26,8 @@ pub struct AppState {
     pub proconnect: Option<ProConnect>,
     /// Bounds login attempts per client.
     pub login_limiter: RateLimiter,
+    /// Sends the email outbox.
+    pub mailer: Mailer,
 }
 
 pub type SharedState = Arc<AppState>;
@@ -47,6 +50,7 @@ impl AppState {
             None => None,
         };
         Ok(Arc::new(Self {
+            mailer: Mailer::new(&config)?,
             proconnect,
             login_limiter: RateLimiter::new(config.login_attempts_per_minute),
             config,
@@ -55,6 +59,14 @@ impl AppState {
             renderer,
             page_cache,
         }))
+    }
+
+    /// What emails need to be composed: the messages and the site's address.
+    pub fn letterhead(&self) -> crate::mail::Letterhead<'_> {
+        crate::mail::Letterhead {
+            i18n: &self.i18n,
+            base_url: &self.config.base_url,
+        }
     }
 
     /// The current time; every rule that depends on time reads it from here.

@@ -57,6 +57,24 @@ pub struct Config {
     pub login_attempts_per_minute: u32,
     /// ProConnect login; `None` when not configured (the login button is then disabled).
     pub proconnect: Option<ProConnectConfig>,
+    /// How emails leave: files under the data folder (default), the log, or SMTP.
+    pub mail_transport: MailTransport,
+    /// The `From` of every email.
+    pub mail_from: String,
+    /// Login links by email for people without ProConnect (off by default).
+    pub login_links: bool,
+}
+
+/// Where the email outbox sends its emails.
+#[derive(Clone, Debug, PartialEq)]
+pub enum MailTransport {
+    /// One `.eml` file per email under `DATA_DIR/mail` (the default: a demo needs no server).
+    Files,
+    /// The log (`tracing`), at info level.
+    Log,
+    /// An SMTP server: `smtp://host:port` (no TLS), `smtp://user:pass@host:587?tls=required`
+    /// (STARTTLS) or `smtps://user:pass@host:465`.
+    Smtp(String),
 }
 
 /// The keys of `metiers.toml`; each may be overridden by `METIERS_<KEY>` in upper case.
@@ -79,6 +97,10 @@ struct FileConfig {
     proconnect_client_secret: Option<String>,
     proconnect_scopes: Option<String>,
     proconnect_acr_values: Option<String>,
+    mail_transport: Option<String>,
+    smtp_url: Option<String>,
+    mail_from: Option<String>,
+    login_links: Option<String>,
 }
 
 fn invalid(key: &str, message: impl Into<String>) -> AppError {
@@ -275,6 +297,44 @@ impl Config {
                 ));
             }
         };
+        let smtp = |(key, url): (String, String)| {
+            if url.starts_with("smtp://") || url.starts_with("smtps://") {
+                Ok(MailTransport::Smtp(url))
+            } else {
+                Err(invalid(
+                    &key,
+                    format!("'{url}' is not an smtp:// or smtps:// URL"),
+                ))
+            }
+        };
+        let mail_transport = match (
+            pick("mail_transport", file.mail_transport),
+            pick("smtp_url", file.smtp_url),
+        ) {
+            (None, None) => MailTransport::Files,
+            (None, Some(url)) => smtp(url)?,
+            (Some((_, name)), _) if name == "files" => MailTransport::Files,
+            (Some((_, name)), _) if name == "log" => MailTransport::Log,
+            (Some((_, name)), Some(url)) if name == "smtp" => smtp(url)?,
+            (Some((key, name)), None) if name == "smtp" => {
+                return Err(invalid(&key, "smtp needs METIERS_SMTP_URL"));
+            }
+            (Some((key, name)), _) => {
+                return Err(invalid(&key, format!("'{name}' is not files, log or smtp")));
+            }
+        };
+        let mail_from = pick("mail_from", file.mail_from).map_or_else(
+            || "Métiers du Numérique <ne-pas-repondre@metiers.numerique.gouv.fr>".to_owned(),
+            |(_, from)| from,
+        );
+        let login_links = match pick("login_links", file.login_links) {
+            None => false,
+            Some((_, value)) if value == "true" => true,
+            Some((_, value)) if value == "false" => false,
+            Some((key, value)) => {
+                return Err(invalid(&key, format!("'{value}' is not true or false")));
+            }
+        };
         Ok(Self {
             bind,
             data_dir,
@@ -289,6 +349,9 @@ impl Config {
             demo: false,
             login_attempts_per_minute,
             proconnect,
+            mail_transport,
+            mail_from,
+            login_links,
         })
     }
 

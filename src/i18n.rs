@@ -234,6 +234,10 @@ mod tests {
             used.extend(codes.into_iter().map(|code| format!("{prefix}{code}")));
         }
         used.insert("form-error-generic".to_owned());
+        for kind in crate::mail::KINDS {
+            used.insert(format!("mail-{kind}-subject"));
+            used.insert(format!("mail-{kind}-body"));
+        }
         for theme in ["dsfr", "vitrine"] {
             used.insert(format!("theme-{theme}"));
         }
@@ -250,6 +254,8 @@ mod tests {
             "refused",
             "no-access",
             "logout-state",
+            "link",
+            "link-email",
         ] {
             used.insert(format!("login-failed-{failure}"));
         }

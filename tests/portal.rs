@@ -27,12 +27,12 @@ on_both_backends!(
 );
 
 /// An application that keeps rendered pages for a minute.
-const CACHED: Options = Options {
-    page_cache_seconds: 60,
-    demo: false,
-    proconnect: None,
-    login_attempts_per_minute: None,
-};
+fn cached() -> Options {
+    Options {
+        page_cache_seconds: 60,
+        ..Options::default()
+    }
+}
 
 /// Links to offer pages in a listing.
 fn offer_links(body: &str) -> Vec<String> {
@@ -600,7 +600,7 @@ async fn feeds_and_sitemap_list_live_offers(backend: Backend) {
 }
 
 async fn headers_caching_and_compression(backend: Backend) {
-    let app = TestApp::start_with(backend, CACHED).await;
+    let app = TestApp::start_with(backend, cached()).await;
     let tenant = fixtures::ministry(&app, "culture", "Ministère de la Culture", "dsfr").await;
     fixtures::offer(&app, fixtures::published(&tenant, "Développeur·se")).await;
 
@@ -760,7 +760,7 @@ async fn health_and_readiness(backend: Backend) {
 }
 
 async fn concurrent_misses_render_a_page_once(backend: Backend) {
-    let app = TestApp::start_with(backend, CACHED).await;
+    let app = TestApp::start_with(backend, cached()).await;
     let tenant = fixtures::ministry(&app, "culture", "Ministère de la Culture", "dsfr").await;
     fixtures::offer(&app, fixtures::published(&tenant, "Régisseur·se")).await;
     let before = app.query_count();

@@ -272,3 +272,17 @@ form-error-sirets = Enter valid 14-digit SIRET numbers, one per line.
 form-error-email = Enter a valid email address of someone who is neither a member nor already invited.
 form-error-user = You cannot change your own role or remove yourself.
 admin-locked-archived = This item is archived: it can no longer change. Duplicate it to start a new draft.
+
+## Login links by email
+
+login-link-heading = Without ProConnect
+login-link-lead = Get a login link by email, valid once for 15 minutes.
+login-link-email = Work email address
+login-link-email-hint = Expected format: firstname.lastname@ministry.gouv.fr
+login-link-submit = Get a login link
+login-link-title = Login link
+login-link-sent = If this address has access to the recruiters’ area, a login link has just been sent to it. It works once, for 15 minutes.
+login-link-use-lead = This link logs you in to the recruiters’ area. It works only once.
+login-link-use = Log in
+login-failed-link = This login link has already been used, has expired or does not exist. Ask for a new one from the login page.
+login-failed-link-email = This email address is not valid. Check it and try again.

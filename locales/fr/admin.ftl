@@ -272,3 +272,17 @@ form-error-sirets = Indiquez des numéros SIRET valides de 14 chiffres, un par l
 form-error-email = Indiquez une adresse électronique valide d’une personne qui n’est ni membre ni déjà invitée.
 form-error-user = Vous ne pouvez pas modifier votre propre rôle ni vous retirer.
 admin-locked-archived = Cet élément est archivé : il ne peut plus être modifié. Dupliquez-le pour en faire un nouveau brouillon.
+
+## Login links by email
+
+login-link-heading = Sans ProConnect
+login-link-lead = Recevez par courriel un lien de connexion, valable une fois pendant 15 minutes.
+login-link-email = Adresse électronique professionnelle
+login-link-email-hint = Format attendu : prenom.nom@ministere.gouv.fr
+login-link-submit = Recevoir un lien de connexion
+login-link-title = Lien de connexion
+login-link-sent = Si cette adresse a accès à l’espace recruteurs, un lien de connexion vient de lui être envoyé. Il est valable une fois, pendant 15 minutes.
+login-link-use-lead = Ce lien vous connecte à l’espace recruteurs. Il ne sert qu’une fois.
+login-link-use = Se connecter
+login-failed-link = Ce lien de connexion a déjà servi, a expiré ou n’existe pas. Demandez-en un nouveau depuis la page de connexion.
+login-failed-link-email = Cette adresse électronique n’est pas valide. Vérifiez-la et recommencez.

@@ -10,6 +10,7 @@ mod m20261129_000002_offer_search;
 mod m20261129_000003_sessions;
 mod m20261129_000004_invitations;
 mod m20261129_000005_session_ministry;
+mod m20261129_000006_outbox_and_login_links;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000003_sessions::Migration),
             Box::new(m20261129_000004_invitations::Migration),
             Box::new(m20261129_000005_session_ministry::Migration),
+            Box::new(m20261129_000006_outbox_and_login_links::Migration),
         ]
     }
 }

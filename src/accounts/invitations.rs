@@ -8,8 +8,9 @@ use sea_orm::{
 use super::{Actor, Role, normalize_email};
 use crate::{
     audit,
-    entities::{invitations, memberships},
+    entities::{invitations, memberships, tenants},
     error::{AppError, AppResult},
+    mail,
 };
 
 /// How long an invitation waits for its first login.
@@ -72,6 +73,34 @@ pub async fn invite(
     )
     .await?;
     Ok(invitation)
+}
+
+/// Writes the email of `invitation` (new or resent) to the outbox, from `inviter`. Call it in
+/// the invitation's transaction.
+pub async fn email(
+    db: &impl ConnectionTrait,
+    letterhead: &mail::Letterhead<'_>,
+    invitation: &invitations::Model,
+    inviter: &Actor,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let ministry = tenants::Entity::find_by_id(invitation.tenant_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let args = [
+        ("inviter", inviter.display_name()),
+        ("ministry", ministry.name),
+        ("role", invitation.role.clone()),
+        (
+            "expires",
+            invitation.expires_at.format("%d/%m/%Y").to_string(),
+        ),
+        ("link", format!("{}/connexion", letterhead.base_url)),
+    ];
+    let mail = mail::compose(letterhead, "invitation", &invitation.email, &args);
+    mail::enqueue(db, &mail, now).await?;
+    Ok(())
 }
 
 /// The invitations of `email` still waiting.

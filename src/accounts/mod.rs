@@ -2,6 +2,7 @@
 
 mod actor;
 pub mod invitations;
+pub mod login_links;
 pub mod members;
 pub mod proconnect;
 pub mod sessions;

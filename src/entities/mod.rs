@@ -3,10 +3,12 @@
 pub mod audit_log;
 pub mod invitations;
 pub mod login_attempts;
+pub mod login_links;
 pub mod media;
 pub mod memberships;
 pub mod offer_contract_types;
 pub mod offers;
+pub mod outbox;
 pub mod revisions;
 pub mod sessions;
 pub mod stories;

@@ -6,7 +6,7 @@ use minijinja::context;
 use poem::{
     Request, Response, handler,
     http::{StatusCode, header},
-    web::{Data, Form, Query},
+    web::{Data, Form, Path, Query},
 };
 use sea_orm::TransactionTrait;
 use serde::Deserialize;
@@ -130,22 +130,31 @@ pub async fn login_page(request: &Request, Data(state): Data<&SharedState>) -> A
         context! {
             csrf => csrf,
             demo => state.config.demo,
+            login_links => state.config.login_links,
             demo_accounts => demo_accounts,
             proconnect => state.proconnect.is_some(),
         },
     );
-    let mut response = super::admin::render_private(&page, view)?;
-    let cookie = set_cookie(
-        LOGIN_CSRF_COOKIE,
-        Some(&csrf),
-        "/connexion",
-        state.config.is_https(),
-    );
+    with_login_csrf(state, super::admin::render_private(&page, view)?, &csrf)
+}
+
+/// Gives a login form's page its double-submit CSRF cookie.
+fn with_login_csrf(state: &SharedState, mut response: Response, csrf: &str) -> AppResult<Response> {
+    let https = state.config.is_https();
+    let cookie = set_cookie(LOGIN_CSRF_COOKIE, Some(csrf), "/connexion", https);
     response.headers_mut().append(
         header::SET_COOKIE,
         cookie.parse().map_err(|_| AppError::Forbidden)?,
     );
     Ok(response)
+}
+
+/// Refuses a login form whose CSRF token is not its page's.
+fn check_login_csrf(request: &Request, submitted: &str) -> AppResult<()> {
+    check_csrf(
+        &cookie(request, LOGIN_CSRF_COOKIE).unwrap_or_default(),
+        submitted,
+    )
 }
 
 #[derive(Deserialize)]
@@ -167,18 +176,29 @@ pub async fn demo_login(
     if !state.login_limiter.allow(request) {
         return Err(AppError::TooManyRequests);
     }
-    check_csrf(
-        &cookie(request, LOGIN_CSRF_COOKIE).unwrap_or_default(),
-        &form.csrf,
-    )?;
+    check_login_csrf(request, &form.csrf)?;
     let user = accounts::find_by_email(&state.db, &form.email)
         .await?
         .filter(|user| user.email.ends_with(crate::demo::ACCOUNTS_DOMAIN))
         .ok_or(AppError::Forbidden)?;
-    let now = state.now();
     let txn = state.db.begin().await?;
-    accounts::record_login(&txn, user.id, "demo", now).await?;
-    let opened = sessions::open(&txn, user.id, None, state.config.session_policy(), now).await?;
+    open_session(state, txn, user.id, "demo", None).await
+}
+
+/// Records the login of `user_id` (`method`: `demo`, `proconnect`, `login_link`), opens its
+/// session and commits `txn`; then on to `/admin` with the session cookie, the login forms'
+/// CSRF cookie forgotten.
+async fn open_session(
+    state: &SharedState,
+    txn: sea_orm::DatabaseTransaction,
+    user_id: i32,
+    method: &str,
+    id_token: Option<String>,
+) -> AppResult<Response> {
+    let now = state.now();
+    accounts::record_login(&txn, user_id, method, now).await?;
+    let policy = state.config.session_policy();
+    let opened = sessions::open(&txn, user_id, id_token, policy, now).await?;
     txn.commit().await?;
     let https = state.config.is_https();
     Ok(redirect("/admin")
@@ -337,19 +357,97 @@ pub async fn proconnect_return(
         tracing::info!(email = %identity.email, "ProConnect login without access");
         return login_failed(state, request, "no-access", StatusCode::FORBIDDEN);
     };
-    accounts::record_login(&txn, user.id, "proconnect", now).await?;
-    let policy = state.config.session_policy();
-    let opened = sessions::open(&txn, user.id, Some(identity.id_token), policy, now).await?;
-    txn.commit().await?;
-    let cookie = set_cookie(
-        SESSION_COOKIE,
-        Some(&opened.token),
-        "/",
-        state.config.is_https(),
+    open_session(state, txn, user.id, "proconnect", Some(identity.id_token)).await
+}
+
+#[derive(Deserialize)]
+pub struct LinkRequest {
+    email: String,
+    csrf: String,
+}
+
+/// Refuses the login-link routes while login links are off, and too many attempts.
+fn login_links_allowed(state: &SharedState, request: &Request) -> AppResult<()> {
+    if !state.config.login_links {
+        return Err(AppError::NotFound);
+    }
+    if !state.login_limiter.allow(request) {
+        return Err(AppError::TooManyRequests);
+    }
+    Ok(())
+}
+
+/// The login-link page: `sent` after a request, else the button that uses link `token`.
+fn login_link_page(
+    state: &SharedState,
+    request: &Request,
+    token: Option<&str>,
+) -> AppResult<Response> {
+    let page = PageContext::new(state, request);
+    let csrf = sessions::random_token()?;
+    let view = View::new(
+        "admin/login-link.html",
+        page.t("login-link-title"),
+        page.t("login-link-title"),
+        context! {
+            csrf => csrf,
+            action => token.map(|token| format!("/connexion/lien/{token}")),
+        },
     );
-    Ok(redirect("/admin")
-        .header(header::SET_COOKIE, cookie)
-        .finish())
+    with_login_csrf(state, super::admin::render_private(&page, view)?, &csrf)
+}
+
+/// Sends a login link by email, when the address may get in; the answer is the same either way.
+#[handler]
+pub async fn login_link_request(
+    request: &Request,
+    Form(form): Form<LinkRequest>,
+    Data(state): Data<&SharedState>,
+) -> AppResult<Response> {
+    login_links_allowed(state, request)?;
+    check_login_csrf(request, &form.csrf)?;
+    let txn = state.db.begin().await?;
+    let letterhead = state.letterhead();
+    match accounts::login_links::request(&txn, &letterhead, &form.email, state.now()).await {
+        Err(AppError::Invalid { .. }) => {
+            return login_failed(state, request, "link-email", StatusCode::BAD_REQUEST);
+        }
+        other => other?,
+    }
+    txn.commit().await?;
+    state.mailer.wake();
+    login_link_page(state, request, None)
+}
+
+/// Where a login link leads: a button, so that mail scanners opening links do not use it up.
+#[handler]
+pub async fn login_link_page_for(
+    request: &Request,
+    Path(token): Path<String>,
+    Data(state): Data<&SharedState>,
+) -> AppResult<Response> {
+    login_links_allowed(state, request)?;
+    login_link_page(state, request, Some(&token))
+}
+
+/// Uses a login link: once, within 15 minutes.
+#[handler]
+pub async fn login_link_use(
+    request: &Request,
+    Path(token): Path<String>,
+    Form(form): Form<CsrfOnly>,
+    Data(state): Data<&SharedState>,
+) -> AppResult<Response> {
+    login_links_allowed(state, request)?;
+    check_login_csrf(request, &form.csrf)?;
+    let txn = state.db.begin().await?;
+    match accounts::login_links::redeem(&txn, &token, state.now()).await? {
+        Some(user) => open_session(state, txn, user.id, "login_link", None).await,
+        None => {
+            tracing::info!("login link unknown, used or expired");
+            login_failed(state, request, "link", StatusCode::BAD_REQUEST)
+        }
+    }
 }
 
 #[cfg(test)]

@@ -34,6 +34,11 @@ pub fn router(state: SharedState) -> impl Endpoint<Output = Response> {
         .at("/static/:version/*path", get(assets::static_file))
         .at("/connexion", get(auth::login_page))
         .at("/connexion/demo", post(auth::demo_login))
+        .at("/connexion/lien", post(auth::login_link_request))
+        .at(
+            "/connexion/lien/:token",
+            get(auth::login_link_page_for).post(auth::login_link_use),
+        )
         .at("/connexion/proconnect", get(auth::proconnect_start))
         .at("/connexion/proconnect/retour", get(auth::proconnect_return))
         .at("/deconnexion", post(auth::logout))
@@ -74,6 +79,7 @@ async fn readyz(Data(state): Data<&SharedState>) -> Response {
 pub async fn serve(state: SharedState) -> AppResult<()> {
     let bind = state.config.bind;
     let app = router(state.clone());
+    tokio::spawn(crate::mail::Mailer::run(state.clone()));
     tracing::info!(%bind, base_url = %state.config.base_url, "serving the portal");
     poem::Server::new(TcpListener::bind(bind))
         .run_with_graceful_shutdown(

@@ -12,6 +12,7 @@ use std::{
 
 pub mod fixtures;
 pub mod oidc;
+pub mod smtp;
 
 use chrono::Utc;
 use metiers::{app::AppState, app::SharedState, config::Config, db, web};
@@ -133,10 +134,19 @@ pub struct TestApp {
     pub database: TestDatabase,
     /// The OpenID provider, when the test asked for one.
     pub provider: Option<oidc::Provider>,
+    /// The data folder (emails are written under `mail/` when no SMTP server is given).
+    pub data_dir: tempfile::TempDir,
+}
+
+/// A signed-in user: their session cookie (`name=value`) and their forms' CSRF token.
+pub struct SignedIn {
+    pub cookie: String,
+    pub csrf: String,
+    pub user: metiers::entities::users::Model,
 }
 
 /// Options of a test app.
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Default)]
 pub struct Options {
     /// Seconds of page cache (0, the default in tests, renders every request).
     pub page_cache_seconds: u64,
@@ -146,6 +156,10 @@ pub struct Options {
     pub proconnect: Option<&'static str>,
     /// Login attempts allowed per client and minute (the default when `None`).
     pub login_attempts_per_minute: Option<u32>,
+    /// Send emails to this SMTP server (`smtp://…`); files under the data folder otherwise.
+    pub smtp_url: Option<String>,
+    /// Login links by email.
+    pub login_links: bool,
 }
 
 impl TestApp {
@@ -169,10 +183,15 @@ impl TestApp {
             None => None,
         };
         let issuer = provider.as_ref().map(|p| p.issuer.clone());
+        let data_dir = tempfile::tempdir().expect("data folder");
+        let data_path = data_dir.path().display().to_string();
         let mut config = Config::from_env_fn(|key| match key {
             "METIERS_BIND" => Some(addr.to_string()),
             "METIERS_BASE_URL" => Some(base_url.clone()),
             "METIERS_DATABASE_URL" => Some(database.url.clone()),
+            "METIERS_DATA_DIR" => Some(data_path.clone()),
+            "METIERS_SMTP_URL" => options.smtp_url.clone(),
+            "METIERS_LOGIN_LINKS" => Some(options.login_links.to_string()),
             "METIERS_DATABASE_MAX_CONNECTIONS" => Some("4".to_owned()),
             "METIERS_PAGE_CACHE_SECONDS" => Some(options.page_cache_seconds.to_string()),
             "METIERS_PROCONNECT_ISSUER" => issuer.clone(),
@@ -212,6 +231,7 @@ impl TestApp {
             server,
             database,
             provider,
+            data_dir,
         }
     }
 
@@ -253,6 +273,57 @@ impl TestApp {
 
     pub fn query_count(&self) -> usize {
         self.queries.load(Ordering::SeqCst)
+    }
+
+    /// Creates user `email` (a DINUM admin when `is_admin`) with `roles` (ministry id, role)
+    /// and opens a session for them.
+    pub async fn signed_in(
+        &self,
+        email: &str,
+        is_admin: bool,
+        roles: &[(i32, metiers::accounts::Role)],
+    ) -> SignedIn {
+        use metiers::accounts;
+        let db = &self.state.db;
+        let now = Utc::now();
+        let new = accounts::NewUser {
+            email: email.to_owned(),
+            is_admin,
+            ..Default::default()
+        };
+        let user = accounts::create_user(db, new, now).await.expect("user");
+        for (tenant_id, role) in roles {
+            accounts::add_membership(db, user.id, *tenant_id, *role, now)
+                .await
+                .expect("membership");
+        }
+        let policy = self.state.config.session_policy();
+        let opened = accounts::sessions::open(db, user.id, None, policy, now)
+            .await
+            .expect("session");
+        SignedIn {
+            cookie: format!("metiers_session={}", opened.token),
+            csrf: opened.csrf_token,
+            user,
+        }
+    }
+
+    /// Posts `form` to `path` as `who`, with their CSRF token.
+    pub async fn post_as(
+        &self,
+        who: &SignedIn,
+        path: &str,
+        form: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let mut fields: Vec<(&str, &str)> = form.to_vec();
+        fields.push(("csrf", &who.csrf));
+        self.client
+            .post(self.url(path))
+            .header("cookie", &who.cookie)
+            .form(&fields)
+            .send()
+            .await
+            .expect("request")
     }
 
     /// Submits the demo login form for `email` (demo mode), as a browser would.

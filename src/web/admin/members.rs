@@ -98,11 +98,11 @@ pub async fn invite(admin: Admin<'_>, posted: Form<Pairs>) -> AppResult<Response
     let tenant_id = admin.tenant_id()?;
     let invited = async {
         let (role, email, now) = (role(&form)?, form.text("email"), admin.state.now());
-        let actor = &admin.actor;
-        committed!(admin, |txn| invitations::invite(
-            &txn, actor, tenant_id, &email, role, now
-        )
-        .await?);
+        let (actor, letterhead) = (&admin.actor, admin.state.letterhead());
+        committed!(admin, |txn| {
+            let invitation = invitations::invite(&txn, actor, tenant_id, &email, role, now).await?;
+            invitations::email(&txn, &letterhead, &invitation, actor, now).await?
+        });
         Ok(())
     };
     match refused(&admin, invited.await)? {
@@ -121,9 +121,12 @@ pub async fn invitation_action(
     admin.posted(posted)?;
     let (actor, tenant_id, now) = (&admin.actor, admin.tenant_id()?, admin.state.now());
     let notice = committed!(admin, |txn| match action.as_str() {
-        "renvoyer" => invitations::resend(&txn, actor, tenant_id, id, now)
-            .await
-            .map(|_| "resent"),
+        "renvoyer" => {
+            let invitation = invitations::resend(&txn, actor, tenant_id, id, now).await?;
+            let letterhead = admin.state.letterhead();
+            invitations::email(&txn, &letterhead, &invitation, actor, now).await?;
+            Ok("resent")
+        }
         "revoquer" => invitations::revoke(&txn, actor, tenant_id, id, now)
             .await
             .map(|_| "revoked"),

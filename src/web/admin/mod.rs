@@ -269,10 +269,12 @@ impl Admin<'_> {
     }
 
     /// Back to a back-office page after a change, with a confirmation. The change is
-    /// committed: the portal's cached pages are dropped so that it shows at once.
+    /// committed: the portal's cached pages are dropped so that it shows at once, and the
+    /// emails it wrote leave now.
     pub fn redirect(&self, path: &str, notice: &str) -> Response {
         debug_assert!(NOTICES.contains(&notice));
         self.state.page_cache.clear();
+        self.state.mailer.wake();
         let to = format!("{}?ok={notice}", self.page.link(path));
         Response::builder()
             .status(StatusCode::SEE_OTHER)

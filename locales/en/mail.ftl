@@ -1,0 +1,24 @@
+## Emails: a subject and a body each; paragraphs are separated by a blank line.
+
+mail-invitation-subject = Invitation to the Métiers du Numérique recruiters’ area: { $ministry }
+mail-invitation-body =
+    Hello,
+
+    { $inviter } invites you to join the Métiers du Numérique recruiters’ area for { $ministry }, as { $role ->
+        [manager] manager
+       *[editor] editor
+    }.
+
+    To accept, log in with ProConnect, with this email address, before { $expires }:
+    { $link }
+
+    If you did not expect this invitation, ignore this message.
+
+mail-login_link-subject = Your Métiers du Numérique login link
+mail-login_link-body =
+    Hello,
+
+    Here is your link to log in to the Métiers du Numérique recruiters’ area. It works once, for 15 minutes:
+    { $link }
+
+    If you did not ask for this link, ignore this message: no one can log in without it.

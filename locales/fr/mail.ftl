@@ -1,0 +1,24 @@
+## Emails: a subject and a body each; paragraphs are separated by a blank line.
+
+mail-invitation-subject = Invitation à l’espace recruteurs de Métiers du Numérique : { $ministry }
+mail-invitation-body =
+    Bonjour,
+
+    { $inviter } vous invite à rejoindre l’espace recruteurs de Métiers du Numérique pour { $ministry }, comme { $role ->
+        [manager] responsable
+       *[editor] rédacteur·rice
+    }.
+
+    Pour accepter, connectez-vous avec ProConnect, avec cette adresse électronique, avant le { $expires } :
+    { $link }
+
+    Si vous ne vous attendiez pas à cette invitation, ignorez ce message.
+
+mail-login_link-subject = Votre lien de connexion à Métiers du Numérique
+mail-login_link-body =
+    Bonjour,
+
+    Voici votre lien pour vous connecter à l’espace recruteurs de Métiers du Numérique. Il sert une seule fois, pendant 15 minutes :
+    { $link }
+
+    Si vous n’avez pas demandé ce lien, ignorez ce message : personne ne peut se connecter sans lui.

@@ -1,0 +1,322 @@
+//! Emails that are never lost: an email is written to the outbox in the same transaction as
+//! the change that causes it, then a worker sends what is due, oldest first, and retries with
+//! a growing delay while the server is down. An email is marked sent as soon as the server
+//! took it, so it is not sent again.
+//!
+//! Texts come from `locales/*/mail.ftl` (`mail-KIND-subject`, `mail-KIND-body`): French first,
+//! then English, in one email, since the recipient's language is not known.
+
+use std::{path::PathBuf, time::Duration};
+
+use chrono::{DateTime, Utc};
+use lettre::{
+    AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
+    message::{Mailbox, MultiPart, SinglePart, header::ContentType},
+};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set, sea_query::Expr,
+};
+use tokio::sync::Notify;
+
+use crate::{
+    config::{Config, MailTransport},
+    entities::outbox,
+    error::{AppError, AppResult},
+    i18n::{Arg, I18n, Lang},
+    render::escape_markup,
+};
+
+/// How many emails one round of the worker sends at most.
+const BATCH: u64 = 50;
+/// How long the worker sleeps when nothing wakes it.
+const POLL: Duration = Duration::from_secs(10);
+
+/// The kinds of email, each with `mail-KIND-subject` and `mail-KIND-body` messages.
+pub const KINDS: [&str; 2] = ["invitation", "login_link"];
+
+/// What composing an email needs besides its own facts: the messages, and the site's address
+/// for links.
+pub struct Letterhead<'a> {
+    pub i18n: &'a I18n,
+    pub base_url: &'a str,
+}
+
+/// An email ready for the outbox.
+#[derive(Clone, Debug)]
+pub struct Mail {
+    pub kind: &'static str,
+    pub to: String,
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+/// Composes email `kind` to `to` from its messages, with `args` (text) in both languages.
+pub fn compose(
+    letterhead: &Letterhead,
+    kind: &'static str,
+    to: &str,
+    args: &[(&str, String)],
+) -> Mail {
+    let i18n = letterhead.i18n;
+    let message = |lang: Lang, part: &str| {
+        let args: Vec<(&str, Arg)> = args
+            .iter()
+            .map(|(name, value)| (*name, Arg::Text(value.clone())))
+            .collect();
+        i18n.message(lang, &format!("mail-{kind}-{part}"), &args)
+    };
+    let (french, english) = (message(Lang::Fr, "body"), message(Lang::En, "body"));
+    let text = format!("{french}\n\n-- English --\n\n{english}\n");
+    let html = format!(
+        "<!doctype html>\n<html lang=\"fr\">\n<body>\n{}\n<hr>\n<div lang=\"en\">\n{}\n</div>\n</body>\n</html>\n",
+        paragraphs(&french),
+        paragraphs(&english)
+    );
+    Mail {
+        kind,
+        to: to.to_owned(),
+        subject: message(Lang::Fr, "subject"),
+        text,
+        html,
+    }
+}
+
+/// Text paragraphs as HTML, with their web addresses as links.
+fn paragraphs(text: &str) -> String {
+    let word = |word: &str| {
+        let escaped = escape_markup(word);
+        if word.starts_with("https://") || word.starts_with("http://") {
+            format!("<a href=\"{escaped}\">{escaped}</a>")
+        } else {
+            escaped
+        }
+    };
+    let line = |line: &str| line.split(' ').map(word).collect::<Vec<_>>().join(" ");
+    text.split("\n\n")
+        .map(|paragraph| {
+            let lines: Vec<String> = paragraph.lines().map(line).collect();
+            format!("<p>{}</p>", lines.join("<br>\n"))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Writes `mail` to the outbox; call it in the transaction of the change that causes it.
+pub async fn enqueue(
+    db: &impl ConnectionTrait,
+    mail: &Mail,
+    now: DateTime<Utc>,
+) -> AppResult<outbox::Model> {
+    Ok(outbox::ActiveModel {
+        kind: Set(mail.kind.to_owned()),
+        recipient: Set(mail.to.clone()),
+        subject: Set(mail.subject.clone()),
+        text_body: Set(mail.text.clone()),
+        html_body: Set(mail.html.clone()),
+        created_at: Set(now),
+        attempts: Set(0),
+        next_attempt_at: Set(now),
+        sent_at: Set(None),
+        last_error: Set(None),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?)
+}
+
+/// The delay before attempt `attempts + 1`: 30 s, doubling, at most an hour.
+fn backoff(attempts: i32) -> chrono::Duration {
+    let seconds = 30i64 << attempts.clamp(0, 7);
+    chrono::Duration::seconds(seconds.min(3600))
+}
+
+/// How long a worker holds an email it is sending before another may try it.
+const CLAIM: chrono::Duration = chrono::Duration::minutes(5);
+
+/// Takes email `row` for this worker: another worker that read it too finds it taken. An
+/// email whose worker died mid-send is tried again after [`CLAIM`].
+async fn claim(
+    db: &impl ConnectionTrait,
+    row: &outbox::Model,
+    now: DateTime<Utc>,
+) -> AppResult<bool> {
+    let taken = outbox::Entity::update_many()
+        .col_expr(outbox::Column::NextAttemptAt, Expr::value(now + CLAIM))
+        .filter(outbox::Column::Id.eq(row.id))
+        .filter(outbox::Column::SentAt.is_null())
+        .filter(outbox::Column::NextAttemptAt.eq(row.next_attempt_at))
+        .exec(db)
+        .await?;
+    Ok(taken.rows_affected == 1)
+}
+
+enum Transport {
+    Files(PathBuf),
+    Log,
+    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+}
+
+/// Sends the outbox's emails through the configured transport.
+pub struct Mailer {
+    transport: Transport,
+    from: Mailbox,
+    wake: Notify,
+}
+
+impl Mailer {
+    pub fn new(config: &Config) -> AppResult<Self> {
+        let from = config.mail_from.parse().map_err(|e| AppError::Config {
+            key: "METIERS_MAIL_FROM".into(),
+            message: format!("'{}': {e}", config.mail_from),
+        })?;
+        let transport = match &config.mail_transport {
+            MailTransport::Files => Transport::Files(config.data_dir.join("mail")),
+            MailTransport::Log => Transport::Log,
+            MailTransport::Smtp(url) => Transport::Smtp(
+                AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+                    .map_err(|e| AppError::Config {
+                        key: "METIERS_SMTP_URL".into(),
+                        message: e.to_string(),
+                    })?
+                    .timeout(Some(Duration::from_secs(20)))
+                    .build(),
+            ),
+        };
+        Ok(Self {
+            transport,
+            from,
+            wake: Notify::new(),
+        })
+    }
+
+    /// Asks the worker to look at the outbox now (after a change that wrote an email).
+    pub fn wake(&self) {
+        self.wake.notify_one();
+    }
+
+    fn message(&self, row: &outbox::Model) -> Result<Message, String> {
+        let to: Mailbox = row
+            .recipient
+            .parse()
+            .map_err(|e| format!("recipient: {e}"))?;
+        Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(row.subject.clone())
+            .multipart(
+                MultiPart::alternative()
+                    .singlepart(
+                        SinglePart::builder()
+                            .header(ContentType::TEXT_PLAIN)
+                            .body(row.text_body.clone()),
+                    )
+                    .singlepart(
+                        SinglePart::builder()
+                            .header(ContentType::TEXT_HTML)
+                            .body(row.html_body.clone()),
+                    ),
+            )
+            .map_err(|e| e.to_string())
+    }
+
+    async fn send(&self, row: &outbox::Model) -> Result<(), String> {
+        let message = self.message(row)?;
+        match &self.transport {
+            Transport::Files(dir) => {
+                tokio::fs::create_dir_all(dir)
+                    .await
+                    .map_err(|e| e.to_string())?;
+                let path = dir.join(format!("{:06}-{}.eml", row.id, row.kind));
+                tokio::fs::write(path, message.formatted())
+                    .await
+                    .map_err(|e| e.to_string())
+            }
+            Transport::Log => {
+                tracing::info!(to = %row.recipient, subject = %row.subject, text = %row.text_body, "email");
+                Ok(())
+            }
+            Transport::Smtp(smtp) => smtp
+                .send(message)
+                .await
+                .map(|_| ())
+                .map_err(|e| e.to_string()),
+        }
+    }
+
+    /// Sends the emails that are due, oldest first; returns how many left. A failure puts
+    /// the email back with a later attempt and its error, visible in the outbox.
+    pub async fn deliver_due(
+        &self,
+        db: &impl ConnectionTrait,
+        now: DateTime<Utc>,
+    ) -> AppResult<usize> {
+        let due = outbox::Entity::find()
+            .filter(outbox::Column::SentAt.is_null())
+            .filter(outbox::Column::NextAttemptAt.lte(now))
+            .order_by_asc(outbox::Column::Id)
+            .limit(BATCH)
+            .all(db)
+            .await?;
+        let mut sent = 0;
+        for row in due {
+            if !claim(db, &row, now).await? {
+                continue;
+            }
+            let result = self.send(&row).await;
+            let mut active: outbox::ActiveModel = row.clone().into();
+            active.attempts = Set(row.attempts + 1);
+            active.next_attempt_at = Set(now);
+            match result {
+                Ok(()) => {
+                    active.sent_at = Set(Some(now));
+                    active.last_error = Set(None);
+                    sent += 1;
+                }
+                Err(error) => {
+                    tracing::warn!(id = row.id, kind = %row.kind, %error, "email not sent, will retry");
+                    active.next_attempt_at = Set(now + backoff(row.attempts));
+                    active.last_error = Set(Some(error));
+                }
+            }
+            active.update(db).await?;
+        }
+        Ok(sent)
+    }
+
+    /// Sends due emails until the process ends: at every wake-up, else every few seconds.
+    pub async fn run(state: crate::app::SharedState) {
+        loop {
+            if let Err(error) = state.mailer.deliver_due(&state.db, state.now()).await {
+                tracing::error!(%error, "the email outbox could not be read");
+            }
+            tokio::select! {
+                _ = state.mailer.wake.notified() => {},
+                _ = tokio::time::sleep(POLL) => {},
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retries_wait_longer_and_longer() {
+        assert_eq!(backoff(0).num_seconds(), 30);
+        assert_eq!(backoff(1).num_seconds(), 60);
+        assert_eq!(backoff(20).num_seconds(), 3600);
+    }
+
+    #[test]
+    fn html_parts_escape_text_and_link_addresses() {
+        let html = paragraphs("Bonjour <b>,\n\nVoici :\nhttps://example.org/a?b=1&c=2 .");
+        assert!(html.contains("<p>Bonjour &lt;b&gt;,</p>"), "{html}");
+        assert!(
+            html.contains("<a href=\"https://example.org/a?b=1&amp;c=2\">"),
+            "{html}"
+        );
+    }
+}
