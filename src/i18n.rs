@@ -227,6 +227,7 @@ mod tests {
                     "members",
                     "ministries",
                     "journal",
+                    "emails",
                 ],
             ),
         ];

@@ -126,6 +126,27 @@ pub async fn enqueue(
     .await?)
 }
 
+/// The newest emails, newest first, and how many wait after a failure (DINUM admins).
+pub async fn recent(
+    db: &impl ConnectionTrait,
+    actor: &crate::accounts::Actor,
+    limit: u64,
+) -> AppResult<(Vec<outbox::Model>, u64)> {
+    use sea_orm::PaginatorTrait;
+    actor.require_admin()?;
+    let emails = outbox::Entity::find()
+        .order_by_desc(outbox::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await?;
+    let failing = outbox::Entity::find()
+        .filter(outbox::Column::SentAt.is_null())
+        .filter(outbox::Column::LastError.is_not_null())
+        .count(db)
+        .await?;
+    Ok((emails, failing))
+}
+
 /// The delay before attempt `attempts + 1`: 30 s, doubling, at most an hour.
 fn backoff(attempts: i32) -> chrono::Duration {
     let seconds = 30i64 << attempts.clamp(0, 7);

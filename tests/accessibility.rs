@@ -123,6 +123,7 @@ async fn public_pages_have_no_accessibility_violation() {
     let admin_pages = [
         "/admin",
         "/admin/journal",
+        "/admin/courriels",
         "/admin/ministeres",
         "/admin/ministeres/nouveau",
     ];

@@ -88,6 +88,7 @@ use Access::{Admin, Editor, Manager};
 const ROUTES: &[Row] = &[
     row("GET", "/admin", &[], Editor),
     row("GET", "/admin/journal", &[], Admin),
+    row("GET", "/admin/courriels", &[], Admin),
     row(
         "POST",
         "/admin/ministere-courant",

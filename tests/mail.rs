@@ -234,6 +234,14 @@ async fn a_down_smtp_server_loses_nothing(backend: Backend) {
     assert!(waiting.last_error.is_some(), "the failure is kept");
     assert!(waiting.next_attempt_at > now, "a later attempt is planned");
     assert_eq!(deliver(&app, now).await, 0, "not before its time");
+    let admin = app.signed_in("admin@numerique.gouv.fr", true, &[]).await;
+    let emails = app.get_with_cookie("/admin/courriels", &admin.cookie).await;
+    let page = emails.text().await.unwrap();
+    assert!(
+        page.contains("Un courriel attend après un échec d’envoi.")
+            && page.contains("Échec (1 essai)"),
+        "the failure shows in the back-office: {page}"
+    );
 
     smtp.up().await;
     let later = now + Duration::hours(2);

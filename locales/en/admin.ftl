@@ -286,3 +286,24 @@ login-link-use-lead = This link logs you in to the recruiters’ area. It works 
 login-link-use = Log in
 login-failed-link = This login link has already been used, has expired or does not exist. Ask for a new one from the login page.
 login-failed-link-email = This email address is not valid. Check it and try again.
+
+## Back-office: the email outbox
+
+admin-nav-emails = Emails
+admin-emails-title = Emails sent
+admin-emails-lead = The last 200 emails: those that left, those that wait, and why a sending failed. A failed email is tried again later and later, up to once an hour.
+admin-emails-failing = { $count ->
+    [one] One email waits after a failed sending.
+   *[other] { $count } emails wait after a failed sending.
+}
+admin-emails-created = Written on
+admin-emails-recipient = Recipient
+admin-emails-subject = Subject
+admin-emails-state = State
+admin-emails-sent = Sent on { $at }
+admin-emails-retry = Failed ({ $attempts ->
+        [one] 1 attempt
+       *[other] { $attempts } attempts
+    }), next attempt on { $at }
+admin-emails-waiting = Waiting to be sent
+admin-emails-empty = No email yet.

@@ -286,3 +286,24 @@ login-link-use-lead = Ce lien vous connecte à l’espace recruteurs. Il ne sert
 login-link-use = Se connecter
 login-failed-link = Ce lien de connexion a déjà servi, a expiré ou n’existe pas. Demandez-en un nouveau depuis la page de connexion.
 login-failed-link-email = Cette adresse électronique n’est pas valide. Vérifiez-la et recommencez.
+
+## Back-office: the email outbox
+
+admin-nav-emails = Courriels
+admin-emails-title = Courriels envoyés
+admin-emails-lead = Les 200 derniers courriels : ceux qui sont partis, ceux qui attendent, et pourquoi un envoi a échoué. Un courriel en échec est réessayé de plus en plus tard, jusqu’à une fois par heure.
+admin-emails-failing = { $count ->
+    [one] Un courriel attend après un échec d’envoi.
+   *[other] { $count } courriels attendent après un échec d’envoi.
+}
+admin-emails-created = Écrit le
+admin-emails-recipient = Destinataire
+admin-emails-subject = Objet
+admin-emails-state = État
+admin-emails-sent = Envoyé le { $at }
+admin-emails-retry = Échec ({ $attempts ->
+        [one] 1 essai
+       *[other] { $attempts } essais
+    }), nouvel essai le { $at }
+admin-emails-waiting = En attente d’envoi
+admin-emails-empty = Aucun courriel pour l’instant.

@@ -116,3 +116,39 @@ pub async fn journal(admin: Admin<'_>) -> AppResult<Response> {
         context! { entries => entries },
     )
 }
+
+#[derive(Serialize)]
+struct EmailRow {
+    created_at: String,
+    recipient: String,
+    subject: String,
+    kind: String,
+    attempts: i32,
+    sent_at: Option<String>,
+    next_attempt_at: String,
+    last_error: Option<String>,
+}
+
+/// The email outbox, for DINUM admins: what left, what waits, and why it failed.
+#[handler]
+pub async fn emails(admin: Admin<'_>) -> AppResult<Response> {
+    let (emails, failing) =
+        crate::mail::recent(&admin.state.db, &admin.actor, JOURNAL_SIZE).await?;
+    let when = |at: chrono::DateTime<chrono::Utc>| at.format("%Y-%m-%d %H:%M:%S UTC").to_string();
+    let rows: Vec<EmailRow> = emails
+        .into_iter()
+        .map(|email| EmailRow {
+            created_at: when(email.created_at),
+            sent_at: email.sent_at.map(when),
+            next_attempt_at: when(email.next_attempt_at),
+            recipient: email.recipient,
+            subject: email.subject,
+            kind: email.kind,
+            attempts: email.attempts,
+            last_error: email.last_error,
+        })
+        .collect();
+    let title = admin.t("admin-emails-title");
+    let data = context! { emails => rows, failing => failing };
+    admin.render("admin/emails.html", title, "emails", data)
+}

@@ -51,6 +51,7 @@ pub fn routes() -> Route {
     Route::new()
         .at("/", get(dashboard::dashboard))
         .at("/journal", get(dashboard::journal))
+        .at("/courriels", get(dashboard::emails))
         .at("/ministere-courant", post(switch_ministry))
         .at("/offres", get(offers::list))
         .at(
