@@ -44,18 +44,25 @@ impl Content for crate::entities::stories::Entity {
 }
 
 /// The shared column `name` of `E`.
-fn column<E: Content>(name: &str) -> E::Column {
+pub fn column<E: Content>(name: &str) -> E::Column {
     E::Column::from_str(name).unwrap_or_else(|_| panic!("{} has no column {name}", E::KIND))
 }
 
-fn int<E: Content>(model: &E::Model, name: &str) -> i32 {
+/// Integer column `name` of an item (`id`, `tenant_id`, `version`).
+pub fn int<E: Content>(model: &E::Model, name: &str) -> i32 {
+    optional_int::<E>(model, name).unwrap_or_else(|| panic!("{}.{name} is not an integer", E::KIND))
+}
+
+/// Nullable integer column `name` of an item (`created_by`).
+pub fn optional_int<E: Content>(model: &E::Model, name: &str) -> Option<i32> {
     match model.get(column::<E>(name)) {
-        Value::Int(Some(value)) => value,
+        Value::Int(value) => value,
         other => panic!("{}.{name} is not an integer: {other:?}", E::KIND),
     }
 }
 
-fn text<E: Content>(model: &E::Model, name: &str) -> String {
+/// Text column `name` of an item.
+pub fn text<E: Content>(model: &E::Model, name: &str) -> String {
     match model.get(column::<E>(name)) {
         Value::String(Some(value)) => value,
         other => panic!("{}.{name} is not text: {other:?}", E::KIND),

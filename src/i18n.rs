@@ -228,8 +228,10 @@ mod tests {
                     "ministries",
                     "journal",
                     "emails",
+                    "moderation",
                 ],
             ),
+            ("admin-moderation-kind-", vec!["offer", "story"]),
         ];
         for (prefix, codes) in prefixed {
             used.extend(codes.into_iter().map(|code| format!("{prefix}{code}")));

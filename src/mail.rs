@@ -33,7 +33,7 @@ const BATCH: u64 = 50;
 const POLL: Duration = Duration::from_secs(10);
 
 /// The kinds of email, each with `mail-KIND-subject` and `mail-KIND-body` messages.
-pub const KINDS: [&str; 2] = ["invitation", "login_link"];
+pub const KINDS: [&str; 3] = ["invitation", "login_link", "review"];
 
 /// What composing an email needs besides its own facts: the messages, and the site's address
 /// for links.

@@ -127,7 +127,10 @@ async fn public_pages_have_no_accessibility_violation() {
         "/admin/ministeres",
         "/admin/ministeres/nouveau",
     ];
-    let admin_pages: Vec<String> = admin_pages.iter().map(|p| p.to_string()).collect();
+    let mut admin_pages: Vec<String> = admin_pages.iter().map(|p| p.to_string()).collect();
+    let queue = app.get_with_cookie("/admin/moderation", &session).await;
+    let review = first_item_link(&queue.text().await.unwrap(), "/admin/moderation/offres/");
+    admin_pages.extend(["/admin/moderation".to_owned(), review]);
     check(&checker, &app.base_url, &admin_pages, Some(&session)).await;
 
     // The back-office of a ministry, signed in as its demo manager: lists, forms, settings.

@@ -102,6 +102,7 @@ const ROUTES: &[Row] = &[
     row("POST", "/admin/offres/{offer}", OFFER_FORM, Editor),
     row("POST", "/admin/offres/{offer}/dupliquer", &[], Editor),
     row("POST", "/admin/offres/{offer}/archiver", &[], Editor),
+    row("POST", "/admin/offres/{offer}/soumettre", &[], Editor),
     row("GET", "/admin/temoignages", &[], Editor),
     row("GET", "/admin/temoignages/nouveau", &[], Editor),
     row("POST", "/admin/temoignages/nouveau", STORY_FORM, Editor),
@@ -109,6 +110,22 @@ const ROUTES: &[Row] = &[
     row("POST", "/admin/temoignages/{story}", STORY_FORM, Editor),
     row("POST", "/admin/temoignages/{story}/dupliquer", &[], Editor),
     row("POST", "/admin/temoignages/{story}/archiver", &[], Editor),
+    row("POST", "/admin/temoignages/{story}/soumettre", &[], Editor),
+    row("GET", "/admin/moderation", &[], Admin),
+    row("GET", "/admin/moderation/offres/{offer}", &[], Admin),
+    row(
+        "POST",
+        "/admin/moderation/offres/{offer}",
+        &[("decision", "approve"), ("version", "1")],
+        Admin,
+    ),
+    row("GET", "/admin/moderation/temoignages/{story}", &[], Admin),
+    row(
+        "POST",
+        "/admin/moderation/temoignages/{story}",
+        &[("decision", "approve"), ("version", "1")],
+        Admin,
+    ),
     row("GET", "/admin/ministere", &[], Manager),
     row("POST", "/admin/ministere", MINISTRY_FORM, Manager),
     row("GET", "/admin/membres", &[], Manager),
@@ -377,6 +394,8 @@ async fn every_admin_route_keeps_ministries_apart(backend: Backend) {
                 .replace("{tenant}", ":id")
                 .replace("{member}", ":user_id");
             let path = path
+                .replace("/moderation/offres/:id", "/moderation/:kind/:id")
+                .replace("/moderation/temoignages/:id", "/moderation/:kind/:id")
                 .replace("/renvoyer", "/:action")
                 .replace("/revoquer", "/:action")
                 .replace("/:user_id/role", "/:user_id/:action")

@@ -307,3 +307,38 @@ admin-emails-retry = Failed ({ $attempts ->
     }), next attempt on { $at }
 admin-emails-waiting = Waiting to be sent
 admin-emails-empty = No email yet.
+
+## Back-office: moderation
+
+admin-nav-moderation = Moderation
+admin-moderation-title = Moderation queue
+admin-moderation-lead = The offers and stories waiting for review, oldest first.
+admin-moderation-all-ministries = All ministries
+admin-moderation-kind = Type
+admin-moderation-all-kinds = Offers and stories
+admin-moderation-kind-offer = Offer
+admin-moderation-kind-story = Story
+admin-moderation-item = Item
+admin-moderation-since = Waiting since
+admin-moderation-count = { $count ->
+    [one] 1 item waiting
+   *[other] { $count } items waiting
+}
+admin-moderation-empty = Nothing waits for review.
+admin-review-title = Review
+admin-review-decision = Decision
+admin-review-approve = Publish
+admin-review-changes = Ask for changes
+admin-review-reject = Refuse
+admin-review-comment-label = Comment for the author
+admin-review-comment-hint = Required to ask for changes or refuse: say what to change, or why.
+admin-review-submit = Record the decision
+admin-review-comment = Review comment
+admin-submit-for-review = Submit for review
+admin-notice-submitted = Sent: the item waits for review (it is published at once if your ministry is trusted).
+admin-notice-reviewed = The decision is recorded and the author is told by email.
+form-error-decision = Choose a decision.
+form-error-comment = Write a comment: what to change, or why it is refused.
+form-error-version = Someone reviewed or changed this item meanwhile: reload the page.
+admin-notice-already-reviewed = Someone reviewed this item just before you: their decision stands.
+admin-published-edit-warning = This item is online: saving it sends it back to review, and it leaves the site until it is approved.

@@ -22,3 +22,22 @@ mail-login_link-body =
     { $link }
 
     If you did not ask for this link, ignore this message: no one can log in without it.
+
+mail-review-subject = { $decision ->
+    [published] Published: { $title }
+    [changes_requested] Changes requested: { $title }
+   *[rejected] Refused: { $title }
+}
+mail-review-body =
+    Hello,
+
+    { $decision ->
+        [published] “{ $title }” was reviewed and published on Métiers du Numérique.
+        [changes_requested] “{ $title }” was reviewed: changes are requested before publication.
+       *[rejected] “{ $title }” was reviewed and will not be published.
+    }
+
+    Review comment: { $comment }
+
+    To find it:
+    { $link }

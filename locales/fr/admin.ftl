@@ -307,3 +307,38 @@ admin-emails-retry = Échec ({ $attempts ->
     }), nouvel essai le { $at }
 admin-emails-waiting = En attente d’envoi
 admin-emails-empty = Aucun courriel pour l’instant.
+
+## Back-office: moderation
+
+admin-nav-moderation = Modération
+admin-moderation-title = File de modération
+admin-moderation-lead = Les offres et témoignages qui attendent une relecture, du plus ancien au plus récent.
+admin-moderation-all-ministries = Tous les ministères
+admin-moderation-kind = Type
+admin-moderation-all-kinds = Offres et témoignages
+admin-moderation-kind-offer = Offre
+admin-moderation-kind-story = Témoignage
+admin-moderation-item = Élément
+admin-moderation-since = En attente depuis
+admin-moderation-count = { $count ->
+    [one] 1 élément en attente
+   *[other] { $count } éléments en attente
+}
+admin-moderation-empty = Rien n’attend de relecture.
+admin-review-title = Relecture
+admin-review-decision = Décision
+admin-review-approve = Publier
+admin-review-changes = Demander des modifications
+admin-review-reject = Refuser
+admin-review-comment-label = Commentaire pour l’auteur·rice
+admin-review-comment-hint = Obligatoire pour demander des modifications ou refuser : dites quoi changer, ou pourquoi.
+admin-review-submit = Enregistrer la décision
+admin-review-comment = Commentaire de la relecture
+admin-submit-for-review = Soumettre à la relecture
+admin-notice-submitted = C’est envoyé : l’élément attend sa relecture (il est publié tout de suite si votre ministère est de confiance).
+admin-notice-reviewed = La décision est enregistrée et l’auteur·rice est prévenu·e par courriel.
+form-error-decision = Choisissez une décision.
+form-error-comment = Écrivez un commentaire : ce qu’il faut changer, ou pourquoi c’est refusé.
+form-error-version = Quelqu’un a relu ou modifié cet élément entre-temps : rechargez la page.
+admin-notice-already-reviewed = Quelqu’un a relu cet élément juste avant vous : sa décision est celle qui compte.
+admin-published-edit-warning = Cet élément est en ligne : l’enregistrer le renvoie en relecture, et il quitte le site jusqu’à sa validation.

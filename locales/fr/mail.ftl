@@ -22,3 +22,22 @@ mail-login_link-body =
     { $link }
 
     Si vous n’avez pas demandé ce lien, ignorez ce message : personne ne peut se connecter sans lui.
+
+mail-review-subject = { $decision ->
+    [published] Publié : { $title }
+    [changes_requested] Modifications demandées : { $title }
+   *[rejected] Refusé : { $title }
+}
+mail-review-body =
+    Bonjour,
+
+    { $decision ->
+        [published] « { $title } » a été relu et publié sur Métiers du Numérique.
+        [changes_requested] « { $title } » a été relu : des modifications sont demandées avant publication.
+       *[rejected] « { $title } » a été relu et ne sera pas publié.
+    }
+
+    Commentaire de la relecture : { $comment }
+
+    Pour le retrouver :
+    { $link }

@@ -86,6 +86,7 @@ pub async fn update(
     let before = content::find_editable::<offers::Entity>(db, actor, tenant_id, id).await?;
     check_structure(db, tenant_id, new.structure_id).await?;
     let after = super::update(db, &before, new, now).await?;
+    let after = crate::moderation::after_edit::<offers::Entity>(db, &before, after, now).await?;
     content::record::<offers::Entity>(db, actor, "update", Some(&before), &after, now).await?;
     Ok(after)
 }

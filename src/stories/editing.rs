@@ -51,6 +51,7 @@ pub async fn update(
 ) -> AppResult<stories::Model> {
     let before = content::find_editable::<stories::Entity>(db, actor, tenant_id, id).await?;
     let after = super::update(db, &before, new, now).await?;
+    let after = crate::moderation::after_edit::<stories::Entity>(db, &before, after, now).await?;
     content::record::<stories::Entity>(db, actor, "update", Some(&before), &after, now).await?;
     Ok(after)
 }

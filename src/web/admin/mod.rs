@@ -18,6 +18,7 @@ mod dashboard;
 mod forms;
 mod members;
 mod ministries;
+mod moderation;
 mod offers;
 mod stories;
 
@@ -61,6 +62,7 @@ pub fn routes() -> Route {
         .at("/offres/:id", get(offers::edit_form).post(offers::update))
         .at("/offres/:id/dupliquer", post(offers::duplicate))
         .at("/offres/:id/archiver", post(offers::archive))
+        .at("/offres/:id/soumettre", post(offers::submit))
         .at("/temoignages", get(stories::list))
         .at(
             "/temoignages/nouveau",
@@ -72,6 +74,12 @@ pub fn routes() -> Route {
         )
         .at("/temoignages/:id/dupliquer", post(stories::duplicate))
         .at("/temoignages/:id/archiver", post(stories::archive))
+        .at("/temoignages/:id/soumettre", post(stories::submit))
+        .at("/moderation", get(moderation::queue))
+        .at(
+            "/moderation/:kind/:id",
+            get(moderation::review_form).post(moderation::review),
+        )
         .at(
             "/ministere",
             get(ministries::settings_form).post(ministries::save_settings),
@@ -96,7 +104,7 @@ pub fn routes() -> Route {
 }
 
 /// The confirmations a page may show after a change (`?ok=CODE`, message `admin-notice-CODE`).
-pub const NOTICES: [&str; 10] = [
+pub const NOTICES: [&str; 13] = [
     "saved",
     "created",
     "duplicated",
@@ -107,6 +115,9 @@ pub const NOTICES: [&str; 10] = [
     "removed",
     "role-changed",
     "switched",
+    "submitted",
+    "reviewed",
+    "already-reviewed",
 ];
 
 /// The acting user of a back-office request, their session and the ministry they work on.
@@ -183,6 +194,13 @@ impl Admin<'_> {
             .as_ref()
             .map(|tenant| tenant.id)
             .ok_or(AppError::NotFound)
+    }
+
+    /// Whether saving an item in `status` sends it back to review (a published item of a
+    /// ministry that is not trusted).
+    pub fn edit_goes_to_review(&self, status: &str) -> bool {
+        status == crate::codes::Status::Published.as_str()
+            && !self.current.as_ref().is_some_and(|tenant| tenant.trusted)
     }
 
     /// Who acts, in which ministry, and when: what every change of the current ministry needs.
@@ -325,4 +343,21 @@ async fn archive_item<E: Content>(
     )
     .await?);
     Ok(admin.redirect(list_path, "archived"))
+}
+
+/// Submits item `id` of the current ministry for review (published at once in a trusted
+/// ministry), then back to its page at `item_path`.
+async fn submit_item<E: Content>(
+    admin: &Admin<'_>,
+    id: i32,
+    posted: Form<Pairs>,
+    item_path: &str,
+) -> AppResult<Response> {
+    admin.posted(posted)?;
+    let (actor, tenant_id, now) = admin.scope()?;
+    committed!(admin, |txn| crate::moderation::submit::<E>(
+        &txn, actor, tenant_id, id, now
+    )
+    .await?);
+    Ok(admin.redirect(item_path, "submitted"))
 }

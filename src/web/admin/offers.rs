@@ -13,6 +13,7 @@ use serde::Serialize;
 use super::{
     Admin, Pairs, archive_item,
     forms::{FormData, Shown, form_view, refused},
+    submit_item,
 };
 use crate::{
     codes::{ApplyMode, Category, ContractType, Profession, RemotePolicy, Status},
@@ -58,6 +59,19 @@ struct Row {
     updated_at: String,
     expires_at: Option<String>,
     public_url: Option<String>,
+}
+
+/// The reviewer's last comment on an item sent back or refused, for its author.
+pub(super) async fn review_comment<E: crate::content::Content>(
+    admin: &Admin<'_>,
+    id: i32,
+    status: &str,
+) -> AppResult<Option<String>> {
+    if status == Status::ChangesRequested.as_str() || status == Status::Rejected.as_str() {
+        crate::moderation::last_comment::<E>(&admin.state.db, id).await
+    } else {
+        Ok(None)
+    }
 }
 
 /// The portal address of a published item.
@@ -237,8 +251,14 @@ async fn show_form(
         Some(offer) => format!("/admin/offres/{}", offer.id),
         None => "/admin/offres/nouvelle".to_owned(),
     };
+    let review_comment = match offer {
+        Some(offer) => review_comment::<offer_rows::Entity>(admin, offer.id, &offer.status).await?,
+        None => None,
+    };
     let offer_view = offer.map(|offer| {
         context! {
+            review_comment => review_comment,
+            goes_to_review => admin.edit_goes_to_review(&offer.status),
             id => offer.id,
             slug => offer.slug,
             status => offer.status,
@@ -364,4 +384,13 @@ pub async fn archive(
     posted: Form<Pairs>,
 ) -> AppResult<Response> {
     archive_item::<offer_rows::Entity>(&admin, id, posted, "/admin/offres").await
+}
+
+#[handler]
+pub async fn submit(
+    admin: Admin<'_>,
+    Path(id): Path<i32>,
+    posted: Form<Pairs>,
+) -> AppResult<Response> {
+    submit_item::<offer_rows::Entity>(&admin, id, posted, &format!("/admin/offres/{id}")).await
 }

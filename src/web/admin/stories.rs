@@ -13,7 +13,8 @@ use serde::Serialize;
 use super::{
     Admin, Pairs, archive_item,
     forms::{FormData, Shown, form_view, refused},
-    offers::{preview, public_url, statuses},
+    offers::{preview, public_url, review_comment, statuses},
+    submit_item,
 };
 use crate::{
     codes::Status,
@@ -94,7 +95,7 @@ fn stored_form(story: &story_rows::Model) -> FormData {
 }
 
 /// Shows the story form: new (`story` None) or stored, with problems and a preview if any.
-fn show_form(
+async fn show_form(
     admin: &Admin<'_>,
     story: Option<&story_rows::Model>,
     form: &FormData,
@@ -104,8 +105,14 @@ fn show_form(
     let preview = shown
         .previewed()
         .then(|| preview(form, &title, &[("body", String::new())]));
+    let review_comment = match story {
+        Some(story) => review_comment::<story_rows::Entity>(admin, story.id, &story.status).await?,
+        None => None,
+    };
     let story_view = story.map(|story| {
         context! {
+            review_comment => review_comment,
+            goes_to_review => admin.edit_goes_to_review(&story.status),
             id => story.id,
             slug => story.slug,
             status => story.status,
@@ -140,7 +147,7 @@ fn show_form(
 #[handler]
 pub async fn new_form(admin: Admin<'_>) -> AppResult<Response> {
     admin.tenant_id()?;
-    show_form(&admin, None, &FormData::default(), Shown::Fresh)
+    show_form(&admin, None, &FormData::default(), Shown::Fresh).await
 }
 
 #[handler]
@@ -153,7 +160,7 @@ pub async fn edit_form(admin: Admin<'_>, Path(id): Path<i32>) -> AppResult<Respo
     let story =
         content::find::<story_rows::Entity>(&admin.state.db, &admin.actor, admin.tenant_id()?, id)
             .await?;
-    show_form(&admin, Some(&story), &stored_form(&story), Shown::Fresh)
+    show_form(&admin, Some(&story), &stored_form(&story), Shown::Fresh).await
 }
 
 #[handler]
@@ -177,7 +184,7 @@ async fn save(admin: &Admin<'_>, id: Option<i32>, posted: Form<Pairs>) -> AppRes
         None => None,
     };
     if form.text("intent") == "preview" {
-        return show_form(admin, stored.as_ref(), &form, Shown::Preview);
+        return show_form(admin, stored.as_ref(), &form, Shown::Preview).await;
     }
     let saved = async {
         let new = new_story(&form);
@@ -191,7 +198,7 @@ async fn save(admin: &Admin<'_>, id: Option<i32>, posted: Form<Pairs>) -> AppRes
             let notice = if id.is_some() { "saved" } else { "created" };
             Ok(admin.redirect(&format!("/admin/temoignages/{}", saved.id), notice))
         }
-        Err(errors) => show_form(admin, stored.as_ref(), &form, Shown::Refused(errors)),
+        Err(errors) => show_form(admin, stored.as_ref(), &form, Shown::Refused(errors)).await,
     }
 }
 
@@ -223,4 +230,13 @@ pub async fn archive(
     posted: Form<Pairs>,
 ) -> AppResult<Response> {
     archive_item::<story_rows::Entity>(&admin, id, posted, "/admin/temoignages").await
+}
+
+#[handler]
+pub async fn submit(
+    admin: Admin<'_>,
+    Path(id): Path<i32>,
+    posted: Form<Pairs>,
+) -> AppResult<Response> {
+    submit_item::<story_rows::Entity>(&admin, id, posted, &format!("/admin/temoignages/{id}")).await
 }

@@ -1,0 +1,243 @@
+//! `/admin/moderation`: the DINUM admins' review queue, oldest first, and the review of one
+//! item with the portal's rendering of its texts.
+
+use std::collections::HashMap;
+
+use minijinja::{Value, context};
+use poem::{
+    Response, handler,
+    web::{Form, Path, Query},
+};
+use sea_orm::EntityTrait;
+use serde::Serialize;
+
+use super::{
+    Admin, Pairs,
+    forms::{FormData, Shown, form_view, refused},
+    offers::{Choice, preview},
+};
+use crate::{
+    content::Content,
+    entities::{offers, stories, tenants},
+    error::{AppError, AppResult},
+    moderation::{self, Decision},
+};
+
+#[derive(Serialize)]
+struct Waiting {
+    path: String,
+    kind: &'static str,
+    title: String,
+    ministry: String,
+    since: String,
+    updated_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// The queue, filtered by ministry (`ministere`, an id) and type (`type`: `offres`,
+/// `temoignages`).
+#[handler]
+pub async fn queue(
+    admin: Admin<'_>,
+    Query(params): Query<HashMap<String, String>>,
+) -> AppResult<Response> {
+    let db = &admin.state.db;
+    let tenant_id = params.get("ministere").and_then(|id| id.parse().ok());
+    let kind = params.get("type").map(String::as_str).unwrap_or("");
+    let names: HashMap<i32, String> = crate::tenants::list_all(db)
+        .await?
+        .into_iter()
+        .map(|tenant| (tenant.id, tenant.name))
+        .collect();
+    let ministry = |id: i32| names.get(&id).cloned().unwrap_or_default();
+    let since = |at: chrono::DateTime<chrono::Utc>| at.format("%d/%m/%Y %H:%M").to_string();
+    let mut waiting = Vec::new();
+    if kind != "temoignages" {
+        for offer in moderation::queue::<offers::Entity>(db, &admin.actor, tenant_id).await? {
+            waiting.push(Waiting {
+                path: format!("/admin/moderation/offres/{}", offer.id),
+                kind: "offer",
+                ministry: ministry(offer.tenant_id),
+                since: since(offer.updated_at),
+                updated_at: offer.updated_at,
+                title: offer.title,
+            });
+        }
+    }
+    if kind != "offres" {
+        for story in moderation::queue::<stories::Entity>(db, &admin.actor, tenant_id).await? {
+            waiting.push(Waiting {
+                path: format!("/admin/moderation/temoignages/{}", story.id),
+                kind: "story",
+                ministry: ministry(story.tenant_id),
+                since: since(story.updated_at),
+                updated_at: story.updated_at,
+                title: story.person_name,
+            });
+        }
+    }
+    waiting.sort_by_key(|item| item.updated_at);
+    let mut ministries: Vec<Choice> = names
+        .iter()
+        .map(|(id, name)| Choice {
+            code: id.to_string(),
+            label: name.clone(),
+        })
+        .collect();
+    ministries.sort_by(|a, b| a.label.cmp(&b.label));
+    let data = context! {
+        waiting => waiting,
+        ministries => ministries,
+        filter => context! {
+            ministere => tenant_id.map(|id: i32| id.to_string()).unwrap_or_default(),
+            kind => kind,
+        },
+    };
+    let title = admin.t("admin-moderation-title");
+    admin.render("admin/moderation.html", title, "moderation", data)
+}
+
+/// What the review page shows of an item: its title, ministry, version and texts.
+struct UnderReview {
+    title: String,
+    tenant_id: i32,
+    version: i32,
+    texts: Vec<(&'static str, String, String)>,
+}
+
+fn offer_under_review(admin: &Admin, offer: offers::Model) -> UnderReview {
+    UnderReview {
+        texts: crate::offers::sections(&offer)
+            .into_iter()
+            .map(|(key, text)| {
+                (
+                    key,
+                    admin.t(&format!("offer-section-{key}")),
+                    text.to_owned(),
+                )
+            })
+            .collect(),
+        title: offer.title,
+        tenant_id: offer.tenant_id,
+        version: offer.version,
+    }
+}
+
+fn story_under_review(story: stories::Model) -> UnderReview {
+    UnderReview {
+        title: format!("{} — {}", story.person_name, story.role),
+        tenant_id: story.tenant_id,
+        version: story.version,
+        texts: vec![
+            ("excerpt", String::new(), story.excerpt),
+            ("body", String::new(), story.body),
+        ],
+    }
+}
+
+/// The item of `kind` (`offres`, `temoignages`) and `id` waiting for review.
+async fn waiting_item(admin: &Admin<'_>, kind: &str, id: i32) -> AppResult<UnderReview> {
+    let db = &admin.state.db;
+    match kind {
+        "offres" => {
+            let offer = moderation::find_waiting::<offers::Entity>(db, &admin.actor, id).await?;
+            Ok(offer_under_review(admin, offer))
+        }
+        "temoignages" => {
+            let story = moderation::find_waiting::<stories::Entity>(db, &admin.actor, id).await?;
+            Ok(story_under_review(story))
+        }
+        _ => Err(AppError::NotFound),
+    }
+}
+
+async fn show_review(
+    admin: &Admin<'_>,
+    (kind, id): (&str, i32),
+    item: UnderReview,
+    form: &FormData,
+    shown: Shown,
+) -> AppResult<Response> {
+    let ministry = tenants::Entity::find_by_id(item.tenant_id)
+        .one(&admin.state.db)
+        .await?
+        .map(|tenant| tenant.name)
+        .unwrap_or_default();
+    let mut typed = FormData::default();
+    for (key, _, text) in &item.texts {
+        typed.set(key, text);
+    }
+    let headings: Vec<(&str, String)> = item
+        .texts
+        .iter()
+        .map(|(key, heading, _)| (*key, heading.clone()))
+        .collect();
+    let rendered: Value = preview(&typed, &item.title, &headings);
+    let data = context! {
+        item => context! { title => item.title, ministry => ministry, version => item.version },
+        preview => rendered,
+        action => admin.page.link(&format!("/admin/moderation/{kind}/{id}")),
+        form => form_view(form, &[], shown.errors()),
+    };
+    let title = admin.t("admin-review-title");
+    admin.render_form(
+        shown.errors(),
+        "admin/review.html",
+        title,
+        "moderation",
+        data,
+    )
+}
+
+#[handler]
+pub async fn review_form(
+    admin: Admin<'_>,
+    Path((kind, id)): Path<(String, i32)>,
+) -> AppResult<Response> {
+    let item = waiting_item(&admin, &kind, id).await?;
+    let mut form = FormData::default();
+    form.set("decision", "approve");
+    show_review(&admin, (&kind, id), item, &form, Shown::Fresh).await
+}
+
+async fn decide<E: Content>(admin: &Admin<'_>, id: i32, form: &FormData) -> AppResult<()> {
+    let decision = Decision::parse(&form.text("decision"))
+        .ok_or_else(|| AppError::invalid("decision", "approve, changes or reject"))?;
+    let version = form.number("version")?.unwrap_or_default();
+    let (letterhead, now) = (admin.state.letterhead(), admin.state.now());
+    let (actor, comment) = (&admin.actor, form.text("comment"));
+    committed!(admin, |txn| moderation::review::<E>(
+        &txn,
+        &letterhead,
+        actor,
+        id,
+        version,
+        decision,
+        &comment,
+        now
+    )
+    .await?);
+    Ok(())
+}
+
+#[handler]
+pub async fn review(
+    admin: Admin<'_>,
+    Path((kind, id)): Path<(String, i32)>,
+    posted: Form<Pairs>,
+) -> AppResult<Response> {
+    let form = admin.posted(posted)?;
+    let decided = match kind.as_str() {
+        "offres" => decide::<offers::Entity>(&admin, id, &form).await,
+        "temoignages" => decide::<stories::Entity>(&admin, id, &form).await,
+        _ => Err(AppError::NotFound),
+    };
+    match refused(&admin, decided)? {
+        Ok(()) => Ok(admin.redirect("/admin/moderation", "reviewed")),
+        Err(errors) => match waiting_item(&admin, &kind, id).await {
+            Ok(item) => show_review(&admin, (&kind, id), item, &form, Shown::Refused(errors)).await,
+            // Someone else reviewed it meanwhile: back to the queue, which says so.
+            Err(AppError::NotFound) => Ok(admin.redirect("/admin/moderation", "already-reviewed")),
+            Err(error) => Err(error),
+        },
+    }
+}
