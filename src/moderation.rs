@@ -79,8 +79,9 @@ fn status_of<E: Content>(model: &E::Model) -> Status {
     Status::parse(&content::status_of::<E>(model)).unwrap_or(Status::Draft)
 }
 
-/// Keeps a revision of `model`: its snapshot, who, when, and the review's comment.
-async fn keep_revision<E: Content>(
+/// Keeps a revision of `model`: its snapshot, who, when, and the review's comment. Every save,
+/// submission and review keeps one.
+pub async fn keep_revision<E: Content>(
     db: &impl ConnectionTrait,
     actor: &Actor,
     model: &E::Model,

@@ -161,6 +161,44 @@ async fn public_pages_have_no_accessibility_violation() {
     check(&checker, &app.base_url, &manager_pages, Some(&session)).await;
 }
 
+/// The live Markdown preview works in Chromium under the real Content-Security-Policy.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_live_preview_renders_what_is_typed() {
+    let checker = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/a11y");
+    let app = TestApp::start_with(
+        Backend::Sqlite,
+        Options {
+            demo: true,
+            ..Options::default()
+        },
+    )
+    .await;
+    app.seed_demo(20).await;
+    metiers::demo::seed_accounts(&app.state.db, chrono::Utc::now())
+        .await
+        .unwrap();
+    let session = app
+        .demo_login(&format!(
+            "redaction.interieur@{}",
+            metiers::demo::ACCOUNTS_DOMAIN
+        ))
+        .await;
+    let output = tokio::process::Command::new("node")
+        .arg(checker.join("live-preview.mjs"))
+        .arg(&app.base_url)
+        .env("A11Y_COOKIE", &session)
+        .output()
+        .await
+        .expect("node must be installed");
+    let report = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(output.status.success(), "{report}");
+    assert!(report.contains("<strong>essentielle</strong>"), "{report}");
+}
+
 /// Runs the checker on `paths`, with a cookie when given; fails on any violation.
 async fn check(checker: &Path, base_url: &str, paths: &[String], cookie: Option<&str>) {
     let mut command = tokio::process::Command::new("node");

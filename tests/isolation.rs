@@ -95,6 +95,12 @@ const ROUTES: &[Row] = &[
         &[("tenant_id", "{tenant}")],
         Editor,
     ),
+    row(
+        "POST",
+        "/admin/apercu",
+        &[("markdown", "**texte**")],
+        Editor,
+    ),
     row("GET", "/admin/offres", &[], Editor),
     row("GET", "/admin/offres/nouvelle", &[], Editor),
     row("POST", "/admin/offres/nouvelle", OFFER_FORM, Editor),

@@ -7,7 +7,7 @@ mod support;
 
 use metiers::{
     accounts::Role,
-    entities::{audit_log, offers, outbox},
+    entities::{audit_log, offers, outbox, revisions},
 };
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use support::{Backend, SignedIn, TestApp, attributes, fixtures, texts};
@@ -202,6 +202,30 @@ async fn the_review_loop_ends_live(backend: Backend) {
             "offer.approve"
         ]
     );
+    // Every save, submission and review kept a revision; the review's comment is on its own.
+    let kept: Vec<(String, Option<String>)> = revisions::Entity::find()
+        .filter(revisions::Column::EntityType.eq("offer"))
+        .filter(revisions::Column::EntityId.eq(offer.id))
+        .order_by_asc(revisions::Column::Number)
+        .all(&app.state.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|revision| (revision.status, revision.review_comment))
+        .collect();
+    let statuses: Vec<&str> = kept.iter().map(|(status, _)| status.as_str()).collect();
+    assert_eq!(
+        statuses,
+        [
+            "draft",
+            "pending_review",
+            "changes_requested",
+            "pending_review",
+            "published"
+        ]
+    );
+    assert_eq!(kept[2].1.as_deref(), Some(comment));
+
     // Editing the live offer sends it back to review, as its form warns.
     let form = page(&app, &editor, &item).await;
     assert!(

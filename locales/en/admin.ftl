@@ -342,3 +342,4 @@ form-error-comment = Write a comment: what to change, or why it is refused.
 form-error-version = Someone reviewed or changed this item meanwhile: reload the page.
 admin-notice-already-reviewed = Someone reviewed this item just before you: their decision stands.
 admin-published-edit-warning = This item is online: saving it sends it back to review, and it leaves the site until it is approved.
+admin-live-preview = Preview: { $field }

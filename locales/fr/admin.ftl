@@ -342,3 +342,4 @@ form-error-comment = Écrivez un commentaire : ce qu’il faut changer, ou pourq
 form-error-version = Quelqu’un a relu ou modifié cet élément entre-temps : rechargez la page.
 admin-notice-already-reviewed = Quelqu’un a relu cet élément juste avant vous : sa décision est celle qui compte.
 admin-published-edit-warning = Cet élément est en ligne : l’enregistrer le renvoie en relecture, et il quitte le site jusqu’à sa validation.
+admin-live-preview = Aperçu : { $field }

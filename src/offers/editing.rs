@@ -71,6 +71,7 @@ pub async fn create(
     new.external_url = None;
     let offer = super::create(db, new, now).await?;
     content::record::<offers::Entity>(db, actor, "create", None, &offer, now).await?;
+    crate::moderation::keep_revision::<offers::Entity>(db, actor, &offer, None, now).await?;
     Ok(offer)
 }
 
@@ -88,6 +89,7 @@ pub async fn update(
     let after = super::update(db, &before, new, now).await?;
     let after = crate::moderation::after_edit::<offers::Entity>(db, &before, after, now).await?;
     content::record::<offers::Entity>(db, actor, "update", Some(&before), &after, now).await?;
+    crate::moderation::keep_revision::<offers::Entity>(db, actor, &after, None, now).await?;
     Ok(after)
 }
 

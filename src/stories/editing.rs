@@ -37,6 +37,7 @@ pub async fn create(
     new.published_at = None;
     let story = super::create(db, new, now).await?;
     content::record::<stories::Entity>(db, actor, "create", None, &story, now).await?;
+    crate::moderation::keep_revision::<stories::Entity>(db, actor, &story, None, now).await?;
     Ok(story)
 }
 
@@ -53,5 +54,6 @@ pub async fn update(
     let after = super::update(db, &before, new, now).await?;
     let after = crate::moderation::after_edit::<stories::Entity>(db, &before, after, now).await?;
     content::record::<stories::Entity>(db, actor, "update", Some(&before), &after, now).await?;
+    crate::moderation::keep_revision::<stories::Entity>(db, actor, &after, None, now).await?;
     Ok(after)
 }

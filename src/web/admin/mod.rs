@@ -54,6 +54,7 @@ pub fn routes() -> Route {
         .at("/journal", get(dashboard::journal))
         .at("/courriels", get(dashboard::emails))
         .at("/ministere-courant", post(switch_ministry))
+        .at("/apercu", post(markdown_preview))
         .at("/offres", get(offers::list))
         .at(
             "/offres/nouvelle",
@@ -360,4 +361,22 @@ async fn submit_item<E: Content>(
     )
     .await?);
     Ok(admin.redirect(item_path, "submitted"))
+}
+
+/// The most Markdown the live preview renders at once.
+const PREVIEW_LIMIT: usize = 100_000;
+
+/// The sanitized HTML of Markdown typed in a form, as the portal will show it: the editors'
+/// live preview (`themes/dsfr/static/js/admin-preview.js`).
+#[handler]
+async fn markdown_preview(admin: Admin<'_>, form: Form<Pairs>) -> AppResult<Response> {
+    let form = admin.posted(form)?;
+    let markdown = form.raw("markdown");
+    if markdown.len() > PREVIEW_LIMIT {
+        return Err(AppError::invalid("markdown", "too long to preview"));
+    }
+    Ok(Response::builder()
+        .header(header::CONTENT_TYPE, "text/html; charset=utf-8")
+        .header(header::CACHE_CONTROL, "no-store")
+        .body(crate::markdown::to_safe_html(markdown)))
 }
