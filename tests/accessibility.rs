@@ -30,6 +30,20 @@ fn first_item_link(body: &str, prefix: &str) -> String {
         .unwrap_or_else(|| panic!("no item link starting with {prefix}"))
 }
 
+/// A demo-mode app with `offers` demo offers and the demo accounts.
+async fn demo_app(offers: usize) -> TestApp {
+    let options = Options {
+        demo: true,
+        ..Options::default()
+    };
+    let app = TestApp::start_with(Backend::Sqlite, options).await;
+    app.seed_demo(offers).await;
+    metiers::demo::seed_accounts(&app.state.db, chrono::Utc::now())
+        .await
+        .unwrap();
+    app
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn public_pages_have_no_accessibility_violation() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -44,18 +58,7 @@ async fn public_pages_have_no_accessibility_violation() {
         assert!(status.success(), "npm ci in tests/a11y failed");
     }
 
-    let app = TestApp::start_with(
-        Backend::Sqlite,
-        Options {
-            demo: true,
-            ..Options::default()
-        },
-    )
-    .await;
-    app.seed_demo(120).await;
-    metiers::demo::seed_accounts(&app.state.db, chrono::Utc::now())
-        .await
-        .unwrap();
+    let app = demo_app(120).await;
     let (_, listing) = app.page("/offres").await;
     let offer = first_link(&listing, "/offres/");
     let (_, ministries) = app.page("/ministeres").await;
@@ -165,18 +168,7 @@ async fn public_pages_have_no_accessibility_violation() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_live_preview_renders_what_is_typed() {
     let checker = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/a11y");
-    let app = TestApp::start_with(
-        Backend::Sqlite,
-        Options {
-            demo: true,
-            ..Options::default()
-        },
-    )
-    .await;
-    app.seed_demo(20).await;
-    metiers::demo::seed_accounts(&app.state.db, chrono::Utc::now())
-        .await
-        .unwrap();
+    let app = demo_app(20).await;
     let session = app
         .demo_login(&format!(
             "redaction.interieur@{}",
