@@ -118,6 +118,7 @@ async fn the_review_loop_ends_live(backend: Backend) {
     );
     let form = page(&app, &admin, &review).await;
     assert!(form.contains("<strong>modèles</strong>"), "{form}");
+    assert!(form.contains("Première publication"), "{form}");
     let version = attributes(&form, "input[name=version]", "value").remove(0);
 
     // Asking for changes needs a comment; with one, the author sees it and is emailed.
@@ -239,6 +240,16 @@ async fn the_review_loop_ends_live(backend: Backend) {
     assert_eq!(stored(&app, offer.id).await.status, "pending_review");
     let (status, _) = app.page(&format!("/offres/{}", offer.slug)).await;
     assert_eq!(status, 404, "off the portal until approved again");
+
+    // The reviewer sees what changed since the published version.
+    let form = page(&app, &admin, &review).await;
+    let rows = texts(&form, "tbody tr");
+    assert_eq!(rows.len(), 1, "only the title changed: {rows:?}");
+    assert!(
+        rows[0].contains("Architecte des données")
+            && rows[0].contains("Architecte des données (H/F)"),
+        "{rows:?}"
+    );
 }
 
 async fn trusted_ministries_publish_at_once(backend: Backend) {

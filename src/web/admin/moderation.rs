@@ -96,16 +96,80 @@ pub async fn queue(
     admin.render("admin/moderation.html", title, "moderation", data)
 }
 
-/// What the review page shows of an item: its title, ministry, version and texts.
+/// What the review page shows of an item: its title, ministry, version, texts, and what
+/// changed since it was last published (`None` for a first publication).
 struct UnderReview {
     title: String,
     tenant_id: i32,
     version: i32,
     texts: Vec<(&'static str, String, String)>,
+    changes: Option<Vec<moderation::Change>>,
 }
 
-fn offer_under_review(admin: &Admin, offer: offers::Model) -> UnderReview {
+/// The fields of an offer a reviewer compares with its published version, besides its texts
+/// (`offers::SECTION_KEYS`).
+const OFFER_FIELDS: [&str; 18] = [
+    "title",
+    "profession",
+    "category",
+    "experience_min_years",
+    "remote_policy",
+    "salary_min",
+    "salary_max",
+    "street",
+    "postal_code",
+    "city",
+    "start_on",
+    "expires_at",
+    "apply_mode",
+    "apply_url",
+    "apply_emails",
+    "contact_name",
+    "contact_email",
+    "video_url",
+];
+
+/// The fields of a story a reviewer compares with its published version.
+const STORY_FIELDS: [&str; 5] = ["person_name", "role", "excerpt", "body", "video_url"];
+
+/// What changed in `item` since it was last published, with the fields' labels.
+async fn changes_since_published<E: Content>(
+    admin: &Admin<'_>,
+    id: i32,
+    item: &E::Model,
+    fields: &[&str],
+) -> AppResult<Option<Vec<moderation::Change>>> {
+    let Some(published) = moderation::last_published::<E>(&admin.state.db, id).await? else {
+        return Ok(None);
+    };
+    let current = match serde_json::to_value(item)? {
+        serde_json::Value::Object(map) => map,
+        _ => Default::default(),
+    };
+    let label = |field: &str| {
+        let lang = admin.page.lang;
+        let keys = [
+            format!("admin-field-{}", field.replace('_', "-")),
+            format!("offer-section-{field}"),
+        ];
+        keys.iter()
+            .find(|key| admin.state.i18n.has(lang, key))
+            .map_or_else(|| field.to_owned(), |key| admin.t(key))
+    };
+    let mut found = moderation::changes(&published, &current, fields);
+    for change in &mut found {
+        change.field = label(&change.field);
+    }
+    Ok(Some(found))
+}
+
+fn offer_under_review(
+    admin: &Admin,
+    offer: offers::Model,
+    changes: Option<Vec<moderation::Change>>,
+) -> UnderReview {
     UnderReview {
+        changes,
         texts: crate::offers::sections(&offer)
             .into_iter()
             .map(|(key, text)| {
@@ -122,8 +186,12 @@ fn offer_under_review(admin: &Admin, offer: offers::Model) -> UnderReview {
     }
 }
 
-fn story_under_review(story: stories::Model) -> UnderReview {
+fn story_under_review(
+    story: stories::Model,
+    changes: Option<Vec<moderation::Change>>,
+) -> UnderReview {
     UnderReview {
+        changes,
         title: format!("{} — {}", story.person_name, story.role),
         tenant_id: story.tenant_id,
         version: story.version,
@@ -140,11 +208,20 @@ async fn waiting_item(admin: &Admin<'_>, kind: &str, id: i32) -> AppResult<Under
     match kind {
         "offres" => {
             let offer = moderation::find_waiting::<offers::Entity>(db, &admin.actor, id).await?;
-            Ok(offer_under_review(admin, offer))
+            let fields: Vec<&str> = OFFER_FIELDS
+                .into_iter()
+                .chain(crate::offers::SECTION_KEYS)
+                .collect();
+            let changes =
+                changes_since_published::<offers::Entity>(admin, id, &offer, &fields).await?;
+            Ok(offer_under_review(admin, offer, changes))
         }
         "temoignages" => {
             let story = moderation::find_waiting::<stories::Entity>(db, &admin.actor, id).await?;
-            Ok(story_under_review(story))
+            let changes =
+                changes_since_published::<stories::Entity>(admin, id, &story, &STORY_FIELDS)
+                    .await?;
+            Ok(story_under_review(story, changes))
         }
         _ => Err(AppError::NotFound),
     }
@@ -173,7 +250,12 @@ async fn show_review(
         .collect();
     let rendered: Value = preview(&typed, &item.title, &headings);
     let data = context! {
-        item => context! { title => item.title, ministry => ministry, version => item.version },
+        item => context! {
+            title => item.title,
+            ministry => ministry,
+            version => item.version,
+            changes => item.changes,
+        },
         preview => rendered,
         action => admin.page.link(&format!("/admin/moderation/{kind}/{id}")),
         form => form_view(form, &[], shown.errors()),
