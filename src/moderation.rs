@@ -357,6 +357,20 @@ pub fn changes(
         .collect()
 }
 
+/// The revisions of an item, newest first.
+pub async fn history<E: Content>(
+    db: &impl ConnectionTrait,
+    id: i32,
+) -> AppResult<Vec<revisions::Model>> {
+    Ok(revisions::Entity::find()
+        .filter(revisions::Column::EntityType.eq(E::KIND))
+        .filter(revisions::Column::EntityId.eq(id))
+        .order_by_desc(revisions::Column::Id)
+        .limit(content::LIST_LIMIT)
+        .all(db)
+        .await?)
+}
+
 /// The last review comment of an item, for its author.
 pub async fn last_comment<E: Content>(
     db: &impl ConnectionTrait,

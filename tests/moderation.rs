@@ -150,6 +150,16 @@ async fn the_review_loop_ends_live(backend: Backend) {
         "{text}"
     );
     let editor_page = page(&app, &editor, &item).await;
+    let history = texts(&editor_page, "tbody tr");
+    assert_eq!(
+        history.len(),
+        3,
+        "created, submitted, sent back: {history:?}"
+    );
+    assert!(
+        history[0].contains("Modifications demandées") && history[0].contains("habilitation"),
+        "{history:?}"
+    );
     assert!(
         editor_page.contains("Précisez le niveau d&#39;habilitation demandé."),
         "{editor_page}"

@@ -349,3 +349,7 @@ admin-review-no-change = No change since the published version.
 admin-review-field = Field
 admin-review-before = Published version
 admin-review-after = Proposed version
+admin-history = Saved versions
+admin-history-number = No.
+admin-history-at = Date
+admin-history-author = By

@@ -349,3 +349,7 @@ admin-review-no-change = Aucun changement depuis la version publiée.
 admin-review-field = Champ
 admin-review-before = Version publiée
 admin-review-after = Version proposée
+admin-history = Versions enregistrées
+admin-history-number = N°
+admin-history-at = Date
+admin-history-author = Par

@@ -61,6 +61,39 @@ struct Row {
     public_url: Option<String>,
 }
 
+#[derive(Serialize)]
+pub(super) struct Version {
+    number: i32,
+    at: String,
+    author: Option<String>,
+    status_label: String,
+    comment: Option<String>,
+}
+
+/// The saved versions of an item, newest first, for its page.
+pub(super) async fn versions<E: crate::content::Content>(
+    admin: &Admin<'_>,
+    id: i32,
+) -> AppResult<Vec<Version>> {
+    let db = &admin.state.db;
+    let revisions = crate::moderation::history::<E>(db, id).await?;
+    let authors =
+        crate::accounts::users_by_id(db, revisions.iter().filter_map(|r| r.author_id)).await?;
+    Ok(revisions
+        .into_iter()
+        .map(|revision| Version {
+            number: revision.number,
+            at: revision.created_at.format("%d/%m/%Y %H:%M").to_string(),
+            author: revision
+                .author_id
+                .and_then(|id| authors.get(&id))
+                .map(crate::accounts::display_name),
+            status_label: admin.t(&format!("admin-status-{}", revision.status)),
+            comment: revision.review_comment,
+        })
+        .collect())
+}
+
 /// The reviewer's last comment on an item sent back or refused, for its author.
 pub(super) async fn review_comment<E: crate::content::Content>(
     admin: &Admin<'_>,
@@ -251,13 +284,17 @@ async fn show_form(
         Some(offer) => format!("/admin/offres/{}", offer.id),
         None => "/admin/offres/nouvelle".to_owned(),
     };
-    let review_comment = match offer {
-        Some(offer) => review_comment::<offer_rows::Entity>(admin, offer.id, &offer.status).await?,
-        None => None,
+    let (review_comment, history) = match offer {
+        Some(offer) => (
+            review_comment::<offer_rows::Entity>(admin, offer.id, &offer.status).await?,
+            versions::<offer_rows::Entity>(admin, offer.id).await?,
+        ),
+        None => (None, Vec::new()),
     };
     let offer_view = offer.map(|offer| {
         context! {
             review_comment => review_comment,
+            history => history,
             goes_to_review => admin.edit_goes_to_review(&offer.status),
             id => offer.id,
             slug => offer.slug,

@@ -13,7 +13,7 @@ use serde::Serialize;
 use super::{
     Admin, Pairs, archive_item,
     forms::{FormData, Shown, form_view, refused},
-    offers::{preview, public_url, review_comment, statuses},
+    offers::{preview, public_url, review_comment, statuses, versions},
     submit_item,
 };
 use crate::{
@@ -105,13 +105,17 @@ async fn show_form(
     let preview = shown
         .previewed()
         .then(|| preview(form, &title, &[("body", String::new())]));
-    let review_comment = match story {
-        Some(story) => review_comment::<story_rows::Entity>(admin, story.id, &story.status).await?,
-        None => None,
+    let (review_comment, history) = match story {
+        Some(story) => (
+            review_comment::<story_rows::Entity>(admin, story.id, &story.status).await?,
+            versions::<story_rows::Entity>(admin, story.id).await?,
+        ),
+        None => (None, Vec::new()),
     };
     let story_view = story.map(|story| {
         context! {
             review_comment => review_comment,
+            history => history,
             goes_to_review => admin.edit_goes_to_review(&story.status),
             id => story.id,
             slug => story.slug,
