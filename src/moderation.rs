@@ -211,18 +211,27 @@ pub async fn queue<E: Content>(
         .await?)
 }
 
+/// Item `id`, whatever its ministry (DINUM admins).
+async fn find_any<E: Content>(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    id: i32,
+) -> AppResult<E::Model> {
+    actor.require_admin()?;
+    E::find()
+        .filter(column::<E>("id").eq(id))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
 /// Item `id` waiting for review (DINUM admins), whatever its ministry.
 pub async fn find_waiting<E: Content>(
     db: &impl ConnectionTrait,
     actor: &Actor,
     id: i32,
 ) -> AppResult<E::Model> {
-    actor.require_admin()?;
-    let item = E::find()
-        .filter(column::<E>("id").eq(id))
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let item = find_any::<E>(db, actor, id).await?;
     match status_of::<E>(&item) {
         Status::PendingReview => Ok(item),
         _ => Err(AppError::NotFound),
@@ -244,12 +253,7 @@ pub async fn review<E: Content>(
     comment: &str,
     now: DateTime<Utc>,
 ) -> AppResult<E::Model> {
-    actor.require_admin()?;
-    let before = E::find()
-        .filter(column::<E>("id").eq(id))
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let before = find_any::<E>(db, actor, id).await?;
     if int::<E>(&before, "version") != version || status_of::<E>(&before) != Status::PendingReview {
         return Err(AppError::invalid(
             "version",

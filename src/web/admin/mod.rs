@@ -16,6 +16,7 @@ macro_rules! committed {
 
 mod dashboard;
 mod forms;
+mod items;
 mod members;
 mod ministries;
 mod moderation;
@@ -42,7 +43,6 @@ use super::{
 use crate::{
     accounts::{Actor, sessions},
     app::{AppState, SharedState},
-    content::{self, Content},
     entities::{sessions as session_rows, tenants},
     error::{AppError, AppResult},
 };
@@ -292,9 +292,15 @@ impl Admin<'_> {
     /// committed: the portal's cached pages are dropped so that it shows at once, and the
     /// emails it wrote leave now.
     pub fn redirect(&self, path: &str, notice: &str) -> Response {
-        debug_assert!(NOTICES.contains(&notice));
         self.state.page_cache.clear();
         self.state.mailer.wake();
+        self.confirm(path, notice)
+    }
+
+    /// Back to a back-office page with a confirmation, after a step that changed nothing the
+    /// portal shows (switching ministry).
+    fn confirm(&self, path: &str, notice: &str) -> Response {
+        debug_assert!(NOTICES.contains(&notice));
         let to = format!("{}?ok={notice}", self.page.link(path));
         Response::builder()
             .status(StatusCode::SEE_OTHER)
@@ -322,45 +328,7 @@ async fn switch_ministry(admin: Admin<'_>, form: Form<Pairs>) -> AppResult<Respo
         return Err(AppError::Forbidden);
     }
     sessions::switch_tenant(&admin.state.db, &admin.session.token_hash, tenant_id).await?;
-    Ok(admin.redirect("/admin", "switched"))
-}
-
-/// Archives item `id` of the current ministry, then goes back to its list at `list_path`.
-async fn archive_item<E: Content>(
-    admin: &Admin<'_>,
-    id: i32,
-    posted: Form<Pairs>,
-    list_path: &str,
-) -> AppResult<Response> {
-    admin.posted(posted)?;
-    let tenant_id = admin.tenant_id()?;
-    let now = admin.state.now();
-    committed!(admin, |txn| content::archive::<E>(
-        &txn,
-        &admin.actor,
-        tenant_id,
-        id,
-        now
-    )
-    .await?);
-    Ok(admin.redirect(list_path, "archived"))
-}
-
-/// Submits item `id` of the current ministry for review (published at once in a trusted
-/// ministry), then back to its page at `item_path`.
-async fn submit_item<E: Content>(
-    admin: &Admin<'_>,
-    id: i32,
-    posted: Form<Pairs>,
-    item_path: &str,
-) -> AppResult<Response> {
-    admin.posted(posted)?;
-    let (actor, tenant_id, now) = admin.scope()?;
-    committed!(admin, |txn| crate::moderation::submit::<E>(
-        &txn, actor, tenant_id, id, now
-    )
-    .await?);
-    Ok(admin.redirect(item_path, "submitted"))
+    Ok(admin.confirm("/admin", "switched"))
 }
 
 /// The most Markdown the live preview renders at once.

@@ -2,20 +2,22 @@
 
 use std::collections::HashMap;
 
-use chrono::{NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, NaiveTime, TimeZone, Utc};
 use minijinja::{Value, context};
 use poem::{
     Response, handler,
     web::{Form, Path, Query},
 };
+use sea_orm::DatabaseTransaction;
 use serde::Serialize;
 
 use super::{
-    Admin, Pairs, archive_item,
-    forms::{FormData, Shown, form_view, refused},
-    submit_item,
+    Admin, Pairs,
+    forms::{FormData, Shown, form_view},
+    items::{self, Written, item_view, save},
 };
 use crate::{
+    accounts::Actor,
     codes::{ApplyMode, Category, ContractType, Profession, RemotePolicy, Status},
     content,
     entities::offers as offer_rows,
@@ -59,52 +61,6 @@ struct Row {
     updated_at: String,
     expires_at: Option<String>,
     public_url: Option<String>,
-}
-
-#[derive(Serialize)]
-pub(super) struct Version {
-    number: i32,
-    at: String,
-    author: Option<String>,
-    status_label: String,
-    comment: Option<String>,
-}
-
-/// The saved versions of an item, newest first, for its page.
-pub(super) async fn versions<E: crate::content::Content>(
-    admin: &Admin<'_>,
-    id: i32,
-) -> AppResult<Vec<Version>> {
-    let db = &admin.state.db;
-    let revisions = crate::moderation::history::<E>(db, id).await?;
-    let authors =
-        crate::accounts::users_by_id(db, revisions.iter().filter_map(|r| r.author_id)).await?;
-    Ok(revisions
-        .into_iter()
-        .map(|revision| Version {
-            number: revision.number,
-            at: revision.created_at.format("%d/%m/%Y %H:%M").to_string(),
-            author: revision
-                .author_id
-                .and_then(|id| authors.get(&id))
-                .map(crate::accounts::display_name),
-            status_label: admin.t(&format!("admin-status-{}", revision.status)),
-            comment: revision.review_comment,
-        })
-        .collect())
-}
-
-/// The reviewer's last comment on an item sent back or refused, for its author.
-pub(super) async fn review_comment<E: crate::content::Content>(
-    admin: &Admin<'_>,
-    id: i32,
-    status: &str,
-) -> AppResult<Option<String>> {
-    if status == Status::ChangesRequested.as_str() || status == Status::Rejected.as_str() {
-        crate::moderation::last_comment::<E>(&admin.state.db, id).await
-    } else {
-        Ok(None)
-    }
 }
 
 /// The portal address of a published item.
@@ -284,25 +240,7 @@ async fn show_form(
         Some(offer) => format!("/admin/offres/{}", offer.id),
         None => "/admin/offres/nouvelle".to_owned(),
     };
-    let (review_comment, history) = match offer {
-        Some(offer) => (
-            review_comment::<offer_rows::Entity>(admin, offer.id, &offer.status).await?,
-            versions::<offer_rows::Entity>(admin, offer.id).await?,
-        ),
-        None => (None, Vec::new()),
-    };
-    let offer_view = offer.map(|offer| {
-        context! {
-            review_comment => review_comment,
-            history => history,
-            goes_to_review => admin.edit_goes_to_review(&offer.status),
-            id => offer.id,
-            slug => offer.slug,
-            status => offer.status,
-            status_label => admin.t(&format!("admin-status-{}", offer.status)),
-            public_url => public_url(admin, &offer.status, format!("/offres/{}", offer.slug)),
-        }
-    });
+    let offer_view = item_view::<offer_rows::Entity>(admin, offer, "/offres").await?;
     let data = context! {
         form => form_view(form, &LISTS, shown.errors()),
         offer => offer_view,
@@ -340,7 +278,7 @@ pub async fn new_form(admin: Admin<'_>) -> AppResult<Response> {
 
 #[handler]
 pub async fn create(admin: Admin<'_>, posted: Form<Pairs>) -> AppResult<Response> {
-    save(&admin, None, posted).await
+    save::<offer_rows::Entity>(&admin, None, posted).await
 }
 
 #[handler]
@@ -362,37 +300,7 @@ pub async fn update(
     Path(id): Path<i32>,
     posted: Form<Pairs>,
 ) -> AppResult<Response> {
-    save(&admin, Some(id), posted).await
-}
-
-/// Saves a new offer (`id` None) or offer `id`; or shows the form again, previewed or with
-/// its problems.
-async fn save(admin: &Admin<'_>, id: Option<i32>, posted: Form<Pairs>) -> AppResult<Response> {
-    let form = admin.posted(posted)?;
-    let (actor, tenant_id, now) = admin.scope()?;
-    let stored = match id {
-        Some(id) => {
-            Some(content::find::<offer_rows::Entity>(&admin.state.db, actor, tenant_id, id).await?)
-        }
-        None => None,
-    };
-    if form.text("intent") == "preview" {
-        return show_form(admin, stored.as_ref(), &form, Shown::Preview).await;
-    }
-    let saved = async {
-        let new = new_offer(&form)?;
-        Ok(committed!(admin, |txn| match id {
-            Some(id) => editing::update(&txn, actor, tenant_id, id, &new, now).await?,
-            None => editing::create(&txn, actor, tenant_id, new, now).await?,
-        }))
-    };
-    match refused(admin, saved.await)? {
-        Ok(saved) => {
-            let notice = if id.is_some() { "saved" } else { "created" };
-            Ok(admin.redirect(&format!("/admin/offres/{}", saved.id), notice))
-        }
-        Err(errors) => show_form(admin, stored.as_ref(), &form, Shown::Refused(errors)).await,
-    }
+    save::<offer_rows::Entity>(&admin, Some(id), posted).await
 }
 
 #[handler]
@@ -420,7 +328,7 @@ pub async fn archive(
     Path(id): Path<i32>,
     posted: Form<Pairs>,
 ) -> AppResult<Response> {
-    archive_item::<offer_rows::Entity>(&admin, id, posted, "/admin/offres").await
+    items::archive::<offer_rows::Entity>(&admin, id, posted).await
 }
 
 #[handler]
@@ -429,5 +337,44 @@ pub async fn submit(
     Path(id): Path<i32>,
     posted: Form<Pairs>,
 ) -> AppResult<Response> {
-    submit_item::<offer_rows::Entity>(&admin, id, posted, &format!("/admin/offres/{id}")).await
+    items::submit::<offer_rows::Entity>(&admin, id, posted).await
+}
+
+impl Written for offer_rows::Entity {
+    type New = NewOffer;
+    const PAGES: &'static str = "/admin/offres";
+
+    fn read(form: &FormData) -> AppResult<NewOffer> {
+        new_offer(form)
+    }
+
+    async fn create(
+        db: &DatabaseTransaction,
+        actor: &Actor,
+        tenant_id: i32,
+        new: NewOffer,
+        now: DateTime<Utc>,
+    ) -> AppResult<offer_rows::Model> {
+        editing::create(db, actor, tenant_id, new, now).await
+    }
+
+    async fn rewrite(
+        db: &DatabaseTransaction,
+        actor: &Actor,
+        tenant_id: i32,
+        id: i32,
+        new: &NewOffer,
+        now: DateTime<Utc>,
+    ) -> AppResult<offer_rows::Model> {
+        editing::update(db, actor, tenant_id, id, new, now).await
+    }
+
+    async fn show(
+        admin: &Admin<'_>,
+        stored: Option<&offer_rows::Model>,
+        form: &FormData,
+        shown: Shown,
+    ) -> AppResult<Response> {
+        show_form(admin, stored, form, shown).await
+    }
 }

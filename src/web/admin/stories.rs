@@ -3,20 +3,23 @@
 
 use std::collections::HashMap;
 
+use chrono::{DateTime, Utc};
 use minijinja::context;
 use poem::{
     Response, handler,
     web::{Form, Path, Query},
 };
+use sea_orm::DatabaseTransaction;
 use serde::Serialize;
 
 use super::{
-    Admin, Pairs, archive_item,
-    forms::{FormData, Shown, form_view, refused},
-    offers::{preview, public_url, review_comment, statuses, versions},
-    submit_item,
+    Admin, Pairs,
+    forms::{FormData, Shown, form_view},
+    items::{self, Written, item_view, save},
+    offers::{preview, public_url, statuses},
 };
 use crate::{
+    accounts::Actor,
     codes::Status,
     content,
     entities::stories as story_rows,
@@ -105,25 +108,7 @@ async fn show_form(
     let preview = shown
         .previewed()
         .then(|| preview(form, &title, &[("body", String::new())]));
-    let (review_comment, history) = match story {
-        Some(story) => (
-            review_comment::<story_rows::Entity>(admin, story.id, &story.status).await?,
-            versions::<story_rows::Entity>(admin, story.id).await?,
-        ),
-        None => (None, Vec::new()),
-    };
-    let story_view = story.map(|story| {
-        context! {
-            review_comment => review_comment,
-            history => history,
-            goes_to_review => admin.edit_goes_to_review(&story.status),
-            id => story.id,
-            slug => story.slug,
-            status => story.status,
-            status_label => admin.t(&format!("admin-status-{}", story.status)),
-            public_url => public_url(admin, &story.status, format!("/temoignages/{}", story.slug)),
-        }
-    });
+    let story_view = item_view::<story_rows::Entity>(admin, story, "/temoignages").await?;
     let action = match story {
         Some(story) => format!("/admin/temoignages/{}", story.id),
         None => "/admin/temoignages/nouveau".to_owned(),
@@ -156,7 +141,7 @@ pub async fn new_form(admin: Admin<'_>) -> AppResult<Response> {
 
 #[handler]
 pub async fn create(admin: Admin<'_>, posted: Form<Pairs>) -> AppResult<Response> {
-    save(&admin, None, posted).await
+    save::<story_rows::Entity>(&admin, None, posted).await
 }
 
 #[handler]
@@ -173,37 +158,7 @@ pub async fn update(
     Path(id): Path<i32>,
     posted: Form<Pairs>,
 ) -> AppResult<Response> {
-    save(&admin, Some(id), posted).await
-}
-
-/// Saves a new story (`id` None) or story `id`; or shows the form again, previewed or with
-/// its problems.
-async fn save(admin: &Admin<'_>, id: Option<i32>, posted: Form<Pairs>) -> AppResult<Response> {
-    let form = admin.posted(posted)?;
-    let (actor, tenant_id, now) = admin.scope()?;
-    let stored = match id {
-        Some(id) => {
-            Some(content::find::<story_rows::Entity>(&admin.state.db, actor, tenant_id, id).await?)
-        }
-        None => None,
-    };
-    if form.text("intent") == "preview" {
-        return show_form(admin, stored.as_ref(), &form, Shown::Preview).await;
-    }
-    let saved = async {
-        let new = new_story(&form);
-        Ok(committed!(admin, |txn| match id {
-            Some(id) => editing::update(&txn, actor, tenant_id, id, &new, now).await?,
-            None => editing::create(&txn, actor, tenant_id, new, now).await?,
-        }))
-    };
-    match refused(admin, saved.await)? {
-        Ok(saved) => {
-            let notice = if id.is_some() { "saved" } else { "created" };
-            Ok(admin.redirect(&format!("/admin/temoignages/{}", saved.id), notice))
-        }
-        Err(errors) => show_form(admin, stored.as_ref(), &form, Shown::Refused(errors)).await,
-    }
+    save::<story_rows::Entity>(&admin, Some(id), posted).await
 }
 
 #[handler]
@@ -233,7 +188,7 @@ pub async fn archive(
     Path(id): Path<i32>,
     posted: Form<Pairs>,
 ) -> AppResult<Response> {
-    archive_item::<story_rows::Entity>(&admin, id, posted, "/admin/temoignages").await
+    items::archive::<story_rows::Entity>(&admin, id, posted).await
 }
 
 #[handler]
@@ -242,5 +197,44 @@ pub async fn submit(
     Path(id): Path<i32>,
     posted: Form<Pairs>,
 ) -> AppResult<Response> {
-    submit_item::<story_rows::Entity>(&admin, id, posted, &format!("/admin/temoignages/{id}")).await
+    items::submit::<story_rows::Entity>(&admin, id, posted).await
+}
+
+impl Written for story_rows::Entity {
+    type New = NewStory;
+    const PAGES: &'static str = "/admin/temoignages";
+
+    fn read(form: &FormData) -> AppResult<NewStory> {
+        Ok(new_story(form))
+    }
+
+    async fn create(
+        db: &DatabaseTransaction,
+        actor: &Actor,
+        tenant_id: i32,
+        new: NewStory,
+        now: DateTime<Utc>,
+    ) -> AppResult<story_rows::Model> {
+        editing::create(db, actor, tenant_id, new, now).await
+    }
+
+    async fn rewrite(
+        db: &DatabaseTransaction,
+        actor: &Actor,
+        tenant_id: i32,
+        id: i32,
+        new: &NewStory,
+        now: DateTime<Utc>,
+    ) -> AppResult<story_rows::Model> {
+        editing::update(db, actor, tenant_id, id, new, now).await
+    }
+
+    async fn show(
+        admin: &Admin<'_>,
+        stored: Option<&story_rows::Model>,
+        form: &FormData,
+        shown: Shown,
+    ) -> AppResult<Response> {
+        show_form(admin, stored, form, shown).await
+    }
 }
