@@ -10,12 +10,13 @@ use sea_orm::{
     ActiveModelBehavior, ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait,
     IntoActiveModel, ModelTrait, QueryFilter, QueryOrder, QuerySelect, Value,
 };
-use serde::Serialize;
+use serde::{Serialize, de::DeserializeOwned};
 
 use crate::{
     accounts::Actor,
     audit,
     codes::Status,
+    entities::{offers, stories},
     error::{AppError, AppResult},
     slug,
 };
@@ -23,24 +24,134 @@ use crate::{
 /// How many items a back-office list shows at most.
 pub const LIST_LIMIT: u64 = 500;
 
-/// An entity written in the back-office: its table has the columns `id`, `tenant_id`, `slug`,
-/// `status`, `published_at`, `version`, `created_by`, `created_at` and `updated_at`.
+/// The columns of the life cycle that offers and stories share, which neither an edit nor a
+/// restored version changes.
+pub const LIFE_CYCLE: [&str; 10] = [
+    "id",
+    "tenant_id",
+    "slug",
+    "status",
+    "published_at",
+    "version",
+    "created_by",
+    "created_at",
+    "updated_at",
+    "proposal_id",
+];
+
+/// A snapshot of an item: its row as JSON, plus what lives in other tables (an offer's contract
+/// types). Revisions keep them.
+pub type Snapshot = serde_json::Map<String, serde_json::Value>;
+
+/// An entity written in the back-office: its table has the columns of [`LIFE_CYCLE`] and
+/// `publish_at`.
 pub trait Content:
     EntityTrait<
-        Model: Serialize + Clone + IntoActiveModel<Self::ActiveModel> + Sync,
+        Model: Serialize
+                   + DeserializeOwned
+                   + Clone
+                   + IntoActiveModel<Self::ActiveModel>
+                   + Send
+                   + Sync,
         ActiveModel: ActiveModelBehavior + Send,
     >
 {
     /// Its name in the audit log: `offer`, `story`.
     const KIND: &'static str;
+    /// Where its pages are, under `/admin` and on the portal: `offres`, `temoignages`.
+    const PATH: &'static str;
+    /// The text column that names an item in lists and emails.
+    const TITLE: &'static str;
+    /// Its own columns that neither an edit nor a restored version changes (what an importer
+    /// set, for instance), besides the life-cycle columns all share.
+    const KEPT: &'static [&'static str] = &[];
+    /// What follows its form: the fields an editor writes.
+    type New: Sync;
+
+    /// Checks `new` and writes it over `existing`, whose slug, ministry and life cycle stay.
+    fn write(
+        db: &impl ConnectionTrait,
+        existing: &Self::Model,
+        new: &Self::New,
+        now: DateTime<Utc>,
+    ) -> impl Future<Output = AppResult<Self::Model>> + Send;
+
+    /// What a snapshot of item `id` keeps besides its row.
+    fn extras(
+        db: &impl ConnectionTrait,
+        id: i32,
+    ) -> impl Future<Output = AppResult<Snapshot>> + Send {
+        let _ = (db, id);
+        async { Ok(Snapshot::new()) }
+    }
+
+    /// Puts back what [`Content::extras`] kept of item `id` in `snapshot`.
+    fn restore_extras(
+        db: &impl ConnectionTrait,
+        id: i32,
+        snapshot: &Snapshot,
+    ) -> impl Future<Output = AppResult<()>> + Send {
+        let _ = (db, id, snapshot);
+        async { Ok(()) }
+    }
 }
 
-impl Content for crate::entities::offers::Entity {
+impl Content for offers::Entity {
     const KIND: &'static str = "offer";
+    const PATH: &'static str = "offres";
+    const TITLE: &'static str = "title";
+    const KEPT: &'static [&'static str] =
+        &["filled_at", "source_name", "external_id", "external_url"];
+    type New = crate::offers::NewOffer;
+
+    async fn write(
+        db: &impl ConnectionTrait,
+        existing: &offers::Model,
+        new: &Self::New,
+        now: DateTime<Utc>,
+    ) -> AppResult<offers::Model> {
+        crate::offers::editing::check_structure(db, existing.tenant_id, new.structure_id).await?;
+        crate::offers::update(db, existing, new, now).await
+    }
+
+    async fn extras(db: &impl ConnectionTrait, id: i32) -> AppResult<Snapshot> {
+        let codes: Vec<serde_json::Value> = crate::offers::contract_types(db, &[id])
+            .await?
+            .remove(&id)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|code| code.as_str().into())
+            .collect();
+        Ok(Snapshot::from_iter([(
+            "contract_types".to_owned(),
+            codes.into(),
+        )]))
+    }
+
+    async fn restore_extras(
+        db: &impl ConnectionTrait,
+        id: i32,
+        snapshot: &Snapshot,
+    ) -> AppResult<()> {
+        let codes = crate::offers::snapshot_contract_types(snapshot);
+        crate::offers::replace_contract_types(db, id, &codes).await
+    }
 }
 
-impl Content for crate::entities::stories::Entity {
+impl Content for stories::Entity {
     const KIND: &'static str = "story";
+    const PATH: &'static str = "temoignages";
+    const TITLE: &'static str = "person_name";
+    type New = crate::stories::NewStory;
+
+    async fn write(
+        db: &impl ConnectionTrait,
+        existing: &stories::Model,
+        new: &Self::New,
+        now: DateTime<Utc>,
+    ) -> AppResult<stories::Model> {
+        crate::stories::update(db, existing, new, now).await
+    }
 }
 
 /// The shared column `name` of `E`.
@@ -196,6 +307,8 @@ pub async fn duplicate<E: Content>(
     copy.set(column::<E>("slug"), free_slug.into());
     copy.set(column::<E>("status"), Status::Draft.as_str().into());
     copy.set(column::<E>("published_at"), None::<DateTime<Utc>>.into());
+    copy.set(column::<E>("publish_at"), None::<DateTime<Utc>>.into());
+    copy.set(column::<E>("proposal_id"), None::<i32>.into());
     copy.set(column::<E>("version"), 1.into());
     copy.set(column::<E>("created_by"), Some(actor.user.id).into());
     copy.set(column::<E>("created_at"), now.into());
@@ -217,6 +330,7 @@ pub async fn archive<E: Content>(
     let before = find_editable::<E>(db, actor, tenant_id, id).await?;
     let mut active = before.clone().into_active_model();
     active.set(column::<E>("status"), Status::Archived.as_str().into());
+    active.set(column::<E>("proposal_id"), None::<i32>.into());
     active.set(
         column::<E>("version"),
         (int::<E>(&before, "version") + 1).into(),
@@ -248,21 +362,10 @@ pub async fn count_by_status<E: Content>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entities::{offers, stories};
 
     #[test]
     fn offers_and_stories_have_the_shared_columns() {
-        for name in [
-            "id",
-            "tenant_id",
-            "slug",
-            "status",
-            "published_at",
-            "version",
-            "created_by",
-            "created_at",
-            "updated_at",
-        ] {
+        for name in LIFE_CYCLE.into_iter().chain(["publish_at"]) {
             column::<offers::Entity>(name);
             column::<stories::Entity>(name);
         }

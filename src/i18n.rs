@@ -232,6 +232,10 @@ mod tests {
                 ],
             ),
             ("admin-moderation-kind-", vec!["offer", "story"]),
+            (
+                "admin-proposal-",
+                vec!["pending_review", "changes_requested", "rejected"],
+            ),
         ];
         for (prefix, codes) in prefixed {
             used.extend(codes.into_iter().map(|code| format!("{prefix}{code}")));

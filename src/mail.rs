@@ -33,7 +33,7 @@ const BATCH: u64 = 50;
 const POLL: Duration = Duration::from_secs(10);
 
 /// The kinds of email, each with `mail-KIND-subject` and `mail-KIND-body` messages.
-pub const KINDS: [&str; 3] = ["invitation", "login_link", "review"];
+pub const KINDS: [&str; 4] = ["invitation", "login_link", "review", "review_digest"];
 
 /// What composing an email needs besides its own facts: the messages, and the site's address
 /// for links.
@@ -109,6 +109,16 @@ pub async fn enqueue(
     mail: &Mail,
     now: DateTime<Utc>,
 ) -> AppResult<outbox::Model> {
+    enqueue_at(db, mail, now, now).await
+}
+
+/// Writes `mail` to the outbox, to leave at `at`.
+async fn enqueue_at(
+    db: &impl ConnectionTrait,
+    mail: &Mail,
+    now: DateTime<Utc>,
+    at: DateTime<Utc>,
+) -> AppResult<outbox::Model> {
     Ok(outbox::ActiveModel {
         kind: Set(mail.kind.to_owned()),
         recipient: Set(mail.to.clone()),
@@ -117,13 +127,40 @@ pub async fn enqueue(
         html_body: Set(mail.html.clone()),
         created_at: Set(now),
         attempts: Set(0),
-        next_attempt_at: Set(now),
+        next_attempt_at: Set(at),
         sent_at: Set(None),
         last_error: Set(None),
         ..Default::default()
     }
     .insert(db)
     .await?)
+}
+
+/// Writes `mail` as the digest of its kind to its recipient: it replaces the text of the one
+/// planned and not yet due, or is planned to leave after `delay`. Call it in the transaction
+/// of the change that causes it.
+pub async fn enqueue_digest(
+    db: &impl ConnectionTrait,
+    mail: &Mail,
+    now: DateTime<Utc>,
+    delay: chrono::Duration,
+) -> AppResult<()> {
+    // A planned digest that is not yet due cannot have been read by a worker.
+    let replaced = outbox::Entity::update_many()
+        .col_expr(outbox::Column::Subject, Expr::value(mail.subject.clone()))
+        .col_expr(outbox::Column::TextBody, Expr::value(mail.text.clone()))
+        .col_expr(outbox::Column::HtmlBody, Expr::value(mail.html.clone()))
+        .filter(outbox::Column::Kind.eq(mail.kind))
+        .filter(outbox::Column::Recipient.eq(mail.to.as_str()))
+        .filter(outbox::Column::SentAt.is_null())
+        .filter(outbox::Column::Attempts.eq(0))
+        .filter(outbox::Column::NextAttemptAt.gt(now))
+        .exec(db)
+        .await?;
+    if replaced.rows_affected == 0 {
+        enqueue_at(db, mail, now, now + delay).await?;
+    }
+    Ok(())
 }
 
 /// The newest emails, newest first, and how many wait after a failure (DINUM admins).

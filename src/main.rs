@@ -157,6 +157,7 @@ async fn run(command: Command, mut config: Config) -> AppResult<()> {
                     tracing::info!(?report, "demo data seeded");
                 }
                 let accounts = demo::seed_accounts(&state.db, now).await?;
+                demo::seed_proposal(&state.db, &state.letterhead(), now).await?;
                 tracing::info!(accounts, "demo accounts ready: log in at /connexion");
             }
             web::serve(state).await

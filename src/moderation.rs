@@ -1,23 +1,33 @@
 //! The moderation workflow of offers and stories (DESIGN.md, "Content life cycle"): one state
 //! machine for both. Editors submit drafts; DINUM admins approve, ask for changes or reject,
 //! with a comment the author sees; a ministry marked trusted publishes without review. Every
-//! step keeps a revision (snapshot, author, time, comment), is audited, and a review emails
-//! the author through the outbox.
+//! step keeps a revision (snapshot, author, time, comment), is audited, and emails go through
+//! the outbox: a digest to the admins when something waits, the decision to its author.
+//!
+//! A change to a live item (published or filled) of a ministry that is not trusted does not
+//! touch it: the change is kept as a *proposal*, a revision the item points at
+//! (`proposal_id`), which waits for review while the live version stays online. Approving it
+//! writes it over the live version.
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set, sea_query::Expr,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseTransaction, EntityTrait,
+    IdenStatic, IntoActiveModel, Iterable, ModelTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set, TransactionTrait,
+    sea_query::{Expr, Query},
 };
 
 use crate::{
     accounts::Actor,
     codes::Status,
-    content::{self, Content, column, int, text},
-    entities::{revisions, tenants, users},
+    content::{self, Content, LIFE_CYCLE, Snapshot, column, int, optional_int, text},
+    entities::{offers, revisions, stories, tenants, users},
     error::{AppError, AppResult},
     mail,
 };
+
+/// How long the admins' digest waits for more items before it leaves.
+pub const DIGEST_DELAY: chrono::Duration = chrono::Duration::minutes(10);
 
 /// What may happen to an item.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -79,7 +89,60 @@ fn status_of<E: Content>(model: &E::Model) -> Status {
     Status::parse(&content::status_of::<E>(model)).unwrap_or(Status::Draft)
 }
 
-/// Keeps a revision of `model`: its snapshot, who, when, and the review's comment. Every save,
+/// The snapshot of `model` as stored now: its row, and what lives in other tables.
+pub async fn snapshot<E: Content>(
+    db: &impl ConnectionTrait,
+    model: &E::Model,
+) -> AppResult<Snapshot> {
+    let mut snapshot = match serde_json::to_value(model)? {
+        serde_json::Value::Object(row) => row,
+        _ => Snapshot::new(),
+    };
+    snapshot.extend(E::extras(db, int::<E>(model, "id")).await?);
+    Ok(snapshot)
+}
+
+/// The item a snapshot holds.
+fn from_snapshot<E: Content>(snapshot: &Snapshot) -> AppResult<E::Model> {
+    Ok(serde_json::from_value(serde_json::Value::Object(
+        snapshot.clone(),
+    ))?)
+}
+
+/// Keeps `snapshot` as the next revision of `item`, in `status`, by `actor`, with the review's
+/// comment.
+async fn keep_snapshot<E: Content>(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    item: &E::Model,
+    snapshot: Snapshot,
+    status: Status,
+    comment: Option<String>,
+    now: DateTime<Utc>,
+) -> AppResult<revisions::Model> {
+    let id = int::<E>(item, "id");
+    let earlier = revisions::Entity::find()
+        .filter(revisions::Column::EntityType.eq(E::KIND))
+        .filter(revisions::Column::EntityId.eq(id))
+        .count(db)
+        .await?;
+    Ok(revisions::ActiveModel {
+        tenant_id: Set(int::<E>(item, "tenant_id")),
+        entity_type: Set(E::KIND.to_owned()),
+        entity_id: Set(id),
+        number: Set(i32::try_from(earlier).unwrap_or(i32::MAX - 1) + 1),
+        snapshot: Set(serde_json::to_string(&snapshot)?),
+        author_id: Set(Some(actor.user.id)),
+        status: Set(status.as_str().to_owned()),
+        review_comment: Set(comment),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?)
+}
+
+/// Keeps a revision of `model` as it is stored now, with the review's comment. Every save,
 /// submission and review keeps one.
 pub async fn keep_revision<E: Content>(
     db: &impl ConnectionTrait,
@@ -88,55 +151,104 @@ pub async fn keep_revision<E: Content>(
     comment: Option<String>,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
-    let id = int::<E>(model, "id");
-    let earlier = revisions::Entity::find()
-        .filter(revisions::Column::EntityType.eq(E::KIND))
-        .filter(revisions::Column::EntityId.eq(id))
-        .count(db)
-        .await?;
-    revisions::ActiveModel {
-        tenant_id: Set(int::<E>(model, "tenant_id")),
-        entity_type: Set(E::KIND.to_owned()),
-        entity_id: Set(id),
-        number: Set(i32::try_from(earlier).unwrap_or(i32::MAX - 1) + 1),
-        snapshot: Set(serde_json::to_string(model)?),
-        author_id: Set(Some(actor.user.id)),
-        status: Set(content::status_of::<E>(model)),
-        review_comment: Set(comment),
-        created_at: Set(now),
-        ..Default::default()
-    }
-    .insert(db)
+    let snapshot = snapshot::<E>(db, model).await?;
+    keep_snapshot::<E>(
+        db,
+        actor,
+        model,
+        snapshot,
+        status_of::<E>(model),
+        comment,
+        now,
+    )
     .await?;
     Ok(())
 }
 
-/// Moves `before` to `to` if it is still at the version read (another reviewer may have
-/// acted since): `None` when it is not.
+/// Takes item `before` for a change if it is still at the version read (someone may have
+/// acted since): its version goes up. Returns it as it now is.
+async fn claim<E: Content>(
+    db: &impl ConnectionTrait,
+    before: &E::Model,
+    now: DateTime<Utc>,
+) -> AppResult<E::Model> {
+    let column = column::<E>;
+    let (id, version) = (int::<E>(before, "id"), int::<E>(before, "version"));
+    let claimed = E::update_many()
+        .col_expr(column("version"), Expr::value(version + 1))
+        .col_expr(column("updated_at"), Expr::value(now))
+        .filter(column("id").eq(id))
+        .filter(column("version").eq(version))
+        .exec(db)
+        .await?;
+    if claimed.rows_affected != 1 {
+        return Err(AppError::invalid("version", "changed meanwhile"));
+    }
+    reread::<E>(db, id).await
+}
+
+async fn reread<E: Content>(db: &impl ConnectionTrait, id: i32) -> AppResult<E::Model> {
+    E::find()
+        .filter(column::<E>("id").eq(id))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// Writes `changes` (column, value) on item `item`.
+async fn set<E: Content>(
+    db: &impl ConnectionTrait,
+    item: E::Model,
+    changes: Vec<(&str, sea_orm::Value)>,
+) -> AppResult<E::Model> {
+    let mut active = item.into_active_model();
+    for (name, value) in changes {
+        active.set(column::<E>(name), value);
+    }
+    Ok(active.update(db).await?)
+}
+
+/// Moves `before` to `to` if it is still at the version read. Published, it goes public now
+/// or at the date its editor chose.
 async fn move_to<E: Content>(
     db: &impl ConnectionTrait,
     before: &E::Model,
     to: Status,
     now: DateTime<Utc>,
-) -> AppResult<Option<E::Model>> {
-    let column = column::<E>;
-    let (id, version) = (int::<E>(before, "id"), int::<E>(before, "version"));
-    let mut update = E::update_many()
-        .col_expr(column("status"), Expr::value(to.as_str()))
-        .col_expr(column("version"), Expr::value(version + 1))
-        .col_expr(column("updated_at"), Expr::value(now));
+) -> AppResult<E::Model> {
+    let item = claim::<E>(db, before, now).await?;
+    let mut changes = vec![("status", to.as_str().into())];
     if to == Status::Published {
-        update = update.col_expr(column("published_at"), Expr::value(now));
+        let publish_at = match item.get(column::<E>("publish_at")) {
+            sea_orm::Value::ChronoDateTimeUtc(Some(at)) => at,
+            _ => now,
+        };
+        changes.push(("published_at", Some(publish_at.max(now)).into()));
     }
-    let moved = update
-        .filter(column("id").eq(id))
-        .filter(column("version").eq(version))
-        .exec(db)
-        .await?;
-    if moved.rows_affected != 1 {
-        return Ok(None);
+    set::<E>(db, item, changes).await
+}
+
+/// Writes the fields `snapshot` holds over `live`, if it is still at the version read: its
+/// life cycle stays, a proposal it had is settled.
+async fn apply<E: Content>(
+    db: &impl ConnectionTrait,
+    live: &E::Model,
+    snapshot: &Snapshot,
+    now: DateTime<Utc>,
+) -> AppResult<E::Model> {
+    let proposed = from_snapshot::<E>(snapshot)?;
+    let live = claim::<E>(db, live, now).await?;
+    let mut active = live.into_active_model();
+    for field in E::Column::iter() {
+        let name = field.as_str();
+        if !LIFE_CYCLE.contains(&name) && !E::KEPT.contains(&name) {
+            active.set(field, proposed.get(field));
+        }
     }
-    Ok(E::find().filter(column("id").eq(id)).one(db).await?)
+    active.set(column::<E>("proposal_id"), None::<i32>.into());
+    let applied = active.update(db).await?;
+    E::restore_extras(db, int::<E>(&applied, "id"), snapshot).await?;
+    Ok(applied)
 }
 
 /// Whether ministry `tenant_id` publishes without review.
@@ -147,29 +259,121 @@ async fn is_trusted(db: &impl ConnectionTrait, tenant_id: i32) -> AppResult<bool
         .is_some_and(|tenant| tenant.trusted))
 }
 
-/// After an edit of a published item: unless its ministry is trusted, the change goes back to
-/// review and the item leaves the portal until it is approved again. (Keeping the published
-/// version live while the change waits needs pending revisions: the moderation issue's next
-/// step.) Call it in the edit's transaction.
-pub async fn after_edit<E: Content>(
+/// Whether a change of `item` must wait for review while it stays as it is: it is live
+/// (published, or filled and still shown) and its ministry is not trusted.
+async fn changes_wait_for_review<E: Content>(
     db: &impl ConnectionTrait,
-    before: &E::Model,
-    after: E::Model,
+    item: &E::Model,
+) -> AppResult<bool> {
+    let live = matches!(status_of::<E>(item), Status::Published | Status::Filled);
+    Ok(live && !is_trusted(db, int::<E>(item, "tenant_id")).await?)
+}
+
+/// Saves an edit of item `id` of ministry `tenant_id`. A live item of a ministry that is not
+/// trusted stays as it is: the edit is written in a savepoint, to check it and see what it
+/// gives, then undone and kept as a proposal waiting for review. Call it in a transaction.
+pub async fn edit<E: Content>(
+    db: &DatabaseTransaction,
+    letterhead: &mail::Letterhead<'_>,
+    actor: &Actor,
+    (tenant_id, id): (i32, i32),
+    new: &E::New,
     now: DateTime<Utc>,
 ) -> AppResult<E::Model> {
-    let tenant_id = int::<E>(&after, "tenant_id");
-    if status_of::<E>(before) != Status::Published || is_trusted(db, tenant_id).await? {
-        return Ok(after);
+    let before = content::find_editable::<E>(db, actor, tenant_id, id).await?;
+    if changes_wait_for_review::<E>(db, &before).await? {
+        let trial = db.begin().await?;
+        let proposed = E::write(&trial, &before, new, now).await?;
+        let snapshot = snapshot::<E>(&trial, &proposed).await?;
+        trial.rollback().await?;
+        return propose::<E>(db, letterhead, actor, &before, snapshot, now).await;
     }
-    move_to::<E>(db, &after, Status::PendingReview, now)
+    let written = E::write(db, &before, new, now).await?;
+    let after = set::<E>(db, written, vec![("proposal_id", None::<i32>.into())]).await?;
+    content::record::<E>(db, actor, "update", Some(&before), &after, now).await?;
+    keep_revision::<E>(db, actor, &after, None, now).await?;
+    Ok(after)
+}
+
+/// Makes version `number` of item `id` its next version, as an edit would: a live item of a
+/// ministry that is not trusted gets it as a proposal waiting for review. Call it in a
+/// transaction.
+pub async fn restore<E: Content>(
+    db: &impl ConnectionTrait,
+    letterhead: &mail::Letterhead<'_>,
+    actor: &Actor,
+    (tenant_id, id): (i32, i32),
+    number: i32,
+    now: DateTime<Utc>,
+) -> AppResult<E::Model> {
+    let before = content::find_editable::<E>(db, actor, tenant_id, id).await?;
+    let revision = revisions::Entity::find()
+        .filter(revisions::Column::EntityType.eq(E::KIND))
+        .filter(revisions::Column::EntityId.eq(id))
+        .filter(revisions::Column::Number.eq(number))
+        .one(db)
         .await?
-        .ok_or_else(|| AppError::invalid("version", "changed meanwhile"))
+        .ok_or(AppError::NotFound)?;
+    let snapshot: Snapshot = serde_json::from_str(&revision.snapshot)?;
+    if changes_wait_for_review::<E>(db, &before).await? {
+        return propose::<E>(db, letterhead, actor, &before, snapshot, now).await;
+    }
+    let after = apply::<E>(db, &before, &snapshot, now).await?;
+    content::record::<E>(db, actor, "restore", Some(&before), &after, now).await?;
+    keep_revision::<E>(db, actor, &after, None, now).await?;
+    Ok(after)
+}
+
+/// Keeps `snapshot` as a proposed change of live item `live`, waiting for review, and tells
+/// the reviewers.
+pub async fn propose<E: Content>(
+    db: &impl ConnectionTrait,
+    letterhead: &mail::Letterhead<'_>,
+    actor: &Actor,
+    live: &E::Model,
+    snapshot: Snapshot,
+    now: DateTime<Utc>,
+) -> AppResult<E::Model> {
+    let claimed = claim::<E>(db, live, now).await?;
+    let revision =
+        keep_snapshot::<E>(db, actor, live, snapshot, Status::PendingReview, None, now).await?;
+    let after = set::<E>(db, claimed, vec![("proposal_id", Some(revision.id).into())]).await?;
+    content::record::<E>(db, actor, "propose", Some(live), &after, now).await?;
+    notify_reviewers(db, letterhead, now).await?;
+    Ok(after)
+}
+
+/// The change proposed for `item`, if any: its revision and what the item would become.
+pub async fn proposal<E: Content>(
+    db: &impl ConnectionTrait,
+    item: &E::Model,
+) -> AppResult<Option<(revisions::Model, Snapshot)>> {
+    let Some(id) = optional_int::<E>(item, "proposal_id") else {
+        return Ok(None);
+    };
+    let Some(revision) = revisions::Entity::find_by_id(id).one(db).await? else {
+        return Ok(None);
+    };
+    let snapshot = serde_json::from_str(&revision.snapshot)?;
+    Ok(Some((revision, snapshot)))
+}
+
+/// What an editor works on: the change proposed for `item` if there is one, else the item.
+pub async fn working_copy<E: Content>(
+    db: &impl ConnectionTrait,
+    item: &E::Model,
+) -> AppResult<(E::Model, Snapshot)> {
+    match proposal::<E>(db, item).await? {
+        Some((_, snapshot)) => Ok((from_snapshot::<E>(&snapshot)?, snapshot)),
+        None => Ok((item.clone(), snapshot::<E>(db, item).await?)),
+    }
 }
 
 /// Submits item `id` of ministry `tenant_id` for review; a trusted ministry's item is
 /// published at once (recorded as such). Call it in a transaction.
 pub async fn submit<E: Content>(
     db: &impl ConnectionTrait,
+    letterhead: &mail::Letterhead<'_>,
     actor: &Actor,
     tenant_id: i32,
     id: i32,
@@ -178,28 +382,41 @@ pub async fn submit<E: Content>(
     let before = content::find_editable::<E>(db, actor, tenant_id, id).await?;
     next_status(status_of::<E>(&before), Transition::Submit)
         .ok_or_else(|| AppError::invalid("status", "only a draft can be submitted"))?;
-    let (to, action) = if is_trusted(db, tenant_id).await? {
+    let trusted = is_trusted(db, tenant_id).await?;
+    let (to, action) = if trusted {
         (Status::Published, "publish_trusted")
     } else {
         (Status::PendingReview, "submit")
     };
-    let after = move_to::<E>(db, &before, to, now)
-        .await?
-        .ok_or_else(|| AppError::invalid("version", "changed meanwhile"))?;
+    let after = move_to::<E>(db, &before, to, now).await?;
     keep_revision::<E>(db, actor, &after, None, now).await?;
     content::record::<E>(db, actor, action, Some(&before), &after, now).await?;
+    if !trusted {
+        notify_reviewers(db, letterhead, now).await?;
+    }
     Ok(after)
 }
 
-/// The items waiting for review, oldest first, of one ministry if given (DINUM admins).
-pub async fn queue<E: Content>(
+/// Items waiting for review: submitted, or live with a proposed change waiting.
+fn waiting_condition<E: Content>() -> Condition {
+    let waiting_proposals = Query::select()
+        .column(revisions::Column::Id)
+        .from(revisions::Entity)
+        .and_where(revisions::Column::EntityType.eq(E::KIND))
+        .and_where(revisions::Column::Status.eq(Status::PendingReview.as_str()))
+        .to_owned();
+    Condition::any()
+        .add(column::<E>("status").eq(Status::PendingReview.as_str()))
+        .add(column::<E>("proposal_id").in_subquery(waiting_proposals))
+}
+
+/// The items waiting for review, oldest first, of one ministry if given.
+async fn waiting<E: Content>(
     db: &impl ConnectionTrait,
-    actor: &Actor,
     tenant_id: Option<i32>,
 ) -> AppResult<Vec<E::Model>> {
-    actor.require_admin()?;
     let column = column::<E>;
-    let mut query = E::find().filter(column("status").eq(Status::PendingReview.as_str()));
+    let mut query = E::find().filter(waiting_condition::<E>());
     if let Some(tenant_id) = tenant_id {
         query = query.filter(column("tenant_id").eq(tenant_id));
     }
@@ -211,6 +428,16 @@ pub async fn queue<E: Content>(
         .await?)
 }
 
+/// The review queue, oldest first, of one ministry if given (DINUM admins).
+pub async fn queue<E: Content>(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    tenant_id: Option<i32>,
+) -> AppResult<Vec<E::Model>> {
+    actor.require_admin()?;
+    waiting::<E>(db, tenant_id).await
+}
+
 /// Item `id`, whatever its ministry (DINUM admins).
 async fn find_any<E: Content>(
     db: &impl ConnectionTrait,
@@ -218,11 +445,21 @@ async fn find_any<E: Content>(
     id: i32,
 ) -> AppResult<E::Model> {
     actor.require_admin()?;
-    E::find()
-        .filter(column::<E>("id").eq(id))
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)
+    reread::<E>(db, id).await
+}
+
+/// An item waiting for review, and what a reviewer compares.
+pub struct Waiting<E: Content> {
+    /// The item as stored.
+    pub item: E::Model,
+    /// What would go public: the item, or the change proposed for it.
+    pub proposed: E::Model,
+    pub proposed_snapshot: Snapshot,
+    /// The public version it would replace: the live item, or its last published version;
+    /// `None` for a first publication.
+    pub public_snapshot: Option<Snapshot>,
+    /// The proposal's revision, for a change of a live item.
+    proposal: Option<revisions::Model>,
 }
 
 /// Item `id` waiting for review (DINUM admins), whatever its ministry.
@@ -230,10 +467,29 @@ pub async fn find_waiting<E: Content>(
     db: &impl ConnectionTrait,
     actor: &Actor,
     id: i32,
-) -> AppResult<E::Model> {
+) -> AppResult<Waiting<E>> {
     let item = find_any::<E>(db, actor, id).await?;
-    match status_of::<E>(&item) {
-        Status::PendingReview => Ok(item),
+    if status_of::<E>(&item) == Status::PendingReview {
+        return Ok(Waiting {
+            proposed: item.clone(),
+            proposed_snapshot: snapshot::<E>(db, &item).await?,
+            public_snapshot: last_published::<E>(db, id).await?,
+            proposal: None,
+            item,
+        });
+    }
+    match proposal::<E>(db, &item).await? {
+        Some((revision, proposed_snapshot))
+            if revision.status == Status::PendingReview.as_str() =>
+        {
+            Ok(Waiting {
+                proposed: from_snapshot::<E>(&proposed_snapshot)?,
+                proposed_snapshot,
+                public_snapshot: Some(snapshot::<E>(db, &item).await?),
+                proposal: Some(revision),
+                item,
+            })
+        }
         _ => Err(AppError::NotFound),
     }
 }
@@ -253,63 +509,145 @@ pub async fn review<E: Content>(
     comment: &str,
     now: DateTime<Utc>,
 ) -> AppResult<E::Model> {
-    let before = find_any::<E>(db, actor, id).await?;
-    if int::<E>(&before, "version") != version || status_of::<E>(&before) != Status::PendingReview {
-        return Err(AppError::invalid(
-            "version",
-            "reviewed or changed meanwhile",
-        ));
+    let changed = || AppError::invalid("version", "reviewed or changed meanwhile");
+    let waiting = match find_waiting::<E>(db, actor, id).await {
+        Err(AppError::NotFound) => return Err(changed()),
+        other => other?,
+    };
+    let before = &waiting.item;
+    if int::<E>(before, "version") != version {
+        return Err(changed());
     }
     let comment = comment.trim();
     if decision != Decision::Approve && comment.is_empty() {
         return Err(AppError::invalid("comment", "say what to change, or why"));
     }
+    let comment = Some(comment.to_owned()).filter(|c| !c.is_empty());
     let to = next_status(Status::PendingReview, decision.transition())
         .expect("a waiting item can be reviewed");
-    let after = move_to::<E>(db, &before, to, now)
-        .await?
-        .ok_or_else(|| AppError::invalid("version", "reviewed or changed meanwhile"))?;
-    let comment = Some(comment.to_owned()).filter(|c| !c.is_empty());
-    keep_revision::<E>(db, actor, &after, comment.clone(), now).await?;
+    let (after, author_id) = match &waiting.proposal {
+        None => {
+            let after = move_to::<E>(db, before, to, now).await?;
+            keep_revision::<E>(db, actor, &after, comment.clone(), now).await?;
+            let author_id = optional_int::<E>(&after, "created_by");
+            (after, author_id)
+        }
+        Some(proposal) if decision == Decision::Approve => {
+            let after = apply::<E>(db, before, &waiting.proposed_snapshot, now).await?;
+            keep_revision::<E>(db, actor, &after, comment.clone(), now).await?;
+            (after, proposal.author_id)
+        }
+        Some(proposal) => {
+            // Sent back, the proposal stays for its editor to rework; refused, it goes.
+            let claimed = claim::<E>(db, before, now).await?;
+            let snapshot = waiting.proposed_snapshot.clone();
+            let kept =
+                keep_snapshot::<E>(db, actor, before, snapshot, to, comment.clone(), now).await?;
+            let still_proposed = (to == Status::ChangesRequested).then_some(kept.id);
+            let after = set::<E>(db, claimed, vec![("proposal_id", still_proposed.into())]).await?;
+            (after, proposal.author_id)
+        }
+    };
     let action = match decision {
         Decision::Approve => "approve",
         Decision::RequestChanges => "request_changes",
         Decision::Reject => "reject",
     };
-    content::record::<E>(db, actor, action, Some(&before), &after, now).await?;
-    email_author::<E>(db, letterhead, &after, to, comment.unwrap_or_default(), now).await?;
+    content::record::<E>(db, actor, action, Some(before), &after, now).await?;
+    let title = text::<E>(&waiting.proposed, E::TITLE);
+    let decided = Decided {
+        title,
+        status: to,
+        comment: comment.unwrap_or_default(),
+    };
+    email_author::<E>(db, letterhead, author_id, id, decided, now).await?;
     Ok(after)
 }
 
-/// Tells the author of `item` what the review decided.
+/// What a review decided, for its author.
+struct Decided {
+    title: String,
+    status: Status,
+    comment: String,
+}
+
+/// Tells user `author_id` what the review of item `id` decided.
 async fn email_author<E: Content>(
     db: &impl ConnectionTrait,
     letterhead: &mail::Letterhead<'_>,
-    item: &E::Model,
-    status: Status,
-    comment: String,
+    author_id: Option<i32>,
+    id: i32,
+    decided: Decided,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
-    let Some(author_id) = content::optional_int::<E>(item, "created_by") else {
+    let Some(author_id) = author_id else {
         return Ok(());
     };
     let Some(author) = users::Entity::find_by_id(author_id).one(db).await? else {
         return Ok(());
     };
-    let (title, path) = match E::KIND {
-        "offer" => (text::<E>(item, "title"), "offres"),
-        _ => (text::<E>(item, "person_name"), "temoignages"),
-    };
-    let id = int::<E>(item, "id");
     let args = [
-        ("title", title),
-        ("decision", status.as_str().to_owned()),
-        ("comment", comment),
-        ("link", format!("{}/admin/{path}/{id}", letterhead.base_url)),
+        ("title", decided.title),
+        ("decision", decided.status.as_str().to_owned()),
+        ("comment", decided.comment),
+        (
+            "link",
+            format!("{}/admin/{}/{id}", letterhead.base_url, E::PATH),
+        ),
     ];
     let mail = mail::compose(letterhead, "review", &author.email, &args);
     mail::enqueue(db, &mail, now).await?;
     Ok(())
+}
+
+/// Tells the DINUM admins what waits for review: one digest each, which leaves
+/// [`DIGEST_DELAY`] after the first item and lists everything waiting by then.
+async fn notify_reviewers(
+    db: &impl ConnectionTrait,
+    letterhead: &mail::Letterhead<'_>,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let ministries: std::collections::HashMap<i32, String> = tenants::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|tenant| (tenant.id, tenant.name))
+        .collect();
+    let mut lines = Vec::new();
+    lines.extend(waiting_lines::<offers::Entity>(db, &ministries).await?);
+    lines.extend(waiting_lines::<stories::Entity>(db, &ministries).await?);
+    let args = [
+        ("count", lines.len().to_string()),
+        ("items", lines.join("\n")),
+        ("link", format!("{}/admin/moderation", letterhead.base_url)),
+    ];
+    let admins = users::Entity::find()
+        .filter(users::Column::IsAdmin.eq(true))
+        .all(db)
+        .await?;
+    for admin in admins {
+        let mail = mail::compose(letterhead, "review_digest", &admin.email, &args);
+        mail::enqueue_digest(db, &mail, now, DIGEST_DELAY).await?;
+    }
+    Ok(())
+}
+
+/// One line per item of `E` waiting for review: its title and ministry.
+async fn waiting_lines<E: Content>(
+    db: &impl ConnectionTrait,
+    ministries: &std::collections::HashMap<i32, String>,
+) -> AppResult<Vec<String>> {
+    Ok(waiting::<E>(db, None)
+        .await?
+        .into_iter()
+        .map(|item| {
+            let ministry = ministries
+                .get(&int::<E>(&item, "tenant_id"))
+                .cloned()
+                .unwrap_or_default();
+            format!("- {} ({ministry})", text::<E>(&item, E::TITLE))
+        })
+        .collect())
 }
 
 /// The fields of an item as it was last published, from its revisions (`None` if it never was).

@@ -41,6 +41,9 @@ async fn demo_app(offers: usize) -> TestApp {
     metiers::demo::seed_accounts(&app.state.db, chrono::Utc::now())
         .await
         .unwrap();
+    metiers::demo::seed_proposal(&app.state.db, &app.state.letterhead(), chrono::Utc::now())
+        .await
+        .unwrap();
     app
 }
 
@@ -133,7 +136,21 @@ async fn public_pages_have_no_accessibility_violation() {
     let mut admin_pages: Vec<String> = admin_pages.iter().map(|p| p.to_string()).collect();
     let queue = app.get_with_cookie("/admin/moderation", &session).await;
     let review = first_item_link(&queue.text().await.unwrap(), "/admin/moderation/offres/");
-    admin_pages.extend(["/admin/moderation".to_owned(), review]);
+    // A change proposed to a live offer: its review, and the page as the portal will show it.
+    let proposed = offers::Entity::find()
+        .filter(offers::Column::ProposalId.is_not_null())
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .expect("the demo proposes a change to a live offer");
+    let change = format!("/admin/moderation/offres/{}", proposed.id);
+    admin_pages.extend([
+        "/admin/moderation".to_owned(),
+        format!("{review}/apercu"),
+        review,
+        format!("{change}/apercu"),
+        change,
+    ]);
     check(&checker, &app.base_url, &admin_pages, Some(&session)).await;
 
     // The back-office of a ministry, signed in as its demo manager: lists, forms, settings.

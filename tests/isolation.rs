@@ -109,6 +109,12 @@ const ROUTES: &[Row] = &[
     row("POST", "/admin/offres/{offer}/dupliquer", &[], Editor),
     row("POST", "/admin/offres/{offer}/archiver", &[], Editor),
     row("POST", "/admin/offres/{offer}/soumettre", &[], Editor),
+    row(
+        "POST",
+        "/admin/offres/{offer}/versions/1/restaurer",
+        &[],
+        Editor,
+    ),
     row("GET", "/admin/temoignages", &[], Editor),
     row("GET", "/admin/temoignages/nouveau", &[], Editor),
     row("POST", "/admin/temoignages/nouveau", STORY_FORM, Editor),
@@ -117,8 +123,15 @@ const ROUTES: &[Row] = &[
     row("POST", "/admin/temoignages/{story}/dupliquer", &[], Editor),
     row("POST", "/admin/temoignages/{story}/archiver", &[], Editor),
     row("POST", "/admin/temoignages/{story}/soumettre", &[], Editor),
+    row(
+        "POST",
+        "/admin/temoignages/{story}/versions/1/restaurer",
+        &[],
+        Editor,
+    ),
     row("GET", "/admin/moderation", &[], Admin),
     row("GET", "/admin/moderation/offres/{offer}", &[], Admin),
+    row("GET", "/admin/moderation/offres/{offer}/apercu", &[], Admin),
     row(
         "POST",
         "/admin/moderation/offres/{offer}",
@@ -126,6 +139,12 @@ const ROUTES: &[Row] = &[
         Admin,
     ),
     row("GET", "/admin/moderation/temoignages/{story}", &[], Admin),
+    row(
+        "GET",
+        "/admin/moderation/temoignages/{story}/apercu",
+        &[],
+        Admin,
+    ),
     row(
         "POST",
         "/admin/moderation/temoignages/{story}",
@@ -402,6 +421,7 @@ async fn every_admin_route_keeps_ministries_apart(backend: Backend) {
             let path = path
                 .replace("/moderation/offres/:id", "/moderation/:kind/:id")
                 .replace("/moderation/temoignages/:id", "/moderation/:kind/:id")
+                .replace("/versions/1/", "/versions/:number/")
                 .replace("/renvoyer", "/:action")
                 .replace("/revoquer", "/:action")
                 .replace("/:user_id/role", "/:user_id/:action")

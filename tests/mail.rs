@@ -38,15 +38,6 @@ async fn manager(app: &TestApp) -> SignedIn {
     .await
 }
 
-/// Sends what the outbox holds, as the worker does.
-async fn deliver(app: &TestApp, at: chrono::DateTime<Utc>) -> usize {
-    app.state
-        .mailer
-        .deliver_due(&app.state.db, at)
-        .await
-        .unwrap()
-}
-
 async fn invite(app: &TestApp, manager: &SignedIn, email: &str) {
     let form = [("email", email), ("role", "editor")];
     let response = app.post_as(manager, "/admin/membres/inviter", &form).await;
@@ -57,7 +48,7 @@ async fn invitations_are_emailed_with_both_parts(backend: Backend) {
     let (app, smtp) = app_with_smtp(backend, false).await;
     let manager = manager(&app).await;
     invite(&app, &manager, "matelot@mer.gouv.fr").await;
-    assert_eq!(deliver(&app, Utc::now()).await, 1);
+    assert_eq!(app.deliver_mail(Utc::now()).await, 1);
 
     let mail = smtp.wait_for(1).await.remove(0);
     assert_eq!(mail.to, ["matelot@mer.gouv.fr"]);
@@ -105,9 +96,13 @@ async fn invitations_are_emailed_with_both_parts(backend: Backend) {
         .unwrap();
     let resend = format!("/admin/membres/invitations/{}/renvoyer", invitation.id);
     assert_eq!(app.post_as(&manager, &resend, &[]).await.status(), 303);
-    assert_eq!(deliver(&app, Utc::now()).await, 1);
+    assert_eq!(app.deliver_mail(Utc::now()).await, 1);
     assert_eq!(smtp.wait_for(2).await.len(), 2);
-    assert_eq!(deliver(&app, Utc::now()).await, 0, "nothing is sent twice");
+    assert_eq!(
+        app.deliver_mail(Utc::now()).await,
+        0,
+        "nothing is sent twice"
+    );
 }
 
 /// The login form's CSRF cookie and token, as a browser gets them from `path`.
@@ -139,7 +134,7 @@ async fn login_links_work_once(backend: Backend) {
     let (app, smtp) = app_with_smtp(backend, true).await;
     let manager = manager(&app).await;
     invite(&app, &manager, "mousse@mer.gouv.fr").await;
-    deliver(&app, Utc::now()).await;
+    app.deliver_mail(Utc::now()).await;
     smtp.wait_for(1).await;
 
     // Someone invited asks for a link; so does an address the site does not know.
@@ -160,7 +155,7 @@ async fn login_links_work_once(backend: Backend) {
         );
     }
     assert_eq!(
-        deliver(&app, Utc::now()).await,
+        app.deliver_mail(Utc::now()).await,
         1,
         "one link, for the invited address"
     );
@@ -221,7 +216,7 @@ async fn a_down_smtp_server_loses_nothing(backend: Backend) {
     smtp.down().await;
     invite(&app, &manager, "vigie@mer.gouv.fr").await;
     let now = Utc::now();
-    assert_eq!(deliver(&app, now).await, 0, "the server is down");
+    assert_eq!(app.deliver_mail(now).await, 0, "the server is down");
     let waiting = outbox::Entity::find()
         .one(&app.state.db)
         .await
@@ -233,7 +228,7 @@ async fn a_down_smtp_server_loses_nothing(backend: Backend) {
     );
     assert!(waiting.last_error.is_some(), "the failure is kept");
     assert!(waiting.next_attempt_at > now, "a later attempt is planned");
-    assert_eq!(deliver(&app, now).await, 0, "not before its time");
+    assert_eq!(app.deliver_mail(now).await, 0, "not before its time");
     let admin = app.signed_in("admin@numerique.gouv.fr", true, &[]).await;
     let emails = app.get_with_cookie("/admin/courriels", &admin.cookie).await;
     let page = emails.text().await.unwrap();
@@ -245,8 +240,8 @@ async fn a_down_smtp_server_loses_nothing(backend: Backend) {
 
     smtp.up().await;
     let later = now + Duration::hours(2);
-    assert_eq!(deliver(&app, later).await, 1);
-    assert_eq!(deliver(&app, later).await, 0);
+    assert_eq!(app.deliver_mail(later).await, 1);
+    assert_eq!(app.deliver_mail(later).await, 0);
     let mails = smtp.wait_for(1).await;
     assert_eq!(mails.len(), 1, "sent once");
     assert_eq!(mails[0].to, ["vigie@mer.gouv.fr"]);
@@ -265,7 +260,7 @@ async fn emails_are_files_by_default(backend: Backend) {
     let app = TestApp::start(backend).await;
     let manager = manager(&app).await;
     invite(&app, &manager, "phare@mer.gouv.fr").await;
-    assert_eq!(deliver(&app, Utc::now()).await, 1);
+    assert_eq!(app.deliver_mail(Utc::now()).await, 1);
     let folder = app.data_dir.path().join("mail");
     let files: Vec<_> = std::fs::read_dir(&folder).unwrap().flatten().collect();
     assert_eq!(files.len(), 1, "one file in {}", folder.display());

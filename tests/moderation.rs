@@ -1,19 +1,26 @@
 //! The review loop over HTTP: an editor submits, a DINUM admin asks for changes with a comment
-//! the author sees and is emailed, the editor resubmits, two admins review at once and only one
-//! wins, the offer goes live; a trusted ministry publishes without review. On SQLite and
-//! PostgreSQL.
+//! the author sees and is emailed through a real SMTP server, the editor resubmits, two admins
+//! review at once and only one wins, the offer goes live, and an SMTP server that was down
+//! loses nothing. A change to a live offer waits for review while the published version stays
+//! online; older versions come back; reviewers get one digest; an approved offer may wait for
+//! its publication day; a trusted ministry publishes without review. On SQLite and PostgreSQL.
 
 mod support;
 
+use chrono::{Duration, Utc};
 use metiers::{
     accounts::Role,
     entities::{audit_log, offers, outbox, revisions},
 };
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
-use support::{Backend, SignedIn, TestApp, attributes, fixtures, texts};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use support::{Backend, Options, SignedIn, TestApp, attributes, fixtures, smtp::SmtpServer, texts};
 
 on_both_backends!(
     the_review_loop_ends_live,
+    changes_to_a_live_offer_wait_while_it_stays_online,
+    older_versions_come_back,
+    reviewers_get_one_digest,
+    approved_offers_wait_for_their_publication_day,
     trusted_ministries_publish_at_once
 );
 
@@ -32,9 +39,17 @@ const OFFER_FORM: &[(&str, &str)] = &[
 
 /// Writes an offer as `editor` and returns it.
 async fn write_offer(app: &TestApp, editor: &SignedIn) -> offers::Model {
-    let created = app
-        .post_as(editor, "/admin/offres/nouvelle", OFFER_FORM)
-        .await;
+    write_with(app, editor, OFFER_FORM).await
+}
+
+/// Writes an offer titled `title` as `editor` and returns it.
+async fn write_titled(app: &TestApp, editor: &SignedIn, title: &str) -> offers::Model {
+    write_with(app, editor, &offer_form(title, &[])).await
+}
+
+/// Writes an offer with `form` as `editor` and returns it.
+async fn write_with(app: &TestApp, editor: &SignedIn, form: &[(&str, &str)]) -> offers::Model {
+    let created = app.post_as(editor, "/admin/offres/nouvelle", form).await;
     assert_eq!(created.status(), 303);
     offers::Entity::find()
         .order_by_desc(offers::Column::Id)
@@ -70,9 +85,9 @@ async fn emails(app: &TestApp) -> Vec<(String, String, String)> {
         .collect()
 }
 
-async fn the_review_loop_ends_live(backend: Backend) {
-    let app = TestApp::start(backend).await;
-    let tenant = fixtures::ministry(&app, "justice", "Ministère de la Justice", "dsfr").await;
+/// A ministry that is not trusted, an editor of it and a DINUM admin.
+async fn justice(app: &TestApp) -> (SignedIn, SignedIn) {
+    let tenant = fixtures::ministry(app, "justice", "Ministère de la Justice", "dsfr").await;
     let editor = app
         .signed_in(
             "greffier@justice.gouv.fr",
@@ -83,6 +98,72 @@ async fn the_review_loop_ends_live(backend: Backend) {
     let admin = app
         .signed_in("relecteur@numerique.gouv.fr", true, &[])
         .await;
+    (editor, admin)
+}
+
+/// Submits offer `id` as `editor`, then approves it as `admin`.
+async fn publish(app: &TestApp, editor: &SignedIn, admin: &SignedIn, id: i32) {
+    let submit = format!("/admin/offres/{id}/soumettre");
+    assert_eq!(app.post_as(editor, &submit, &[]).await.status(), 303);
+    approve(app, admin, id).await;
+}
+
+/// Approves what waits for review of offer `id`, as `admin`.
+async fn approve(app: &TestApp, admin: &SignedIn, id: i32) {
+    decide(app, admin, id, "approve", "").await;
+}
+
+/// Reviews what waits of offer `id` as `admin`: `decision` with `comment`.
+async fn decide(app: &TestApp, admin: &SignedIn, id: i32, decision: &str, comment: &str) {
+    let review = format!("/admin/moderation/offres/{id}");
+    let form = page(app, admin, &review).await;
+    let version = attributes(&form, "input[name=version]", "value").remove(0);
+    let decided = [
+        ("decision", decision),
+        ("version", version.as_str()),
+        ("comment", comment),
+    ];
+    let response = app.post_as(admin, &review, &decided).await;
+    assert_eq!(
+        response.headers()["location"],
+        "/admin/moderation?ok=reviewed"
+    );
+}
+
+/// The offer form with `title` instead of its own, and other `changes`.
+fn offer_form<'a>(title: &'a str, changes: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+    let mut form: Vec<(&str, &str)> = OFFER_FORM
+        .iter()
+        .copied()
+        .filter(|(name, _)| *name != "title" && !changes.iter().any(|(changed, _)| changed == name))
+        .collect();
+    form.push(("title", title));
+    form.extend_from_slice(changes);
+    form
+}
+
+/// The audit log's actions on offer `id`, in order.
+async fn actions(app: &TestApp, id: i32) -> Vec<String> {
+    audit_log::Entity::find()
+        .filter(audit_log::Column::EntityType.eq("offer"))
+        .filter(audit_log::Column::EntityId.eq(id))
+        .order_by_asc(audit_log::Column::Id)
+        .all(&app.state.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|entry| entry.action)
+        .collect()
+}
+
+async fn the_review_loop_ends_live(backend: Backend) {
+    let smtp = SmtpServer::start().await;
+    let options = Options {
+        smtp_url: Some(smtp.url()),
+        ..Options::default()
+    };
+    let app = TestApp::start_with(backend, options).await;
+    let (editor, admin) = justice(&app).await;
     let second_admin = app
         .signed_in("relectrice@numerique.gouv.fr", true, &[])
         .await;
@@ -108,7 +189,8 @@ async fn the_review_loop_ends_live(backend: Backend) {
         "a waiting offer cannot be submitted twice"
     );
 
-    // The queue shows it; the review page shows the texts as the portal will.
+    // The queue shows it; the review page shows the texts, and links to the page exactly as
+    // the portal will show it, in the ministry's theme.
     let queue = page(&app, &admin, "/admin/moderation").await;
     let review = format!("/admin/moderation/offres/{}", offer.id);
     assert_eq!(
@@ -119,6 +201,19 @@ async fn the_review_loop_ends_live(backend: Backend) {
     let form = page(&app, &admin, &review).await;
     assert!(form.contains("<strong>modèles</strong>"), "{form}");
     assert!(form.contains("Première publication"), "{form}");
+    let preview = format!("{review}/apercu");
+    assert_eq!(
+        attributes(&form, &format!("a[href=\"{preview}\"]"), "href").len(),
+        1
+    );
+    let portal_page = page(&app, &admin, &preview).await;
+    assert_eq!(texts(&portal_page, "h1"), ["Architecte des données"]);
+    assert!(
+        portal_page.contains("Ministère de la Justice")
+            && portal_page.contains("<strong>modèles</strong>")
+            && portal_page.contains("Contractuel·le"),
+        "{portal_page}"
+    );
     let version = attributes(&form, "input[name=version]", "value").remove(0);
 
     // Asking for changes needs a comment; with one, the author sees it and is emailed.
@@ -142,13 +237,21 @@ async fn the_review_loop_ends_live(backend: Backend) {
         "/admin/moderation?ok=reviewed"
     );
     assert_eq!(stored(&app, offer.id).await.status, "changes_requested");
-    let (to, subject, text) = emails(&app).await.pop().unwrap();
-    assert_eq!(to, "greffier@justice.gouv.fr");
-    assert_eq!(subject, "Modifications demandées : Architecte des données");
-    assert!(
-        text.contains(comment) && text.contains(&app.url(&item)),
-        "{text}"
+    assert_eq!(app.deliver_mail(Utc::now()).await, 1);
+    let mail = smtp.wait_for(1).await.remove(0);
+    assert_eq!(mail.to, ["greffier@justice.gouv.fr"]);
+    assert_eq!(
+        mail.subject,
+        "Modifications demandées : Architecte des données"
     );
+    let link = app.url(&item);
+    assert!(
+        mail.text.contains(comment) && mail.text.contains(&link),
+        "{}",
+        mail.text
+    );
+    let html = mail.html.expect("an HTML part");
+    assert_eq!(attributes(&html, "a[href]", "href"), [link.clone(), link]);
     let editor_page = page(&app, &editor, &item).await;
     let history = texts(&editor_page, "tbody tr");
     assert_eq!(
@@ -190,21 +293,33 @@ async fn the_review_loop_ends_live(backend: Backend) {
     assert!(live.published_at.is_some());
     let (status, _) = app.page(&format!("/offres/{}", offer.slug)).await;
     assert_eq!(status, 200, "live on the portal");
-    let (_, subject, _) = emails(&app).await.pop().unwrap();
-    assert_eq!(subject, "Publié : Architecte des données");
 
-    // Every step is in the audit log.
-    let actions: Vec<String> = audit_log::Entity::find()
-        .filter(audit_log::Column::EntityType.eq("offer"))
-        .order_by_asc(audit_log::Column::Id)
-        .all(&app.state.db)
+    // The SMTP server is down when the approval leaves: the email waits, and leaves once,
+    // when the server is back.
+    smtp.down().await;
+    assert_eq!(app.deliver_mail(Utc::now()).await, 0);
+    let waiting = outbox::Entity::find()
+        .filter(outbox::Column::SentAt.is_null())
+        .filter(outbox::Column::Kind.eq("review"))
+        .one(&app.state.db)
         .await
         .unwrap()
-        .into_iter()
-        .map(|entry| entry.action)
-        .collect();
+        .expect("the approval email waits");
+    assert!(waiting.last_error.is_some());
+    smtp.up().await;
+    assert_eq!(app.deliver_mail(Utc::now() + Duration::minutes(5)).await, 1);
+    let received = smtp.wait_for(2).await;
+    assert_eq!(received.len(), 2);
+    assert_eq!(received[1].subject, "Publié : Architecte des données");
     assert_eq!(
-        actions,
+        app.deliver_mail(Utc::now() + Duration::minutes(5)).await,
+        0,
+        "nothing is sent twice"
+    );
+
+    // Every step is in the audit log, and kept a revision; the review's comment is on its own.
+    assert_eq!(
+        actions(&app, offer.id).await,
         [
             "offer.create",
             "offer.submit",
@@ -213,7 +328,6 @@ async fn the_review_loop_ends_live(backend: Backend) {
             "offer.approve"
         ]
     );
-    // Every save, submission and review kept a revision; the review's comment is on its own.
     let kept: Vec<(String, Option<String>)> = revisions::Entity::find()
         .filter(revisions::Column::EntityType.eq("offer"))
         .filter(revisions::Column::EntityId.eq(offer.id))
@@ -236,22 +350,53 @@ async fn the_review_loop_ends_live(backend: Backend) {
         ]
     );
     assert_eq!(kept[2].1.as_deref(), Some(comment));
+}
 
-    // Editing the live offer sends it back to review, as its form warns.
+async fn changes_to_a_live_offer_wait_while_it_stays_online(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let (editor, admin) = justice(&app).await;
+    let offer = write_offer(&app, &editor).await;
+    publish(&app, &editor, &admin, offer.id).await;
+    let item = format!("/admin/offres/{}", offer.id);
+    let public = format!("/offres/{}", offer.slug);
+
+    // The form says what saving does; saved, the change waits and the live offer stays.
     let form = page(&app, &editor, &item).await;
     assert!(
-        form.contains("l’enregistrer le renvoie en relecture"),
+        form.contains("vos modifications seront relues avant de remplacer la version publiée"),
         "{form}"
     );
-    let mut edit = OFFER_FORM.to_vec();
-    edit.retain(|(name, _)| *name != "title");
-    edit.push(("title", "Architecte des données (H/F)"));
-    assert_eq!(app.post_as(&editor, &item, &edit).await.status(), 303);
-    assert_eq!(stored(&app, offer.id).await.status, "pending_review");
-    let (status, _) = app.page(&format!("/offres/{}", offer.slug)).await;
-    assert_eq!(status, 404, "off the portal until approved again");
+    let edit = offer_form("Architecte des données (H/F)", &[]);
+    let saved = app.post_as(&editor, &item, &edit).await;
+    assert_eq!(saved.headers()["location"], format!("{item}?ok=proposed"));
+    let live = stored(&app, offer.id).await;
+    assert_eq!(
+        (live.status.as_str(), live.title.as_str()),
+        ("published", "Architecte des données")
+    );
+    assert!(live.proposal_id.is_some());
+    let (status, portal) = app.page(&public).await;
+    assert_eq!(status, 200, "still online");
+    assert_eq!(texts(&portal, "h1"), ["Architecte des données"]);
 
-    // The reviewer sees what changed since the published version.
+    // The editor keeps working on the proposed version.
+    let form = page(&app, &editor, &item).await;
+    assert_eq!(
+        attributes(&form, "input[name=title]", "value"),
+        ["Architecte des données (H/F)"]
+    );
+    assert!(
+        form.contains("Des modifications attendent la relecture."),
+        "{form}"
+    );
+
+    // The reviewer sees exactly what would change, and the page as it would be.
+    let review = format!("/admin/moderation/offres/{}", offer.id);
+    let queue = page(&app, &admin, "/admin/moderation").await;
+    assert_eq!(
+        attributes(&queue, &format!("a[href=\"{review}\"]"), "href").len(),
+        1
+    );
     let form = page(&app, &admin, &review).await;
     let rows = texts(&form, "tbody tr");
     assert_eq!(rows.len(), 1, "only the title changed: {rows:?}");
@@ -260,6 +405,248 @@ async fn the_review_loop_ends_live(backend: Backend) {
             && rows[0].contains("Architecte des données (H/F)"),
         "{rows:?}"
     );
+    let preview = page(&app, &admin, &format!("{review}/apercu")).await;
+    assert_eq!(texts(&preview, "h1"), ["Architecte des données (H/F)"]);
+
+    // Sent back: the live version stays, the editor sees why and is emailed.
+    let comment = "Écrivez « F/H ».";
+    decide(&app, &admin, offer.id, "changes", comment).await;
+    let live = stored(&app, offer.id).await;
+    assert_eq!(
+        (live.status.as_str(), live.title.as_str()),
+        ("published", "Architecte des données")
+    );
+    let form = page(&app, &editor, &item).await;
+    assert!(
+        form.contains("Des modifications sont demandées sur la version proposée.")
+            && form.contains("Écrivez « F/H »."),
+        "{form}"
+    );
+    assert_eq!(
+        attributes(&form, "input[name=title]", "value"),
+        ["Architecte des données (H/F)"]
+    );
+    let (to, subject, _) = emails(&app).await.pop().unwrap();
+    assert_eq!(
+        (to.as_str(), subject.as_str()),
+        (
+            "greffier@justice.gouv.fr",
+            "Modifications demandées : Architecte des données (H/F)"
+        )
+    );
+    let gone = app.get_with_cookie(&review, &admin.cookie).await;
+    assert_eq!(gone.status(), 404, "no longer waiting");
+
+    // Reworked and approved, the change replaces the live version, contract types included.
+    let edit = offer_form(
+        "Architecte des données (F/H)",
+        &[("contract_types", "freelance")],
+    );
+    let saved = app.post_as(&editor, &item, &edit).await;
+    assert_eq!(saved.headers()["location"], format!("{item}?ok=proposed"));
+    approve(&app, &admin, offer.id).await;
+    let live = stored(&app, offer.id).await;
+    assert_eq!(
+        (live.status.as_str(), live.title.as_str(), live.proposal_id),
+        ("published", "Architecte des données (F/H)", None)
+    );
+    assert_eq!(live.published_at, offer_published_at(&app, offer.id).await);
+    let (status, portal) = app.page(&public).await;
+    assert_eq!(status, 200);
+    assert_eq!(texts(&portal, "h1"), ["Architecte des données (F/H)"]);
+    assert!(
+        portal.contains("Freelance") && !portal.contains("Contractuel·le"),
+        "{portal}"
+    );
+    let (_, subject, _) = emails(&app).await.pop().unwrap();
+    assert_eq!(subject, "Publié : Architecte des données (F/H)");
+    assert_eq!(
+        actions(&app, offer.id).await,
+        [
+            "offer.create",
+            "offer.submit",
+            "offer.approve",
+            "offer.propose",
+            "offer.request_changes",
+            "offer.propose",
+            "offer.approve"
+        ]
+    );
+}
+
+/// When offer `id` was first published, from its first `published` revision.
+async fn offer_published_at(app: &TestApp, id: i32) -> Option<chrono::DateTime<Utc>> {
+    let first = revisions::Entity::find()
+        .filter(revisions::Column::EntityType.eq("offer"))
+        .filter(revisions::Column::EntityId.eq(id))
+        .filter(revisions::Column::Status.eq("published"))
+        .order_by_asc(revisions::Column::Id)
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let snapshot: serde_json::Value = serde_json::from_str(&first.snapshot).unwrap();
+    serde_json::from_value(snapshot["published_at"].clone()).unwrap()
+}
+
+async fn older_versions_come_back(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let (editor, admin) = justice(&app).await;
+    let offer = write_offer(&app, &editor).await;
+    let item = format!("/admin/offres/{}", offer.id);
+    let edit = offer_form("Urbaniste des données", &[("contract_types", "stage")]);
+    assert_eq!(
+        app.post_as(&editor, &item, &edit).await.headers()["location"],
+        format!("{item}?ok=saved")
+    );
+
+    // Each older version has a button that brings it back as the working draft.
+    let form = page(&app, &editor, &item).await;
+    let restore_one = format!("{item}/versions/1/restaurer");
+    assert_eq!(
+        attributes(&form, "form[action*=\"/restaurer\"]", "action"),
+        [restore_one.as_str()],
+        "the newest version has no button"
+    );
+    let restored = app.post_as(&editor, &restore_one, &[]).await;
+    assert_eq!(
+        restored.headers()["location"],
+        format!("{item}?ok=restored")
+    );
+    let draft = stored(&app, offer.id).await;
+    assert_eq!(
+        (draft.status.as_str(), draft.title.as_str()),
+        ("draft", "Architecte des données")
+    );
+    let form = page(&app, &editor, &item).await;
+    let checked = attributes(&form, "input[name=contract_types][checked]", "value");
+    assert_eq!(checked, ["contractuel"], "contract types come back too");
+    assert_eq!(texts(&form, "tbody tr").len(), 3, "a new version");
+    let missing = app
+        .post_as(&editor, &format!("{item}/versions/9/restaurer"), &[])
+        .await;
+    assert_eq!(missing.status(), 404);
+
+    // A live offer gets an older version as a change waiting for review.
+    publish(&app, &editor, &admin, offer.id).await;
+    let restored = app
+        .post_as(&editor, &format!("{item}/versions/2/restaurer"), &[])
+        .await;
+    assert_eq!(
+        restored.headers()["location"],
+        format!("{item}?ok=proposed")
+    );
+    let live = stored(&app, offer.id).await;
+    assert_eq!(live.title, "Architecte des données");
+    assert!(live.proposal_id.is_some());
+    let (_, portal) = app.page(&format!("/offres/{}", offer.slug)).await;
+    assert_eq!(texts(&portal, "h1"), ["Architecte des données"]);
+    approve(&app, &admin, offer.id).await;
+    assert_eq!(stored(&app, offer.id).await.title, "Urbaniste des données");
+    assert_eq!(
+        actions(&app, offer.id).await[..3],
+        ["offer.create", "offer.update", "offer.restore"]
+    );
+}
+
+async fn reviewers_get_one_digest(backend: Backend) {
+    let smtp = SmtpServer::start().await;
+    let options = Options {
+        smtp_url: Some(smtp.url()),
+        ..Options::default()
+    };
+    let app = TestApp::start_with(backend, options).await;
+    let (editor, _admin) = justice(&app).await;
+    app.signed_in("relectrice@numerique.gouv.fr", true, &[])
+        .await;
+    let first = write_offer(&app, &editor).await;
+    let second = write_titled(&app, &editor, "Ingénieur·e sécurité").await;
+    for id in [first.id, second.id] {
+        let submit = format!("/admin/offres/{id}/soumettre");
+        assert_eq!(app.post_as(&editor, &submit, &[]).await.status(), 303);
+    }
+
+    // One digest per admin, which waits for more before it leaves.
+    assert_eq!(app.deliver_mail(Utc::now()).await, 0, "not yet");
+    assert_eq!(
+        app.deliver_mail(Utc::now() + Duration::minutes(11)).await,
+        2,
+        "one each"
+    );
+    let received = smtp.wait_for(2).await;
+    let mut recipients: Vec<&str> = received.iter().map(|m| m.to[0].as_str()).collect();
+    recipients.sort();
+    assert_eq!(
+        recipients,
+        [
+            "relecteur@numerique.gouv.fr",
+            "relectrice@numerique.gouv.fr"
+        ]
+    );
+    let queue = app.url("/admin/moderation");
+    for mail in &received {
+        assert_eq!(mail.subject, "Contenus à relire sur Métiers du Numérique");
+        assert!(
+            mail.text.contains("(en attente : 2)")
+                && mail
+                    .text
+                    .contains("- Architecte des données (Ministère de la Justice)")
+                && mail
+                    .text
+                    .contains("- Ingénieur·e sécurité (Ministère de la Justice)")
+                && mail.text.contains(&queue),
+            "{}",
+            mail.text
+        );
+    }
+
+    // Once it left, the next item makes a new one.
+    let third = write_titled(&app, &editor, "Chef·fe de projet").await;
+    let submit = format!("/admin/offres/{}/soumettre", third.id);
+    app.post_as(&editor, &submit, &[]).await;
+    let digests = outbox::Entity::find()
+        .filter(outbox::Column::Kind.eq("review_digest"))
+        .order_by_asc(outbox::Column::Id)
+        .all(&app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(digests.len(), 4);
+    assert!(
+        digests[2..]
+            .iter()
+            .all(|mail| mail.sent_at.is_none() && mail.text_body.contains("(en attente : 3)"))
+    );
+}
+
+async fn approved_offers_wait_for_their_publication_day(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let (editor, admin) = justice(&app).await;
+    let day = (Utc::now() + Duration::days(3)).date_naive();
+    let day_text = day.to_string();
+    let edit = offer_form("Data scientist", &[("publish_at", day_text.as_str())]);
+    let offer = write_with(&app, &editor, &edit).await;
+    let form = page(&app, &editor, &format!("/admin/offres/{}", offer.id)).await;
+    assert_eq!(
+        attributes(&form, "input[name=publish_at]", "value"),
+        [day_text.as_str()]
+    );
+    publish(&app, &editor, &admin, offer.id).await;
+    let approved = stored(&app, offer.id).await;
+    assert_eq!(approved.status, "published");
+    let publication = approved.published_at.expect("a publication date");
+    assert_eq!(publication.date_naive(), day);
+    let public = format!("/offres/{}", offer.slug);
+    assert_eq!(app.page(&public).await.0, 404, "not before its day");
+    let (_, listing) = app.page("/offres").await;
+    assert!(!listing.contains("Data scientist"), "{listing}");
+
+    // Its day come, it is public.
+    let mut arrived: offers::ActiveModel = approved.into();
+    arrived.published_at = Set(Some(Utc::now() - Duration::minutes(1)));
+    arrived.update(&app.state.db).await.unwrap();
+    assert_eq!(app.page(&public).await.0, 200);
+    let (_, listing) = app.page("/offres").await;
+    assert!(listing.contains("Data scientist"), "{listing}");
 }
 
 async fn trusted_ministries_publish_at_once(backend: Backend) {

@@ -41,3 +41,15 @@ mail-review-body =
 
     To find it:
     { $link }
+
+mail-review_digest-subject = Content to review on Métiers du Numérique
+mail-review_digest-body =
+    Hello,
+
+    Offers or stories are waiting for your review (waiting: { $count }):
+    { $items }
+
+    The review queue:
+    { $link }
+
+    You get at most one summary every 10 minutes.

@@ -41,3 +41,15 @@ mail-review-body =
 
     Pour le retrouver :
     { $link }
+
+mail-review_digest-subject = Contenus à relire sur Métiers du Numérique
+mail-review_digest-body =
+    Bonjour,
+
+    Des offres ou des témoignages attendent votre relecture (en attente : { $count }) :
+    { $items }
+
+    La file de relecture :
+    { $link }
+
+    Vous recevez au plus un récapitulatif toutes les 10 minutes.

@@ -11,6 +11,7 @@ mod m20261129_000003_sessions;
 mod m20261129_000004_invitations;
 mod m20261129_000005_session_ministry;
 mod m20261129_000006_outbox_and_login_links;
+mod m20261129_000007_proposals;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000004_invitations::Migration),
             Box::new(m20261129_000005_session_ministry::Migration),
             Box::new(m20261129_000006_outbox_and_login_links::Migration),
+            Box::new(m20261129_000007_proposals::Migration),
         ]
     }
 }

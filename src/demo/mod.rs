@@ -209,6 +209,7 @@ pub async fn seed(
                 video_url: story.video_url.clone(),
                 status: Some(Status::Published),
                 published_at: Some(now - Duration::days(3 + 9 * index as i64)),
+                publish_at: None,
                 created_by: None,
             },
             now,
@@ -400,6 +401,7 @@ fn demo_offer(
         published_at,
         expires_at: Some(expires_at),
         filled_at: (status == Status::Filled).then(|| now - Duration::days(2)),
+        publish_at: None,
         created_by: None,
     })
 }
@@ -455,4 +457,56 @@ pub async fn seed_accounts(db: &DatabaseConnection, now: DateTime<Utc>) -> AppRe
     }
     txn.commit().await?;
     Ok(count)
+}
+
+/// A change proposed to a live offer by its ministry's demo editor, so that the demo's review
+/// queue also shows a change waiting while the published version stays online. Once.
+pub async fn seed_proposal(
+    db: &DatabaseConnection,
+    letterhead: &crate::mail::Letterhead<'_>,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    use crate::{accounts, moderation};
+    let txn = db.begin().await?;
+    let proposed = offer_rows::Entity::find()
+        .filter(offer_rows::Column::ProposalId.is_not_null())
+        .one(&txn)
+        .await?;
+    if proposed.is_some() {
+        return Ok(());
+    }
+    let reviewed: HashMap<i32, tenant_rows::Model> = tenants::list_active(&txn)
+        .await?
+        .into_iter()
+        .filter(|tenant| !tenant.trusted)
+        .map(|tenant| (tenant.id, tenant))
+        .collect();
+    let live = offer_rows::Entity::find()
+        .filter(offers::live(now))
+        .filter(offer_rows::Column::TenantId.is_in(reviewed.keys().copied()))
+        .filter(offer_rows::Column::SourceName.is_null())
+        .one(&txn)
+        .await?;
+    let Some(offer) = live else {
+        return Ok(());
+    };
+    let email = format!(
+        "redaction.{}@{ACCOUNTS_DOMAIN}",
+        reviewed[&offer.tenant_id].slug
+    );
+    let Some(user) = accounts::find_by_email(&txn, &email).await? else {
+        return Ok(());
+    };
+    let editor = accounts::Actor::load(&txn, user).await?;
+    let mut snapshot = moderation::snapshot::<offer_rows::Entity>(&txn, &offer).await?;
+    snapshot.insert("title".into(), format!("{} (F/H)", offer.title).into());
+    let perks = format!(
+        "{}\n\n- Télétravail jusqu’à trois jours par semaine.",
+        offer.perks
+    );
+    snapshot.insert("perks".into(), perks.into());
+    moderation::propose::<offer_rows::Entity>(&txn, letterhead, &editor, &offer, snapshot, now)
+        .await?;
+    txn.commit().await?;
+    Ok(())
 }

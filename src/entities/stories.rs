@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A team story: a person of a ministry tells about their job.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "stories")]
 pub struct Model {
     #[sea_orm(primary_key)]
@@ -21,6 +21,11 @@ pub struct Model {
     pub created_by: Option<i32>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// The revision holding a proposed change of the live item, waiting for review or sent
+    /// back to its editor; the live item stays as it is meanwhile.
+    pub proposal_id: Option<i32>,
+    /// When the item goes public once approved, if its editor chose a later date.
+    pub publish_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -30,7 +30,7 @@ pub async fn list(
 }
 
 /// Refuses a direction or service that is not ministry `tenant_id`'s.
-async fn check_structure(
+pub(crate) async fn check_structure(
     db: &impl ConnectionTrait,
     tenant_id: i32,
     structure_id: Option<i32>,
@@ -73,24 +73,6 @@ pub async fn create(
     content::record::<offers::Entity>(db, actor, "create", None, &offer, now).await?;
     crate::moderation::keep_revision::<offers::Entity>(db, actor, &offer, None, now).await?;
     Ok(offer)
-}
-
-/// Rewrites offer `id` of ministry `tenant_id`. Call it inside a transaction.
-pub async fn update(
-    db: &impl ConnectionTrait,
-    actor: &Actor,
-    tenant_id: i32,
-    id: i32,
-    new: &NewOffer,
-    now: DateTime<Utc>,
-) -> AppResult<offers::Model> {
-    let before = content::find_editable::<offers::Entity>(db, actor, tenant_id, id).await?;
-    check_structure(db, tenant_id, new.structure_id).await?;
-    let after = super::update(db, &before, new, now).await?;
-    let after = crate::moderation::after_edit::<offers::Entity>(db, &before, after, now).await?;
-    content::record::<offers::Entity>(db, actor, "update", Some(&before), &after, now).await?;
-    crate::moderation::keep_revision::<offers::Entity>(db, actor, &after, None, now).await?;
-    Ok(after)
 }
 
 /// Copies offer `id`, with its contract types, as a new draft of the same ministry; what

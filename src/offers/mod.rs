@@ -191,10 +191,16 @@ impl OfferFilter {
     }
 }
 
-/// Offers anyone may see in listings: published and not past their expiry.
+/// Offers anyone may see in listings: published, past the publication date their editor
+/// chose, and not past their expiry.
 pub fn live(now: DateTime<Utc>) -> Condition {
     Condition::all()
         .add(offers::Column::Status.eq(Status::Published.as_str()))
+        .add(
+            Condition::any()
+                .add(offers::Column::PublishedAt.is_null())
+                .add(offers::Column::PublishedAt.lte(now)),
+        )
         .add(
             Condition::any()
                 .add(offers::Column::ExpiresAt.is_null())
@@ -260,9 +266,11 @@ pub enum Visibility {
     Gone,
 }
 
-/// What the public may see of an offer; `None` for offers never published (drafts, reviews).
+/// What the public may see of an offer; `None` for offers not yet public (drafts, reviews,
+/// scheduled publications).
 pub fn visibility(offer: &offers::Model, now: DateTime<Utc>) -> Option<Visibility> {
     match Status::parse(&offer.status)? {
+        Status::Published if offer.published_at.is_some_and(|at| at > now) => None,
         Status::Published if offer.expires_at.is_some_and(|at| at <= now) => Some(Visibility::Gone),
         Status::Published => Some(Visibility::Live),
         Status::Filled => Some(Visibility::Filled),
@@ -430,6 +438,8 @@ pub struct NewOffer {
     pub published_at: Option<DateTime<Utc>>,
     pub expires_at: Option<DateTime<Utc>>,
     pub filled_at: Option<DateTime<Utc>>,
+    /// When it goes public once approved, if later.
+    pub publish_at: Option<DateTime<Utc>>,
     pub created_by: Option<i32>,
 }
 
@@ -547,6 +557,7 @@ impl NewOffer {
             contact_name: Set(self.contact_name.clone()),
             contact_email: Set(self.contact_email.clone()),
             expires_at: Set(self.expires_at),
+            publish_at: Set(self.publish_at),
             search_text: Set(self.search_text()),
             ..Default::default()
         })
@@ -591,6 +602,17 @@ pub async fn create(
     Ok(model)
 }
 
+/// The contract types kept in a revision's snapshot.
+pub(crate) fn snapshot_contract_types(snapshot: &crate::content::Snapshot) -> Vec<ContractType> {
+    snapshot
+        .get("contract_types")
+        .and_then(|codes| codes.as_array())
+        .into_iter()
+        .flatten()
+        .filter_map(|code| code.as_str().and_then(ContractType::parse))
+        .collect()
+}
+
 /// Rewrites the written fields of `existing` (its slug, ministry and life cycle stay) and its
 /// contract types. Call it inside a transaction.
 pub async fn update(
@@ -608,7 +630,8 @@ pub async fn update(
     Ok(model)
 }
 
-async fn replace_contract_types(
+/// Sets the contract types of offer `offer_id`.
+pub(crate) async fn replace_contract_types(
     db: &impl ConnectionTrait,
     offer_id: i32,
     codes: &[ContractType],

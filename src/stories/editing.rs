@@ -40,20 +40,3 @@ pub async fn create(
     crate::moderation::keep_revision::<stories::Entity>(db, actor, &story, None, now).await?;
     Ok(story)
 }
-
-/// Rewrites story `id` of ministry `tenant_id`. Call it inside a transaction.
-pub async fn update(
-    db: &impl ConnectionTrait,
-    actor: &Actor,
-    tenant_id: i32,
-    id: i32,
-    new: &NewStory,
-    now: DateTime<Utc>,
-) -> AppResult<stories::Model> {
-    let before = content::find_editable::<stories::Entity>(db, actor, tenant_id, id).await?;
-    let after = super::update(db, &before, new, now).await?;
-    let after = crate::moderation::after_edit::<stories::Entity>(db, &before, after, now).await?;
-    content::record::<stories::Entity>(db, actor, "update", Some(&before), &after, now).await?;
-    crate::moderation::keep_revision::<stories::Entity>(db, actor, &after, None, now).await?;
-    Ok(after)
-}

@@ -4,8 +4,8 @@ pub mod editing;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set,
 };
 
 use crate::{
@@ -15,14 +15,25 @@ use crate::{
     slug,
 };
 
-/// Published stories, newest first, of one ministry or of all.
+/// Stories anyone may see: published, and past the publication date their editor chose.
+fn public(now: DateTime<Utc>) -> Condition {
+    Condition::all()
+        .add(stories::Column::Status.eq(Status::Published.as_str()))
+        .add(
+            Condition::any()
+                .add(stories::Column::PublishedAt.is_null())
+                .add(stories::Column::PublishedAt.lte(now)),
+        )
+}
+
+/// Public stories, newest first, of one ministry or of all.
 pub async fn list_published(
     db: &impl ConnectionTrait,
     tenant_id: Option<i32>,
     limit: Option<u64>,
+    now: DateTime<Utc>,
 ) -> AppResult<Vec<stories::Model>> {
-    let mut select =
-        stories::Entity::find().filter(stories::Column::Status.eq(Status::Published.as_str()));
+    let mut select = stories::Entity::find().filter(public(now));
     if let Some(tenant_id) = tenant_id {
         select = select.filter(stories::Column::TenantId.eq(tenant_id));
     }
@@ -34,10 +45,10 @@ pub async fn list_published(
         .await?)
 }
 
-/// How many stories are published.
-pub async fn count_published(db: &impl ConnectionTrait) -> AppResult<u64> {
+/// How many stories are public.
+pub async fn count_published(db: &impl ConnectionTrait, now: DateTime<Utc>) -> AppResult<u64> {
     Ok(stories::Entity::find()
-        .filter(stories::Column::Status.eq(Status::Published.as_str()))
+        .filter(public(now))
         .count(db)
         .await?)
 }
@@ -45,10 +56,11 @@ pub async fn count_published(db: &impl ConnectionTrait) -> AppResult<u64> {
 pub async fn find_published_by_slug(
     db: &impl ConnectionTrait,
     slug: &str,
+    now: DateTime<Utc>,
 ) -> AppResult<Option<stories::Model>> {
     Ok(stories::Entity::find()
         .filter(stories::Column::Slug.eq(slug))
-        .filter(stories::Column::Status.eq(Status::Published.as_str()))
+        .filter(public(now))
         .one(db)
         .await?)
 }
@@ -64,6 +76,8 @@ pub struct NewStory {
     pub video_url: Option<String>,
     pub status: Option<Status>,
     pub published_at: Option<DateTime<Utc>>,
+    /// When it goes public once approved, if later.
+    pub publish_at: Option<DateTime<Utc>>,
     pub created_by: Option<i32>,
 }
 
@@ -92,6 +106,7 @@ impl NewStory {
             excerpt: Set(self.excerpt.trim().to_owned()),
             body: Set(self.body.clone()),
             video_url: Set(self.video_url.clone()),
+            publish_at: Set(self.publish_at),
             ..Default::default()
         })
     }

@@ -271,6 +271,15 @@ impl TestApp {
             .expect("seed")
     }
 
+    /// Sends what the email outbox holds at `at`, as the worker does; returns how many left.
+    pub async fn deliver_mail(&self, at: chrono::DateTime<Utc>) -> usize {
+        self.state
+            .mailer
+            .deliver_due(&self.state.db, at)
+            .await
+            .expect("the outbox can be read")
+    }
+
     pub fn query_count(&self) -> usize {
         self.queries.load(Ordering::SeqCst)
     }

@@ -3,7 +3,7 @@
 
 use std::{collections::BTreeMap, str::FromStr};
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
 use minijinja::Value;
 
 use super::Admin;
@@ -90,6 +90,19 @@ impl FormData {
                     .map_err(|_| AppError::invalid(name, "not a date"))
             })
             .transpose()
+    }
+
+    /// A `YYYY-MM-DD` date at `time` (UTC), `None` when empty.
+    pub fn moment(&self, name: &str, time: NaiveTime) -> AppResult<Option<DateTime<Utc>>> {
+        Ok(self
+            .date(name)?
+            .map(|day| Utc.from_utc_datetime(&day.and_time(time))))
+    }
+
+    /// Sets field `name` to the day of `moment`, if any.
+    pub fn set_day(&mut self, name: &str, moment: Option<DateTime<Utc>>) {
+        let day = moment.map(|at| at.date_naive().to_string());
+        self.set(name, day.unwrap_or_default());
     }
 
     /// A code of a fixed list, `None` when empty.

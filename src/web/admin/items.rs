@@ -15,35 +15,23 @@ use super::{
 use crate::{
     accounts::Actor,
     codes::Status,
-    content::{self, Content},
+    content::{self, Content, Snapshot},
     error::AppResult,
+    moderation,
 };
 
-/// An item the back-office writes from a form: how the form is read, how the item is
-/// written, shown, and where its pages are.
+/// An item the back-office writes from a form: how the form is read and shown.
 pub(super) trait Written: Content {
-    /// What its form yields.
-    type New: Send + Sync;
-    /// Its back-office pages: `/admin/offres`, `/admin/temoignages`.
-    const PAGES: &'static str;
-
     fn read(form: &FormData) -> AppResult<Self::New>;
+
+    /// Its form filled with `item`, of which `snapshot` also holds what lives in other tables.
+    fn stored_form(item: &Self::Model, snapshot: &Snapshot) -> FormData;
 
     fn create(
         db: &DatabaseTransaction,
         actor: &Actor,
         tenant_id: i32,
         new: Self::New,
-        now: DateTime<Utc>,
-    ) -> impl Future<Output = AppResult<Self::Model>> + Send;
-
-    /// Rewrites item `id` of ministry `tenant_id`.
-    fn rewrite(
-        db: &DatabaseTransaction,
-        actor: &Actor,
-        tenant_id: i32,
-        id: i32,
-        new: &Self::New,
         now: DateTime<Utc>,
     ) -> impl Future<Output = AppResult<Self::Model>> + Send;
 
@@ -54,6 +42,21 @@ pub(super) trait Written: Content {
         form: &FormData,
         shown: Shown,
     ) -> impl Future<Output = AppResult<Response>> + Send;
+}
+
+/// Its back-office pages: `/admin/offres`, `/admin/temoignages`.
+fn pages<E: Content>() -> String {
+    format!("/admin/{}", E::PATH)
+}
+
+/// The form of item `id` of the current ministry, filled with the change proposed for it if
+/// there is one.
+pub(super) async fn edit_form<E: Written>(admin: &Admin<'_>, id: i32) -> AppResult<Response> {
+    let db = &admin.state.db;
+    let item = content::find::<E>(db, &admin.actor, admin.tenant_id()?, id).await?;
+    let (working, snapshot) = moderation::working_copy::<E>(db, &item).await?;
+    let form = E::stored_form(&working, &snapshot);
+    E::show(admin, Some(&item), &form, Shown::Fresh).await
 }
 
 /// Saves a new item (`id` None) or item `id`; or shows the form again, previewed or with its
@@ -72,21 +75,59 @@ pub(super) async fn save<E: Written>(
     if form.text("intent") == "preview" {
         return E::show(admin, stored.as_ref(), &form, Shown::Preview).await;
     }
+    let letterhead = admin.state.letterhead();
     let saved = async {
         let new = E::read(&form)?;
         Ok(committed!(admin, |txn| match id {
-            Some(id) => E::rewrite(&txn, actor, tenant_id, id, &new, now).await?,
+            Some(id) =>
+                moderation::edit::<E>(&txn, &letterhead, actor, (tenant_id, id), &new, now).await?,
             None => E::create(&txn, actor, tenant_id, new, now).await?,
         }))
     };
     match refused(admin, saved.await)? {
         Ok(saved) => {
-            let notice = if id.is_some() { "saved" } else { "created" };
-            let page = format!("{}/{}", E::PAGES, content::int::<E>(&saved, "id"));
+            let notice = match id {
+                None => "created",
+                Some(_) if is_proposed::<E>(stored.as_ref(), &saved) => "proposed",
+                Some(_) => "saved",
+            };
+            let page = format!("{}/{}", pages::<E>(), content::int::<E>(&saved, "id"));
             Ok(admin.redirect(&page, notice))
         }
         Err(errors) => E::show(admin, stored.as_ref(), &form, Shown::Refused(errors)).await,
     }
+}
+
+/// Whether saving `before` gave a proposal waiting for review rather than a change.
+fn is_proposed<E: Content>(before: Option<&E::Model>, saved: &E::Model) -> bool {
+    let proposal = |item: &E::Model| content::optional_int::<E>(item, "proposal_id");
+    proposal(saved).is_some() && before.map(proposal) != Some(proposal(saved))
+}
+
+/// Makes version `number` of item `id` its next version (a proposal waiting for review if
+/// it is live), then goes back to its page.
+pub(super) async fn restore<E: Written>(
+    admin: &Admin<'_>,
+    (id, number): (i32, i32),
+    posted: Form<Pairs>,
+) -> AppResult<Response> {
+    admin.posted(posted)?;
+    let (actor, tenant_id, now) = admin.scope()?;
+    let letterhead = admin.state.letterhead();
+    let restored = committed!(admin, |txn| moderation::restore::<E>(
+        &txn,
+        &letterhead,
+        actor,
+        (tenant_id, id),
+        number,
+        now
+    )
+    .await?);
+    let notice = match content::optional_int::<E>(&restored, "proposal_id") {
+        Some(_) => "proposed",
+        None => "restored",
+    };
+    Ok(admin.redirect(&format!("{}/{id}", pages::<E>()), notice))
 }
 
 #[derive(Serialize)]
@@ -101,7 +142,7 @@ pub(super) struct Version {
 /// The saved versions of an item, newest first, for its page.
 pub(super) async fn versions<E: Content>(admin: &Admin<'_>, id: i32) -> AppResult<Vec<Version>> {
     let db = &admin.state.db;
-    let revisions = crate::moderation::history::<E>(db, id).await?;
+    let revisions = moderation::history::<E>(db, id).await?;
     let authors =
         crate::accounts::users_by_id(db, revisions.iter().filter_map(|r| r.author_id)).await?;
     Ok(revisions
@@ -126,7 +167,7 @@ pub(super) async fn review_comment<E: Content>(
     status: &str,
 ) -> AppResult<Option<String>> {
     if status == Status::ChangesRequested.as_str() || status == Status::Rejected.as_str() {
-        crate::moderation::last_comment::<E>(&admin.state.db, id).await
+        moderation::last_comment::<E>(&admin.state.db, id).await
     } else {
         Ok(None)
     }
@@ -144,7 +185,7 @@ pub(super) async fn archive<E: Written>(
         &txn, actor, tenant_id, id, now
     )
     .await?);
-    Ok(admin.redirect(E::PAGES, "archived"))
+    Ok(admin.redirect(&pages::<E>(), "archived"))
 }
 
 /// Submits item `id` of the current ministry for review (published at once in a trusted
@@ -156,19 +197,24 @@ pub(super) async fn submit<E: Written>(
 ) -> AppResult<Response> {
     admin.posted(posted)?;
     let (actor, tenant_id, now) = admin.scope()?;
-    committed!(admin, |txn| crate::moderation::submit::<E>(
-        &txn, actor, tenant_id, id, now
+    let letterhead = admin.state.letterhead();
+    committed!(admin, |txn| moderation::submit::<E>(
+        &txn,
+        &letterhead,
+        actor,
+        tenant_id,
+        id,
+        now
     )
     .await?);
-    Ok(admin.redirect(&format!("{}/{id}", E::PAGES), "submitted"))
+    Ok(admin.redirect(&format!("{}/{id}", pages::<E>()), "submitted"))
 }
 
-/// The view of stored item `item` (none for a new one) whose public page is under
-/// `public_path` (`/offres`, `/temoignages`).
+/// The view of stored item `item` (none for a new one): its status, the change proposed for
+/// it, review comments, saved versions and public page.
 pub(super) async fn item_view<E: Content>(
     admin: &Admin<'_>,
     item: Option<&E::Model>,
-    public_path: &str,
 ) -> AppResult<Value> {
     let Some(item) = item else {
         return Ok(Value::from(()));
@@ -178,13 +224,23 @@ pub(super) async fn item_view<E: Content>(
         content::text::<E>(item, "slug"),
     );
     let status = content::status_of::<E>(item);
+    let proposal = moderation::proposal::<E>(&admin.state.db, item)
+        .await?
+        .map(|(revision, _)| {
+            context! {
+                status_label => admin.t(&format!("admin-proposal-{}", revision.status)),
+                comment => revision.review_comment,
+                status => revision.status,
+            }
+        });
     Ok(context! {
         review_comment => review_comment::<E>(admin, id, &status).await?,
+        proposal => proposal,
         history => versions::<E>(admin, id).await?,
         goes_to_review => admin.edit_goes_to_review(&status),
         id => id,
         status_label => admin.t(&format!("admin-status-{status}")),
-        public_url => public_url(admin, &status, format!("{public_path}/{slug}")),
+        public_url => public_url(admin, &status, format!("/{}/{slug}", E::PATH)),
         slug => slug,
         status => status,
     })

@@ -43,6 +43,7 @@ use super::{
 use crate::{
     accounts::{Actor, sessions},
     app::{AppState, SharedState},
+    codes::Status,
     entities::{sessions as session_rows, tenants},
     error::{AppError, AppResult},
 };
@@ -64,6 +65,10 @@ pub fn routes() -> Route {
         .at("/offres/:id/dupliquer", post(offers::duplicate))
         .at("/offres/:id/archiver", post(offers::archive))
         .at("/offres/:id/soumettre", post(offers::submit))
+        .at(
+            "/offres/:id/versions/:number/restaurer",
+            post(offers::restore),
+        )
         .at("/temoignages", get(stories::list))
         .at(
             "/temoignages/nouveau",
@@ -76,10 +81,18 @@ pub fn routes() -> Route {
         .at("/temoignages/:id/dupliquer", post(stories::duplicate))
         .at("/temoignages/:id/archiver", post(stories::archive))
         .at("/temoignages/:id/soumettre", post(stories::submit))
+        .at(
+            "/temoignages/:id/versions/:number/restaurer",
+            post(stories::restore),
+        )
         .at("/moderation", get(moderation::queue))
         .at(
             "/moderation/:kind/:id",
             get(moderation::review_form).post(moderation::review),
+        )
+        .at(
+            "/moderation/:kind/:id/apercu",
+            get(moderation::portal_preview),
         )
         .at(
             "/ministere",
@@ -105,7 +118,7 @@ pub fn routes() -> Route {
 }
 
 /// The confirmations a page may show after a change (`?ok=CODE`, message `admin-notice-CODE`).
-pub const NOTICES: [&str; 13] = [
+pub const NOTICES: [&str; 15] = [
     "saved",
     "created",
     "duplicated",
@@ -118,6 +131,8 @@ pub const NOTICES: [&str; 13] = [
     "switched",
     "submitted",
     "reviewed",
+    "proposed",
+    "restored",
     "already-reviewed",
 ];
 
@@ -200,7 +215,9 @@ impl Admin<'_> {
     /// Whether saving an item in `status` sends it back to review (a published item of a
     /// ministry that is not trusted).
     pub fn edit_goes_to_review(&self, status: &str) -> bool {
-        status == crate::codes::Status::Published.as_str()
+        [Status::Published, Status::Filled]
+            .map(Status::as_str)
+            .contains(&status)
             && !self.current.as_ref().is_some_and(|tenant| tenant.trusted)
     }
 

@@ -21,6 +21,7 @@ use crate::{
     entities::{offers, stories, tenants},
     error::{AppError, AppResult},
     moderation::{self, Decision},
+    web::portal::{offer_page, story_page},
 };
 
 #[derive(Serialize)]
@@ -108,8 +109,9 @@ struct UnderReview {
 
 /// The fields of an offer a reviewer compares with its published version, besides its texts
 /// (`offers::SECTION_KEYS`).
-const OFFER_FIELDS: [&str; 18] = [
+const OFFER_FIELDS: [&str; 20] = [
     "title",
+    "contract_types",
     "profession",
     "category",
     "experience_min_years",
@@ -127,25 +129,27 @@ const OFFER_FIELDS: [&str; 18] = [
     "contact_name",
     "contact_email",
     "video_url",
+    "publish_at",
 ];
 
 /// The fields of a story a reviewer compares with its published version.
-const STORY_FIELDS: [&str; 5] = ["person_name", "role", "excerpt", "body", "video_url"];
+const STORY_FIELDS: [&str; 6] = [
+    "person_name",
+    "role",
+    "excerpt",
+    "body",
+    "video_url",
+    "publish_at",
+];
 
-/// What changed in `item` since it was last published, with the fields' labels.
-async fn changes_since_published<E: Content>(
+/// What changed in `waiting` since its public version, with the fields' labels (`None` for a
+/// first publication).
+fn changes_since_published<E: Content>(
     admin: &Admin<'_>,
-    id: i32,
-    item: &E::Model,
+    waiting: &moderation::Waiting<E>,
     fields: &[&str],
-) -> AppResult<Option<Vec<moderation::Change>>> {
-    let Some(published) = moderation::last_published::<E>(&admin.state.db, id).await? else {
-        return Ok(None);
-    };
-    let current = match serde_json::to_value(item)? {
-        serde_json::Value::Object(map) => map,
-        _ => Default::default(),
-    };
+) -> Option<Vec<moderation::Change>> {
+    let public = waiting.public_snapshot.as_ref()?;
     let label = |field: &str| {
         let lang = admin.page.lang;
         let keys = [
@@ -156,18 +160,19 @@ async fn changes_since_published<E: Content>(
             .find(|key| admin.state.i18n.has(lang, key))
             .map_or_else(|| field.to_owned(), |key| admin.t(key))
     };
-    let mut found = moderation::changes(&published, &current, fields);
+    let mut found = moderation::changes(public, &waiting.proposed_snapshot, fields);
     for change in &mut found {
         change.field = label(&change.field);
     }
-    Ok(Some(found))
+    Some(found)
 }
 
 fn offer_under_review(
     admin: &Admin,
-    offer: offers::Model,
+    waiting: moderation::Waiting<offers::Entity>,
     changes: Option<Vec<moderation::Change>>,
 ) -> UnderReview {
+    let offer = waiting.proposed;
     UnderReview {
         changes,
         texts: crate::offers::sections(&offer)
@@ -182,19 +187,20 @@ fn offer_under_review(
             .collect(),
         title: offer.title,
         tenant_id: offer.tenant_id,
-        version: offer.version,
+        version: waiting.item.version,
     }
 }
 
 fn story_under_review(
-    story: stories::Model,
+    waiting: moderation::Waiting<stories::Entity>,
     changes: Option<Vec<moderation::Change>>,
 ) -> UnderReview {
+    let story = waiting.proposed;
     UnderReview {
         changes,
         title: format!("{} — {}", story.person_name, story.role),
         tenant_id: story.tenant_id,
-        version: story.version,
+        version: waiting.item.version,
         texts: vec![
             ("excerpt", String::new(), story.excerpt),
             ("body", String::new(), story.body),
@@ -207,21 +213,18 @@ async fn waiting_item(admin: &Admin<'_>, kind: &str, id: i32) -> AppResult<Under
     let db = &admin.state.db;
     match kind {
         "offres" => {
-            let offer = moderation::find_waiting::<offers::Entity>(db, &admin.actor, id).await?;
+            let waiting = moderation::find_waiting::<offers::Entity>(db, &admin.actor, id).await?;
             let fields: Vec<&str> = OFFER_FIELDS
                 .into_iter()
                 .chain(crate::offers::SECTION_KEYS)
                 .collect();
-            let changes =
-                changes_since_published::<offers::Entity>(admin, id, &offer, &fields).await?;
-            Ok(offer_under_review(admin, offer, changes))
+            let changes = changes_since_published(admin, &waiting, &fields);
+            Ok(offer_under_review(admin, waiting, changes))
         }
         "temoignages" => {
-            let story = moderation::find_waiting::<stories::Entity>(db, &admin.actor, id).await?;
-            let changes =
-                changes_since_published::<stories::Entity>(admin, id, &story, &STORY_FIELDS)
-                    .await?;
-            Ok(story_under_review(story, changes))
+            let waiting = moderation::find_waiting::<stories::Entity>(db, &admin.actor, id).await?;
+            let changes = changes_since_published(admin, &waiting, &STORY_FIELDS);
+            Ok(story_under_review(waiting, changes))
         }
         _ => Err(AppError::NotFound),
     }
@@ -258,6 +261,7 @@ async fn show_review(
         },
         preview => rendered,
         action => admin.page.link(&format!("/admin/moderation/{kind}/{id}")),
+        portal_preview => admin.page.link(&format!("/admin/moderation/{kind}/{id}/apercu")),
         form => form_view(form, &[], shown.errors()),
     };
     let title = admin.t("admin-review-title");
@@ -268,6 +272,36 @@ async fn show_review(
         "moderation",
         data,
     )
+}
+
+/// The waiting item's page as the portal will show it, in its ministry's theme.
+#[handler]
+pub async fn portal_preview(
+    admin: Admin<'_>,
+    Path((kind, id)): Path<(String, i32)>,
+) -> AppResult<Response> {
+    let (db, now) = (&admin.state.db, admin.state.now());
+    let view = match kind.as_str() {
+        "offres" => {
+            let waiting = moderation::find_waiting::<offers::Entity>(db, &admin.actor, id).await?;
+            let contract_types = crate::offers::snapshot_contract_types(&waiting.proposed_snapshot);
+            let live = crate::offers::Visibility::Live;
+            offer_page(
+                &admin.page,
+                &waiting.proposed,
+                Some(contract_types),
+                live,
+                now,
+            )
+            .await?
+        }
+        "temoignages" => {
+            let waiting = moderation::find_waiting::<stories::Entity>(db, &admin.actor, id).await?;
+            story_page(&admin.page, &waiting.proposed).await?
+        }
+        _ => return Err(AppError::NotFound),
+    };
+    admin.page.render(view)
 }
 
 #[handler]

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, NaiveTime, Utc};
 use minijinja::{Value, context};
 use poem::{
     Response, handler,
@@ -19,7 +19,7 @@ use super::{
 use crate::{
     accounts::Actor,
     codes::{ApplyMode, Category, ContractType, Profession, RemotePolicy, Status},
-    content,
+    content::Snapshot,
     entities::offers as offer_rows,
     error::AppResult,
     markdown,
@@ -125,9 +125,8 @@ fn new_offer(form: &FormData) -> AppResult<NewOffer> {
         postal_code: form.text("postal_code"),
         city: form.text("city"),
         start_on: form.date("start_on")?,
-        expires_at: form
-            .date("expires_at")?
-            .map(|day| Utc.from_utc_datetime(&day.and_time(end_of_day))),
+        expires_at: form.moment("expires_at", end_of_day)?,
+        publish_at: form.moment("publish_at", NaiveTime::MIN)?,
         apply_mode: form.code("apply_mode", ApplyMode::parse)?,
         apply_url: form.optional("apply_url"),
         apply_emails: form.lines("apply_emails"),
@@ -181,13 +180,8 @@ fn stored_form(offer: &offer_rows::Model, contract_types: &[ContractType]) -> Fo
         "start_on",
         offer.start_on.map(|d| d.to_string()).unwrap_or_default(),
     );
-    form.set(
-        "expires_at",
-        offer
-            .expires_at
-            .map(|at| at.date_naive().to_string())
-            .unwrap_or_default(),
-    );
+    form.set_day("expires_at", offer.expires_at);
+    form.set_day("publish_at", offer.publish_at);
     form.set("apply_mode", &offer.apply_mode);
     form.set("apply_url", optional(&offer.apply_url));
     form.set("apply_emails", &offer.apply_emails);
@@ -240,7 +234,7 @@ async fn show_form(
         Some(offer) => format!("/admin/offres/{}", offer.id),
         None => "/admin/offres/nouvelle".to_owned(),
     };
-    let offer_view = item_view::<offer_rows::Entity>(admin, offer, "/offres").await?;
+    let offer_view = item_view::<offer_rows::Entity>(admin, offer).await?;
     let data = context! {
         form => form_view(form, &LISTS, shown.errors()),
         offer => offer_view,
@@ -283,15 +277,16 @@ pub async fn create(admin: Admin<'_>, posted: Form<Pairs>) -> AppResult<Response
 
 #[handler]
 pub async fn edit_form(admin: Admin<'_>, Path(id): Path<i32>) -> AppResult<Response> {
-    let db = &admin.state.db;
-    let offer =
-        content::find::<offer_rows::Entity>(db, &admin.actor, admin.tenant_id()?, id).await?;
-    let contract_types = offers::contract_types(db, &[offer.id]).await?;
-    let form = stored_form(
-        &offer,
-        contract_types.get(&offer.id).map_or(&[], Vec::as_slice),
-    );
-    show_form(&admin, Some(&offer), &form, Shown::Fresh).await
+    items::edit_form::<offer_rows::Entity>(&admin, id).await
+}
+
+#[handler]
+pub async fn restore(
+    admin: Admin<'_>,
+    Path(version): Path<(i32, i32)>,
+    posted: Form<Pairs>,
+) -> AppResult<Response> {
+    items::restore::<offer_rows::Entity>(&admin, version, posted).await
 }
 
 #[handler]
@@ -341,11 +336,12 @@ pub async fn submit(
 }
 
 impl Written for offer_rows::Entity {
-    type New = NewOffer;
-    const PAGES: &'static str = "/admin/offres";
-
     fn read(form: &FormData) -> AppResult<NewOffer> {
         new_offer(form)
+    }
+
+    fn stored_form(offer: &offer_rows::Model, snapshot: &Snapshot) -> FormData {
+        stored_form(offer, &offers::snapshot_contract_types(snapshot))
     }
 
     async fn create(
@@ -356,17 +352,6 @@ impl Written for offer_rows::Entity {
         now: DateTime<Utc>,
     ) -> AppResult<offer_rows::Model> {
         editing::create(db, actor, tenant_id, new, now).await
-    }
-
-    async fn rewrite(
-        db: &DatabaseTransaction,
-        actor: &Actor,
-        tenant_id: i32,
-        id: i32,
-        new: &NewOffer,
-        now: DateTime<Utc>,
-    ) -> AppResult<offer_rows::Model> {
-        editing::update(db, actor, tenant_id, id, new, now).await
     }
 
     async fn show(

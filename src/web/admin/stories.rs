@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveTime, Utc};
 use minijinja::context;
 use poem::{
     Response, handler,
@@ -21,7 +21,7 @@ use super::{
 use crate::{
     accounts::Actor,
     codes::Status,
-    content,
+    content::{self, Snapshot},
     entities::stories as story_rows,
     error::AppResult,
     stories::{NewStory, editing},
@@ -74,16 +74,17 @@ pub async fn list(
     admin.render("admin/stories.html", title, "stories", data)
 }
 
-fn new_story(form: &FormData) -> NewStory {
-    NewStory {
+fn new_story(form: &FormData) -> AppResult<NewStory> {
+    Ok(NewStory {
         slug: form.text("slug"),
         person_name: form.text("person_name"),
         role: form.text("role"),
         excerpt: form.text("excerpt"),
         body: form.raw("body").to_owned(),
         video_url: form.optional("video_url"),
+        publish_at: form.moment("publish_at", NaiveTime::MIN)?,
         ..Default::default()
-    }
+    })
 }
 
 fn stored_form(story: &story_rows::Model) -> FormData {
@@ -94,6 +95,7 @@ fn stored_form(story: &story_rows::Model) -> FormData {
     form.set("excerpt", &story.excerpt);
     form.set("body", &story.body);
     form.set("video_url", story.video_url.clone().unwrap_or_default());
+    form.set_day("publish_at", story.publish_at);
     form
 }
 
@@ -108,7 +110,7 @@ async fn show_form(
     let preview = shown
         .previewed()
         .then(|| preview(form, &title, &[("body", String::new())]));
-    let story_view = item_view::<story_rows::Entity>(admin, story, "/temoignages").await?;
+    let story_view = item_view::<story_rows::Entity>(admin, story).await?;
     let action = match story {
         Some(story) => format!("/admin/temoignages/{}", story.id),
         None => "/admin/temoignages/nouveau".to_owned(),
@@ -146,10 +148,16 @@ pub async fn create(admin: Admin<'_>, posted: Form<Pairs>) -> AppResult<Response
 
 #[handler]
 pub async fn edit_form(admin: Admin<'_>, Path(id): Path<i32>) -> AppResult<Response> {
-    let story =
-        content::find::<story_rows::Entity>(&admin.state.db, &admin.actor, admin.tenant_id()?, id)
-            .await?;
-    show_form(&admin, Some(&story), &stored_form(&story), Shown::Fresh).await
+    items::edit_form::<story_rows::Entity>(&admin, id).await
+}
+
+#[handler]
+pub async fn restore(
+    admin: Admin<'_>,
+    Path(version): Path<(i32, i32)>,
+    posted: Form<Pairs>,
+) -> AppResult<Response> {
+    items::restore::<story_rows::Entity>(&admin, version, posted).await
 }
 
 #[handler]
@@ -201,11 +209,12 @@ pub async fn submit(
 }
 
 impl Written for story_rows::Entity {
-    type New = NewStory;
-    const PAGES: &'static str = "/admin/temoignages";
-
     fn read(form: &FormData) -> AppResult<NewStory> {
-        Ok(new_story(form))
+        new_story(form)
+    }
+
+    fn stored_form(story: &story_rows::Model, _: &Snapshot) -> FormData {
+        stored_form(story)
     }
 
     async fn create(
@@ -216,17 +225,6 @@ impl Written for story_rows::Entity {
         now: DateTime<Utc>,
     ) -> AppResult<story_rows::Model> {
         editing::create(db, actor, tenant_id, new, now).await
-    }
-
-    async fn rewrite(
-        db: &DatabaseTransaction,
-        actor: &Actor,
-        tenant_id: i32,
-        id: i32,
-        new: &NewStory,
-        now: DateTime<Utc>,
-    ) -> AppResult<story_rows::Model> {
-        editing::update(db, actor, tenant_id, id, new, now).await
     }
 
     async fn show(

@@ -119,7 +119,7 @@ pub async fn sitemap(Data(state): Data<&SharedState>) -> AppResult<Response> {
             Some(tenant.updated_at),
         ));
     }
-    for story in stories::list_published(&state.db, None, None).await? {
+    for story in stories::list_published(&state.db, None, None, state.now()).await? {
         entries.push((
             format!("/temoignages/{}", story.slug),
             Some(story.updated_at),

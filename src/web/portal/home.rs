@@ -13,8 +13,8 @@ pub async fn home(request: &Request, Data(state): Data<&SharedState>) -> AppResu
     let ids: Vec<i32> = latest.iter().map(|o| o.id).collect();
     let contract_types = offers::contract_types(&state.db, &ids).await?;
     let figures = offers::figures(&state.db, now).await?;
-    let recent_stories = stories::list_published(&state.db, None, Some(3)).await?;
-    let story_count = stories::count_published(&state.db).await?;
+    let recent_stories = stories::list_published(&state.db, None, Some(3), state.now()).await?;
+    let story_count = stories::count_published(&state.db, state.now()).await?;
     let cards = views::CardSources {
         tenants: &tenants,
         contract_types: &contract_types,

@@ -60,7 +60,8 @@ pub async fn detail(
         lang: page.lang,
         now,
     };
-    let its_stories = stories::list_published(&state.db, Some(tenant.id), Some(6)).await?;
+    let its_stories =
+        stories::list_published(&state.db, Some(tenant.id), Some(6), state.now()).await?;
     let ministry = views::ministry(&tenant, offers_total, true);
     let description = ministry.presentation_text.clone();
     let data = context! {

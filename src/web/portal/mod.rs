@@ -9,6 +9,9 @@ mod pages;
 mod stories;
 mod views;
 
+pub(crate) use offers::offer_page;
+pub(crate) use stories::story_page;
+
 use minijinja::{Value, context};
 use poem::{
     Request, Response, Route, get,

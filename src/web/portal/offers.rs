@@ -165,19 +165,35 @@ pub async fn detail(
         .await?
         .ok_or(AppError::NotFound)?;
     let visibility = offers::visibility(&offer, now).ok_or(AppError::NotFound)?;
+    page.render(offer_page(&page, &offer, None, visibility, now).await?)
+}
+
+/// The page of `offer` as the portal shows it when `visibility` says so; with
+/// `contract_types` when they are not the stored ones (a change under review).
+pub(crate) async fn offer_page(
+    page: &PageContext<'_>,
+    offer: &crate::entities::offers::Model,
+    contract_types: Option<Vec<ContractType>>,
+    visibility: Visibility,
+    now: chrono::DateTime<chrono::Utc>,
+) -> AppResult<View> {
+    let state = page.state;
     let tenants = active_tenants(state).await?;
     let tenant = tenants.get(&offer.tenant_id).ok_or(AppError::NotFound)?;
-    let similar = offers::similar(&state.db, &offer, 4, now).await?;
+    let similar = offers::similar(&state.db, offer, 4, now).await?;
     let mut ids: Vec<i32> = similar.iter().map(|o| o.id).collect();
     ids.push(offer.id);
-    let contract_types = offers::contract_types(&state.db, &ids).await?;
+    let mut stored_contract_types = offers::contract_types(&state.db, &ids).await?;
+    if let Some(proposed) = contract_types {
+        stored_contract_types.insert(offer.id, proposed);
+    }
     let cards = views::CardSources {
         tenants: &tenants,
-        contract_types: &contract_types,
+        contract_types: &stored_contract_types,
         lang: page.lang,
         now,
     };
-    let card = cards.card(&offer).ok_or(AppError::NotFound)?;
+    let card = cards.card(offer).ok_or(AppError::NotFound)?;
     let similar = cards.cards(&similar);
     let ministry = views::ministry(tenant, 0, false);
     if visibility == Visibility::Gone {
@@ -189,7 +205,7 @@ pub async fn detail(
         )
         .status(StatusCode::GONE)
         .themed_by(&tenant.theme, minijinja::Value::from_serialize(&ministry));
-        return page.render(view);
+        return Ok(view);
     }
     let structure_name = match offer.structure_id {
         Some(id) => tenants::structure_names(&state.db, &[id])
@@ -199,14 +215,14 @@ pub async fn detail(
     };
     let url = page.absolute(page.lang, &page.path);
     let json_ld = jsonld::job_posting(
-        &offer,
+        offer,
         tenant,
         &card.contract_types,
         &url,
         &state.config.base_url,
     );
     let description = crate::markdown::to_plain_text(&offer.mission, 160);
-    let detail = views::offer_detail(&offer, card, structure_name, page.lang, json_ld);
+    let shown = views::offer_detail(offer, card, structure_name, page.lang, json_ld);
     let title = page.t_with(
         "page-offer-title",
         &[("title", &offer.title), ("ministry", &tenant.name)],
@@ -215,8 +231,8 @@ pub async fn detail(
         "offers/detail.html",
         title,
         description,
-        context! { offer => detail, related => similar },
+        context! { offer => shown, related => similar },
     )
     .themed_by(&tenant.theme, minijinja::Value::from_serialize(&ministry));
-    page.render(view)
+    Ok(view)
 }

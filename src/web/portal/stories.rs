@@ -15,7 +15,7 @@ use crate::{
 pub async fn list(request: &Request, Data(state): Data<&SharedState>) -> AppResult<Response> {
     let page = PageContext::new(state, request);
     let tenants = active_tenants(state).await?;
-    let all: Vec<_> = stories::list_published(&state.db, None, None)
+    let all: Vec<_> = stories::list_published(&state.db, None, None, state.now())
         .await?
         .iter()
         .filter(|s| tenants.contains_key(&s.tenant_id))
@@ -36,27 +36,37 @@ pub async fn detail(
     Data(state): Data<&SharedState>,
 ) -> AppResult<Response> {
     let page = PageContext::new(state, request);
-    let story = stories::find_published_by_slug(&state.db, &slug)
+    let story = stories::find_published_by_slug(&state.db, &slug, state.now())
         .await?
         .ok_or(AppError::NotFound)?;
+    page.render(story_page(&page, &story).await?)
+}
+
+/// The page of `story` as the portal shows it.
+pub(crate) async fn story_page(
+    page: &PageContext<'_>,
+    story: &crate::entities::stories::Model,
+) -> AppResult<View> {
+    let state = page.state;
     let tenants = active_tenants(state).await?;
     if !tenants.contains_key(&story.tenant_id) {
         return Err(AppError::NotFound);
     }
-    let more: Vec<_> = stories::list_published(&state.db, Some(story.tenant_id), Some(4))
-        .await?
-        .iter()
-        .filter(|s| s.id != story.id)
-        .take(3)
-        .map(|s| views::story(s, &tenants, page.lang, false))
-        .collect();
-    let view = views::story(&story, &tenants, page.lang, true);
+    let more: Vec<_> =
+        stories::list_published(&state.db, Some(story.tenant_id), Some(4), state.now())
+            .await?
+            .iter()
+            .filter(|s| s.id != story.id)
+            .take(3)
+            .map(|s| views::story(s, &tenants, page.lang, false))
+            .collect();
+    let view = views::story(story, &tenants, page.lang, true);
     let title = page.t_with(
         "page-story-title",
         &[("name", &view.person_name), ("role", &view.role)],
     );
     let description = view.excerpt.clone();
-    page.render(View::new(
+    Ok(View::new(
         "stories/detail.html",
         title,
         description,
