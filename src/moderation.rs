@@ -397,6 +397,27 @@ pub async fn submit<E: Content>(
     Ok(after)
 }
 
+/// Marks live offer `id` of ministry `tenant_id` as filled ("pourvue"): its page stays online
+/// with a banner, and it leaves the listings. A fact, not a change of its texts: no review.
+/// Call it in a transaction.
+pub async fn mark_filled(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    tenant_id: i32,
+    id: i32,
+    now: DateTime<Utc>,
+) -> AppResult<offers::Model> {
+    let before = content::find_editable::<offers::Entity>(db, actor, tenant_id, id).await?;
+    next_status(status_of::<offers::Entity>(&before), Transition::MarkFilled).ok_or_else(|| {
+        AppError::invalid("status", "only a published offer can be marked filled")
+    })?;
+    let moved = move_to::<offers::Entity>(db, &before, Status::Filled, now).await?;
+    let after = set::<offers::Entity>(db, moved, vec![("filled_at", Some(now).into())]).await?;
+    keep_revision::<offers::Entity>(db, actor, &after, None, now).await?;
+    content::record::<offers::Entity>(db, actor, "fill", Some(&before), &after, now).await?;
+    Ok(after)
+}
+
 /// Items waiting for review: submitted, or live with a proposed change waiting.
 fn waiting_condition<E: Content>() -> Condition {
     let waiting_proposals = Query::select()

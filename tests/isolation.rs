@@ -109,6 +109,7 @@ const ROUTES: &[Row] = &[
     row("POST", "/admin/offres/{offer}/dupliquer", &[], Editor),
     row("POST", "/admin/offres/{offer}/archiver", &[], Editor),
     row("POST", "/admin/offres/{offer}/soumettre", &[], Editor),
+    row("POST", "/admin/offres/{offer}/pourvue", &[], Editor),
     row(
         "POST",
         "/admin/offres/{offer}/versions/1/restaurer",

@@ -472,6 +472,26 @@ async fn changes_to_a_live_offer_wait_while_it_stays_online(backend: Backend) {
             "offer.approve"
         ]
     );
+
+    // Filled, its page stays with a banner and it leaves the listings; once is enough.
+    let form = page(&app, &editor, &item).await;
+    let fill = format!("{item}/pourvue");
+    assert_eq!(
+        attributes(&form, &format!("form[action=\"{fill}\"]"), "action").len(),
+        1
+    );
+    let filled = app.post_as(&editor, &fill, &[]).await;
+    assert_eq!(filled.headers()["location"], format!("{item}?ok=filled"));
+    let offer_now = stored(&app, offer.id).await;
+    assert_eq!(offer_now.status, "filled");
+    assert!(offer_now.filled_at.is_some());
+    let (status, portal) = app.page(&public).await;
+    assert_eq!(status, 200);
+    assert!(portal.contains("Cette offre a été pourvue."), "{portal}");
+    let (_, listing) = app.page("/offres").await;
+    assert!(!listing.contains("Architecte des données"), "{listing}");
+    assert_eq!(app.post_as(&editor, &fill, &[]).await.status(), 400);
+    assert_eq!(actions(&app, offer.id).await.last().unwrap(), "offer.fill");
 }
 
 /// When offer `id` was first published, from its first `published` revision.

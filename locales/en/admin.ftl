@@ -364,3 +364,5 @@ admin-history-restore = Restore
 admin-field-publish-at = Publish from
 admin-hint-publish-at = Optional. Once approved, the item shows on the site only from this day.
 admin-review-portal-preview = See the page as it will be published
+admin-mark-filled = Mark the position as filled
+admin-notice-filled = The offer is marked filled: its page stays online with a banner, and it leaves the listings.

@@ -364,3 +364,5 @@ admin-history-restore = Rétablir
 admin-field-publish-at = Publier à partir du
 admin-hint-publish-at = Facultatif. Une fois validé, l’élément n’apparaît sur le site qu’à partir de ce jour.
 admin-review-portal-preview = Voir la page telle qu’elle sera publiée
+admin-mark-filled = Marquer le poste comme pourvu
+admin-notice-filled = L’offre est marquée pourvue : sa page reste en ligne avec un bandeau, elle quitte les listes.

@@ -65,6 +65,7 @@ pub fn routes() -> Route {
         .at("/offres/:id/dupliquer", post(offers::duplicate))
         .at("/offres/:id/archiver", post(offers::archive))
         .at("/offres/:id/soumettre", post(offers::submit))
+        .at("/offres/:id/pourvue", post(offers::mark_filled))
         .at(
             "/offres/:id/versions/:number/restaurer",
             post(offers::restore),
@@ -118,7 +119,7 @@ pub fn routes() -> Route {
 }
 
 /// The confirmations a page may show after a change (`?ok=CODE`, message `admin-notice-CODE`).
-pub const NOTICES: [&str; 15] = [
+pub const NOTICES: [&str; 16] = [
     "saved",
     "created",
     "duplicated",
@@ -133,6 +134,7 @@ pub const NOTICES: [&str; 15] = [
     "reviewed",
     "proposed",
     "restored",
+    "filled",
     "already-reviewed",
 ];
 

@@ -335,6 +335,21 @@ pub async fn submit(
     items::submit::<offer_rows::Entity>(&admin, id, posted).await
 }
 
+#[handler]
+pub async fn mark_filled(
+    admin: Admin<'_>,
+    Path(id): Path<i32>,
+    posted: Form<Pairs>,
+) -> AppResult<Response> {
+    admin.posted(posted)?;
+    let (actor, tenant_id, now) = admin.scope()?;
+    committed!(admin, |txn| crate::moderation::mark_filled(
+        &txn, actor, tenant_id, id, now
+    )
+    .await?);
+    Ok(admin.redirect(&format!("/admin/offres/{id}"), "filled"))
+}
+
 impl Written for offer_rows::Entity {
     fn read(form: &FormData) -> AppResult<NewOffer> {
         new_offer(form)
