@@ -12,6 +12,7 @@ use crate::{
     error::AppResult,
     i18n::I18n,
     mail::Mailer,
+    media::storage::Storage,
     render::Renderer,
     web::{cache::PageCache, ratelimit::RateLimiter},
 };
@@ -28,6 +29,8 @@ pub struct AppState {
     pub login_limiter: RateLimiter,
     /// Sends the email outbox.
     pub mailer: Mailer,
+    /// Where media files live.
+    pub storage: Storage,
 }
 
 pub type SharedState = Arc<AppState>;
@@ -51,6 +54,7 @@ impl AppState {
         };
         Ok(Arc::new(Self {
             mailer: Mailer::new(&config)?,
+            storage: Storage::new(&config)?,
             proconnect,
             login_limiter: RateLimiter::new(config.login_attempts_per_minute),
             config,

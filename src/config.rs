@@ -63,6 +63,31 @@ pub struct Config {
     pub mail_from: String,
     /// Login links by email for people without ProConnect (off by default).
     pub login_links: bool,
+    /// Where media files live: files under the data folder (default) or an S3 bucket.
+    pub media_storage: MediaStorage,
+}
+
+/// Where media files live.
+#[derive(Clone, Debug, PartialEq)]
+pub enum MediaStorage {
+    /// Files under `DATA_DIR/media` (the default: a demo needs no server).
+    Files,
+    /// An S3-compatible bucket (AWS S3, Scaleway, OVH, MinIO, Garage…).
+    S3(S3Settings),
+}
+
+/// An S3-compatible bucket and how to reach it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct S3Settings {
+    /// `https://s3.fr-par.scw.cloud`, `http://127.0.0.1:9000`…
+    pub endpoint: String,
+    pub region: String,
+    pub bucket: String,
+    pub access_key_id: String,
+    pub secret_access_key: String,
+    /// Path-style addresses (`endpoint/bucket/key`, most self-hosted servers) rather than
+    /// virtual-hosted ones (`bucket.endpoint/key`).
+    pub path_style: bool,
 }
 
 /// Where the email outbox sends its emails.
@@ -101,6 +126,13 @@ struct FileConfig {
     smtp_url: Option<String>,
     mail_from: Option<String>,
     login_links: Option<String>,
+    media_storage: Option<String>,
+    s3_endpoint: Option<String>,
+    s3_region: Option<String>,
+    s3_bucket: Option<String>,
+    s3_access_key_id: Option<String>,
+    s3_secret_access_key: Option<String>,
+    s3_path_style: Option<String>,
 }
 
 fn invalid(key: &str, message: impl Into<String>) -> AppError {
@@ -335,7 +367,49 @@ impl Config {
                 return Err(invalid(&key, format!("'{value}' is not true or false")));
             }
         };
+        let media_storage = match pick("media_storage", file.media_storage) {
+            None => MediaStorage::Files,
+            Some((_, name)) if name == "files" => MediaStorage::Files,
+            Some((_, name)) if name == "s3" => {
+                let required = |key: &str, value: Option<String>| {
+                    pick(key, value).map(|(_, value)| value).ok_or_else(|| {
+                        invalid(
+                            &format!("METIERS_{}", key.to_uppercase()),
+                            "required for S3 media storage",
+                        )
+                    })
+                };
+                let endpoint = required("s3_endpoint", file.s3_endpoint)?;
+                if !(endpoint.starts_with("https://") || endpoint.starts_with("http://")) {
+                    return Err(invalid(
+                        "METIERS_S3_ENDPOINT",
+                        format!("'{endpoint}' is not an http(s) URL"),
+                    ));
+                }
+                let path_style = match pick("s3_path_style", file.s3_path_style) {
+                    None => true,
+                    Some((_, value)) if value == "true" => true,
+                    Some((_, value)) if value == "false" => false,
+                    Some((key, value)) => {
+                        return Err(invalid(&key, format!("'{value}' is not true or false")));
+                    }
+                };
+                MediaStorage::S3(S3Settings {
+                    endpoint: endpoint.trim_end_matches('/').to_owned(),
+                    region: pick("s3_region", file.s3_region)
+                        .map_or_else(|| "us-east-1".to_owned(), |(_, region)| region),
+                    bucket: required("s3_bucket", file.s3_bucket)?,
+                    access_key_id: required("s3_access_key_id", file.s3_access_key_id)?,
+                    secret_access_key: required("s3_secret_access_key", file.s3_secret_access_key)?,
+                    path_style,
+                })
+            }
+            Some((key, name)) => {
+                return Err(invalid(&key, format!("'{name}' is not files or s3")));
+            }
+        };
         Ok(Self {
+            media_storage,
             bind,
             data_dir,
             database_url,

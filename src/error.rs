@@ -28,6 +28,9 @@ pub enum AppError {
     Io(#[from] std::io::Error),
     #[error("invalid data: {0}")]
     Data(#[from] serde_json::Error),
+    /// The media storage (files or S3) failed or cannot be reached.
+    #[error("media storage: {0}")]
+    Storage(String),
 }
 
 impl AppError {
@@ -44,6 +47,7 @@ impl AppError {
             Self::Template(_) => "template",
             Self::Io(_) => "io",
             Self::Data(_) => "data",
+            Self::Storage(_) => "storage",
         }
     }
 
@@ -54,6 +58,7 @@ impl AppError {
             Self::Forbidden => StatusCode::FORBIDDEN,
             Self::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             Self::Invalid { .. } => StatusCode::BAD_REQUEST,
+            Self::Storage(_) => StatusCode::SERVICE_UNAVAILABLE,
             _ => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }

@@ -16,6 +16,7 @@ pub mod error;
 pub mod i18n;
 pub mod mail;
 pub mod markdown;
+pub mod media;
 pub mod moderation;
 pub mod offers;
 pub mod regions;

@@ -160,6 +160,10 @@ async fn run(command: Command, mut config: Config) -> AppResult<()> {
                 demo::seed_proposal(&state.db, &state.letterhead(), now).await?;
                 tracing::info!(accounts, "demo accounts ready: log in at /connexion");
             }
+            // The portal works without its media: say so loudly, but serve.
+            if let Err(error) = state.storage.check().await {
+                tracing::error!(%error, "the media storage does not answer");
+            }
             web::serve(state).await
         }
         Command::Migrate => {

@@ -12,6 +12,7 @@ use std::{
 
 pub mod fixtures;
 pub mod oidc;
+pub mod s3;
 pub mod smtp;
 
 use chrono::Utc;
