@@ -65,6 +65,8 @@ pub struct Config {
     pub login_links: bool,
     /// Where media files live: files under the data folder (default) or an S3 bucket.
     pub media_storage: MediaStorage,
+    /// The largest file an upload may be, in bytes, whatever the browser says.
+    pub upload_max_bytes: usize,
 }
 
 /// Where media files live.
@@ -133,6 +135,7 @@ struct FileConfig {
     s3_access_key_id: Option<String>,
     s3_secret_access_key: Option<String>,
     s3_path_style: Option<String>,
+    upload_max_bytes: Option<String>,
 }
 
 fn invalid(key: &str, message: impl Into<String>) -> AppError {
@@ -408,7 +411,16 @@ impl Config {
                 return Err(invalid(&key, format!("'{name}' is not files or s3")));
             }
         };
+        let upload_max_bytes = match pick("upload_max_bytes", file.upload_max_bytes) {
+            None => 5_000_000,
+            Some((key, value)) => value
+                .parse::<usize>()
+                .ok()
+                .filter(|bytes| *bytes > 0)
+                .ok_or_else(|| invalid(&key, format!("'{value}' is not a number of bytes")))?,
+        };
         Ok(Self {
+            upload_max_bytes,
             media_storage,
             bind,
             data_dir,

@@ -150,6 +150,8 @@ impl Content for stories::Entity {
         new: &Self::New,
         now: DateTime<Utc>,
     ) -> AppResult<stories::Model> {
+        let tenant_id = existing.tenant_id;
+        crate::media::check_owned(db, tenant_id, new.photo_media_id, "photo_media_id").await?;
         crate::stories::update(db, existing, new, now).await
     }
 }

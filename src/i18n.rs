@@ -223,6 +223,7 @@ mod tests {
                     "dashboard",
                     "offers",
                     "stories",
+                    "media",
                     "ministry",
                     "members",
                     "ministries",
@@ -232,6 +233,18 @@ mod tests {
                 ],
             ),
             ("admin-moderation-kind-", vec!["offer", "story"]),
+            (
+                "form-error-file-",
+                vec![
+                    "empty",
+                    "too_large",
+                    "not_an_image",
+                    "too_many_pixels",
+                    "unreadable",
+                    "storage",
+                ],
+            ),
+            ("form-error-media-", vec!["in_use"]),
             (
                 "admin-proposal-",
                 vec!["pending_review", "changes_requested", "rejected"],

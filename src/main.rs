@@ -47,6 +47,20 @@ enum Command {
     /// Manage back-office users.
     #[command(subcommand)]
     User(UserCommand),
+    /// Look after the media storage.
+    #[command(subcommand)]
+    Media(MediaCommand),
+}
+
+#[derive(Subcommand)]
+enum MediaCommand {
+    /// Compare the media rows with the stored objects: objects no row owns (orphans) and
+    /// rows whose objects are missing. Exits with 1 when they differ.
+    Check {
+        /// Remove the orphan objects (rows with missing objects are only reported).
+        #[arg(long)]
+        repair: bool,
+    },
 }
 
 #[derive(Args)]
@@ -158,6 +172,8 @@ async fn run(command: Command, mut config: Config) -> AppResult<()> {
                 }
                 let accounts = demo::seed_accounts(&state.db, now).await?;
                 demo::seed_proposal(&state.db, &state.letterhead(), now).await?;
+                let pictures = demo::seed_media(&state.db, &state.storage, now).await?;
+                tracing::info!(pictures, "demo pictures ready");
                 tracing::info!(accounts, "demo accounts ready: log in at /connexion");
             }
             // The portal works without its media: say so loudly, but serve.
@@ -177,11 +193,44 @@ async fn run(command: Command, mut config: Config) -> AppResult<()> {
             db::migrate(&db).await?;
             debug_assert!(args.demo);
             let report = demo::seed(&db, args.offers, now).await?;
+            let storage = metiers::media::storage::Storage::new(&config)?;
+            let pictures = demo::seed_media(&db, &storage, now).await?;
             println!(
-                "seeded {} ministries, {} offers, {} stories",
+                "seeded {} ministries, {} offers, {} stories, {pictures} pictures",
                 report.ministries, report.offers, report.stories
             );
             Ok(())
+        }
+        Command::Media(MediaCommand::Check { repair }) => {
+            let db = db::connect(&config).await?;
+            db::migrate(&db).await?;
+            let storage = metiers::media::storage::Storage::new(&config)?;
+            storage.check().await?;
+            let found = metiers::media::check(&db, &storage).await?;
+            for key in &found.orphan_objects {
+                println!("orphan object {key}");
+            }
+            for (id, key) in &found.missing_objects {
+                println!("missing object {key} of media {id}");
+            }
+            if repair {
+                let removed = metiers::media::remove_orphans(&storage, &found).await?;
+                println!("removed {removed} orphan objects");
+            }
+            let left = found.missing_objects.len()
+                + if repair {
+                    0
+                } else {
+                    found.orphan_objects.len()
+                };
+            if left == 0 {
+                println!("media and storage agree");
+                Ok(())
+            } else {
+                Err(AppError::Storage(format!(
+                    "{left} mismatches between media rows and storage"
+                )))
+            }
         }
         Command::Tenant(command) => {
             let db = db::connect(&config).await?;

@@ -44,6 +44,9 @@ async fn demo_app(offers: usize) -> TestApp {
     metiers::demo::seed_proposal(&app.state.db, &app.state.letterhead(), chrono::Utc::now())
         .await
         .unwrap();
+    metiers::demo::seed_media(&app.state.db, &app.state.storage, chrono::Utc::now())
+        .await
+        .unwrap();
     app
 }
 
@@ -172,12 +175,15 @@ async fn public_pages_have_no_accessibility_violation() {
         "/admin/temoignages/nouveau",
         "/admin/ministere",
         "/admin/membres",
+        "/admin/medias",
         "/en/admin/offres/nouvelle",
     ]
     .iter()
     .map(|p| p.to_string())
     .collect();
-    manager_pages.extend([offer, story]);
+    let library = app.get_with_cookie("/admin/medias", &session).await;
+    let image = first_item_link(&library.text().await.unwrap(), "/admin/medias/");
+    manager_pages.extend([offer, story, image]);
     check(&checker, &app.base_url, &manager_pages, Some(&session)).await;
 }
 

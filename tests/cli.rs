@@ -7,10 +7,17 @@ use std::process::Output;
 
 use support::{Backend, TestDatabase};
 
+/// Runs the binary on `database_url`, its data folder (media) a temporary one of that database.
 fn metiers(database_url: &str, args: &[&str]) -> Output {
+    let name: String = database_url
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect();
+    let data_dir = std::env::temp_dir().join(format!("metiers-cli-{name}"));
     std::process::Command::new(env!("CARGO_BIN_EXE_metiers"))
         .args(args)
         .env("METIERS_DATABASE_URL", database_url)
+        .env("METIERS_DATA_DIR", data_dir)
         .env("METIERS_LOG", "warn")
         .env_remove("DATABASE_URL")
         .output()
@@ -131,11 +138,19 @@ async fn demo_seeding_is_idempotent(backend: Backend) {
         let first = metiers(&url, &["seed", "--demo", "--offers", "40"]);
         assert!(first.status.success(), "{}", stderr(&first));
         assert!(stdout(&first).contains("40 offers"), "{}", stdout(&first));
+        assert!(
+            !stdout(&first).contains(" 0 pictures"),
+            "{}",
+            stdout(&first)
+        );
         let second = metiers(&url, &["seed", "--demo", "--offers", "40"]);
         assert_eq!(
             stdout(&second).trim(),
-            "seeded 0 ministries, 0 offers, 0 stories"
+            "seeded 0 ministries, 0 offers, 0 stories, 0 pictures"
         );
+        let check = metiers(&url, &["media", "check"]);
+        assert!(check.status.success(), "{}", stderr(&check));
+        assert_eq!(stdout(&check).trim(), "media and storage agree");
     })
     .await
     .unwrap();

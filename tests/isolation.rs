@@ -10,7 +10,10 @@ mod support;
 use chrono::Utc;
 use metiers::{
     accounts::{self, NewUser, Role, invitations, sessions},
-    entities::{audit_log, invitations as invitation_rows, memberships, offers, stories, tenants},
+    entities::{
+        audit_log, invitations as invitation_rows, media as media_rows, memberships, offers,
+        stories, tenants,
+    },
     tenants::add_structure,
 };
 use sea_orm::{ConnectionTrait, EntityTrait, QueryOrder};
@@ -130,6 +133,27 @@ const ROUTES: &[Row] = &[
         &[],
         Editor,
     ),
+    row("GET", "/admin/medias", &[], Editor),
+    row(
+        "POST",
+        "/admin/medias",
+        &[("alt", "Image détournée")],
+        Editor,
+    ),
+    row("GET", "/admin/medias/{media}", &[], Editor),
+    row(
+        "POST",
+        "/admin/medias/{media}",
+        &[("alt", "Détourné")],
+        Editor,
+    ),
+    row(
+        "POST",
+        "/admin/medias/{media}/remplacer",
+        &[("file", "")],
+        Editor,
+    ),
+    row("POST", "/admin/medias/{media}/supprimer", &[], Editor),
     row("GET", "/admin/moderation", &[], Admin),
     row("GET", "/admin/moderation/offres/{offer}", &[], Admin),
     row("GET", "/admin/moderation/offres/{offer}/apercu", &[], Admin),
@@ -217,6 +241,7 @@ fn declared_routes() -> Vec<String> {
 /// The ids the paths and forms of the table aim at.
 struct Targets {
     offer: i32,
+    media: i32,
     story: i32,
     invitation: i32,
     member: i32,
@@ -228,6 +253,7 @@ impl Targets {
     fn fill(&self, template: &str) -> String {
         template
             .replace("{offer}", &self.offer.to_string())
+            .replace("{media}", &self.media.to_string())
             .replace("{story}", &self.story.to_string())
             .replace("{invitation}", &self.invitation.to_string())
             .replace("{member}", &self.member.to_string())
@@ -255,6 +281,7 @@ async fn snapshot(db: &impl ConnectionTrait) -> String {
         rows::<tenants::Entity>(db, tenants::Column::Id).await,
         rows::<offers::Entity>(db, offers::Column::Id).await,
         rows::<stories::Entity>(db, stories::Column::Id).await,
+        rows::<media_rows::Entity>(db, media_rows::Column::Id).await,
         rows::<memberships::Entity>(db, memberships::Column::UserId).await,
         rows::<invitation_rows::Entity>(db, invitation_rows::Column::Id).await,
         rows::<audit_log::Entity>(db, audit_log::Column::Id).await,
@@ -282,7 +309,20 @@ async fn send(app: &TestApp, visitor: &Visitor, row: &Row, targets: &Targets) ->
             .map(|(name, value)| ((*name).to_owned(), targets.fill(value)))
             .collect();
         form.push(("csrf".to_owned(), visitor.csrf.clone()));
-        app.client.post(url).form(&form)
+        if form.iter().any(|(name, _)| name == "file") {
+            // An upload form: its fields, then a picture in its `file` field.
+            let mut parts = reqwest::multipart::Form::new();
+            for (name, value) in form.into_iter().filter(|(name, _)| name != "file") {
+                parts = parts.text(name, value);
+            }
+            let picture = reqwest::multipart::Part::bytes(fixtures::png(32, 32))
+                .file_name("image.png")
+                .mime_str("image/png")
+                .unwrap();
+            app.client.post(url).multipart(parts.part("file", picture))
+        } else {
+            app.client.post(url).form(&form)
+        }
     };
     let request = match &visitor.cookie {
         Some(cookie) => request.header("cookie", cookie),
@@ -398,7 +438,22 @@ async fn ministry_with_content(app: &TestApp, slug: &str, admin: &accounts::Acto
         &[(tenant.id, Role::Editor)],
     )
     .await;
+    let image = metiers::media::store(
+        db,
+        &app.state.storage,
+        None,
+        tenant.id,
+        metiers::media::Upload {
+            bytes: fixtures::png(64, 48),
+            alt: format!("Image {slug}"),
+        },
+        usize::MAX,
+        now,
+    )
+    .await
+    .unwrap();
     Targets {
+        media: image.id,
         offer: offer.id,
         story: story.id,
         invitation: invitation.id,
@@ -415,6 +470,7 @@ async fn every_admin_route_keeps_ministries_apart(backend: Backend) {
             let path = row
                 .path
                 .replace("{offer}", ":id")
+                .replace("{media}", ":id")
                 .replace("{story}", ":id")
                 .replace("{invitation}", ":id")
                 .replace("{tenant}", ":id")

@@ -366,3 +366,47 @@ admin-hint-publish-at = Optional. Once approved, the item shows on the site only
 admin-review-portal-preview = See the page as it will be published
 admin-mark-filled = Mark the position as filled
 admin-notice-filled = The offer is marked filled: its page stays online with a banner, and it leaves the listings.
+admin-nav-media = Media library
+admin-media-title = Media library
+admin-media-lead = The ministry’s images: logo, story photos. Every image is checked, stripped of its metadata (EXIF, GPS) and stored at the sizes the site needs.
+admin-media-upload = Add an image
+admin-media-upload-button = Add the image
+admin-media-library = The ministry’s images
+admin-media-empty = No image yet.
+admin-media-uses = { $count ->
+    [0] Not used anywhere
+    [one] Used once
+   *[other] Used { $count } times
+}
+admin-media-item-title = Image
+admin-media-back = Back to the media library
+admin-media-used-by = Where it shows
+admin-media-unused = It shows nowhere: you may delete it.
+admin-media-used-as-logo = Ministry logo
+admin-media-used-as-photo = Story photo
+admin-media-describe = Save the text alternative
+admin-media-replace-title = Replace the image
+admin-media-replace = Replace it wherever it shows
+admin-media-delete = Delete the image
+admin-field-alt = Text alternative
+admin-hint-alt = What the image shows, for people who cannot see it (at most 250 characters).
+admin-field-file = File
+admin-hint-file = A JPEG, PNG or WebP image, { $max } MB at most.
+admin-notice-uploaded = The image was added.
+admin-notice-described = The text alternative was saved.
+admin-notice-replaced = The image was replaced wherever it shows.
+admin-notice-deleted = The image was deleted.
+form-error-alt = Describe the image in at most 250 characters.
+form-error-file = This file is not accepted.
+form-error-file-empty = Choose a file: this one is empty.
+form-error-file-too_large = The file is larger than the limit shown.
+form-error-file-not_an_image = This file is not a JPEG, PNG or WebP image (its content was checked, not just its name).
+form-error-file-too_many_pixels = This image has too many pixels: make it smaller before sending it.
+form-error-file-unreadable = This image is damaged or unreadable.
+form-error-file-storage = The image storage does not answer: nothing was saved, try again in a few minutes.
+form-error-media-in_use = This image still shows on the site: remove it from where it shows first.
+admin-field-photo = Photo
+admin-hint-photo = Choose an image from the media library.
+admin-field-logo = Logo
+admin-hint-logo = Choose an image from the media library, preferably on a transparent background.
+admin-no-image = No image

@@ -366,3 +366,47 @@ admin-hint-publish-at = Facultatif. Une fois validé, l’élément n’apparaî
 admin-review-portal-preview = Voir la page telle qu’elle sera publiée
 admin-mark-filled = Marquer le poste comme pourvu
 admin-notice-filled = L’offre est marquée pourvue : sa page reste en ligne avec un bandeau, elle quitte les listes.
+admin-nav-media = Médiathèque
+admin-media-title = Médiathèque
+admin-media-lead = Les images du ministère : logo, photos des témoignages. Chaque image est vérifiée, nettoyée de ses métadonnées (EXIF, GPS) et enregistrée aux tailles dont le site a besoin.
+admin-media-upload = Ajouter une image
+admin-media-upload-button = Ajouter l’image
+admin-media-library = Images du ministère
+admin-media-empty = Aucune image pour l’instant.
+admin-media-uses = { $count ->
+    [0] Utilisée nulle part
+    [one] Utilisée une fois
+   *[other] Utilisée { $count } fois
+}
+admin-media-item-title = Image
+admin-media-back = Retour à la médiathèque
+admin-media-used-by = Où elle apparaît
+admin-media-unused = Elle n’apparaît nulle part : vous pouvez la supprimer.
+admin-media-used-as-logo = Logo du ministère
+admin-media-used-as-photo = Photo du témoignage
+admin-media-describe = Enregistrer le texte alternatif
+admin-media-replace-title = Remplacer l’image
+admin-media-replace = Remplacer partout où elle apparaît
+admin-media-delete = Supprimer l’image
+admin-field-alt = Texte alternatif
+admin-hint-alt = Ce que l’image montre, pour les personnes qui ne la voient pas (250 caractères au plus).
+admin-field-file = Fichier
+admin-hint-file = Image JPEG, PNG ou WebP, { $max } Mo au plus.
+admin-notice-uploaded = L’image a été ajoutée.
+admin-notice-described = Le texte alternatif a été enregistré.
+admin-notice-replaced = L’image a été remplacée partout où elle apparaît.
+admin-notice-deleted = L’image a été supprimée.
+form-error-alt = Décrivez l’image en 250 caractères au plus.
+form-error-file = Ce fichier n’est pas accepté.
+form-error-file-empty = Choisissez un fichier : celui-ci est vide.
+form-error-file-too_large = Le fichier dépasse la taille maximale indiquée.
+form-error-file-not_an_image = Ce fichier n’est pas une image JPEG, PNG ou WebP (son contenu a été vérifié, pas seulement son nom).
+form-error-file-too_many_pixels = Cette image a trop de pixels : réduisez-la avant de l’envoyer.
+form-error-file-unreadable = Cette image est abîmée ou illisible.
+form-error-file-storage = Le stockage des images ne répond pas : rien n’a été enregistré, réessayez dans quelques minutes.
+form-error-media-in_use = Cette image apparaît encore sur le site : retirez-la d’abord de là où elle apparaît.
+admin-field-photo = Photo
+admin-hint-photo = Choisissez une image de la médiathèque.
+admin-field-logo = Logo
+admin-hint-logo = Choisissez une image de la médiathèque, de préférence sur fond transparent.
+admin-no-image = Aucune image

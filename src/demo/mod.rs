@@ -4,6 +4,8 @@
 //! The texts live in `demo/data/*.json`; offers are generated from job templates, ministries and
 //! places deterministically, so seeding twice changes nothing (idempotent by slug).
 
+mod pictures;
+
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Duration, Utc};
@@ -207,6 +209,7 @@ pub async fn seed(
                 excerpt: story.excerpt.clone(),
                 body: story.body.clone(),
                 video_url: story.video_url.clone(),
+                photo_media_id: None,
                 status: Some(Status::Published),
                 published_at: Some(now - Duration::days(3 + 9 * index as i64)),
                 publish_at: None,
@@ -248,6 +251,7 @@ async fn create_ministry(
                 ("working_with_us", ministry.working_with_us.clone()),
             ],
             sirets: Vec::new(),
+            logo_media_id: None,
         },
         now,
     )
@@ -509,4 +513,61 @@ pub async fn seed_proposal(
         .await?;
     txn.commit().await?;
     Ok(())
+}
+
+/// Pictures for the demo: a logo for every ministry and a photo for every story that has
+/// none, drawn here and stored through the media library like uploads. Once.
+pub async fn seed_media(
+    db: &DatabaseConnection,
+    storage: &crate::media::storage::Storage,
+    now: DateTime<Utc>,
+) -> AppResult<usize> {
+    use sea_orm::{ActiveModelTrait, IntoActiveModel, Set};
+    let mut stored = 0;
+    let active = tenants::list_active(db).await?;
+    for tenant in active
+        .iter()
+        .filter(|tenant| tenant.logo_media_id.is_none())
+    {
+        let logo = pictures::logo(&tenant.accent_color);
+        let alt = format!("Logo : {}", tenant.name);
+        let row = store_picture(db, storage, tenant.id, logo, alt, now).await?;
+        let mut with_logo = tenant.clone().into_active_model();
+        with_logo.logo_media_id = Set(Some(row.id));
+        with_logo.update(db).await?;
+        stored += 1;
+    }
+    let accents: HashMap<i32, &str> = active
+        .iter()
+        .map(|tenant| (tenant.id, tenant.accent_color.as_str()))
+        .collect();
+    let without_photo = story_rows::Entity::find()
+        .filter(story_rows::Column::PhotoMediaId.is_null())
+        .all(db)
+        .await?;
+    for (index, story) in without_photo.into_iter().enumerate() {
+        let Some(accent) = accents.get(&story.tenant_id) else {
+            continue;
+        };
+        let photo = pictures::photo(accent, index);
+        let alt = format!("Portrait de {}", story.person_name);
+        let row = store_picture(db, storage, story.tenant_id, photo, alt, now).await?;
+        let mut with_photo = story.into_active_model();
+        with_photo.photo_media_id = Set(Some(row.id));
+        with_photo.update(db).await?;
+        stored += 1;
+    }
+    Ok(stored)
+}
+
+async fn store_picture(
+    db: &DatabaseConnection,
+    storage: &crate::media::storage::Storage,
+    tenant_id: i32,
+    bytes: Vec<u8>,
+    alt: String,
+    now: DateTime<Utc>,
+) -> AppResult<crate::entities::media::Model> {
+    let upload = crate::media::Upload { bytes, alt };
+    crate::media::store(db, storage, None, tenant_id, upload, usize::MAX, now).await
 }

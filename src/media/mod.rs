@@ -1,4 +1,510 @@
-//! Media: images and files of the ministries (logos, story photos, offer illustrations), kept
-//! in a [`storage::Storage`].
+//! Media: the images of the ministries (logos, story photos), each a row of `media` and its
+//! objects in the [`storage::Storage`]. An upload is checked and re-encoded
+//! ([`images::process`]) at several widths; its objects are content-addressed
+//! (`tenant-ID/HASH-WIDTH.webp|jpg|png`), so a browser may keep them for a year.
+//!
+//! A row and its objects appear and disappear together: objects are written before the row
+//! and removed if the row cannot be; a row is removed before its objects, and objects left
+//! behind by a failure are orphans that `metiers media check --repair` removes.
 
+pub mod images;
 pub mod storage;
+
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, Set, TransactionTrait,
+};
+use sha2::{Digest, Sha256};
+
+use crate::{
+    accounts::Actor,
+    audit,
+    entities::{media, stories, tenants},
+    error::{AppError, AppResult},
+};
+use images::Fallback;
+use storage::{Storage, tenant_prefix};
+
+/// An image as uploaded: its bytes and the text that replaces it for those who cannot see it.
+pub struct Upload {
+    pub bytes: Vec<u8>,
+    pub alt: String,
+}
+
+/// The stored objects of one width of an image.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Rendition {
+    pub width: u32,
+    pub webp_key: String,
+    pub fallback_key: String,
+}
+
+/// The objects of media `row`, narrowest first.
+pub fn renditions(row: &media::Model) -> Vec<Rendition> {
+    let fallback = Fallback::from_mime(&row.mime);
+    let width = u32::try_from(row.width.unwrap_or(0)).unwrap_or(0);
+    images::widths(width)
+        .into_iter()
+        .map(|width| Rendition {
+            width,
+            webp_key: format!("{}-{width}.webp", row.key),
+            fallback_key: format!("{}-{width}.{}", row.key, fallback.extension()),
+        })
+        .collect()
+}
+
+/// What a page needs to show an image: `<picture>` sources at every width, the fallback,
+/// its size (to avoid layout shift) and its text alternative.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Picture {
+    pub src: String,
+    pub webp_srcset: String,
+    pub fallback_srcset: String,
+    pub fallback_type: String,
+    pub width: i32,
+    pub height: i32,
+    pub alt: String,
+}
+
+/// The picture of media `row`, served under `/media/`.
+pub fn picture(row: &media::Model) -> Picture {
+    let renditions = renditions(row);
+    let srcset = |key: fn(&Rendition) -> &String| {
+        renditions
+            .iter()
+            .map(|rendition| format!("/media/{} {}w", key(rendition), rendition.width))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let largest = renditions
+        .last()
+        .map(|r| r.fallback_key.clone())
+        .unwrap_or_default();
+    Picture {
+        src: format!("/media/{largest}"),
+        webp_srcset: srcset(|r| &r.webp_key),
+        fallback_srcset: srcset(|r| &r.fallback_key),
+        fallback_type: row.mime.clone(),
+        width: row.width.unwrap_or(0),
+        height: row.height.unwrap_or(0),
+        alt: row.alt.clone(),
+    }
+}
+
+/// The pictures of media `ids`, by id (for pages showing several).
+pub async fn pictures(
+    db: &impl ConnectionTrait,
+    ids: impl IntoIterator<Item = i32>,
+) -> AppResult<std::collections::HashMap<i32, Picture>> {
+    let ids: Vec<i32> = ids.into_iter().collect();
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    Ok(media::Entity::find()
+        .filter(media::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .iter()
+        .map(|row| (row.id, picture(row)))
+        .collect())
+}
+
+/// Every object key of media `row`.
+fn object_keys(row: &media::Model) -> Vec<String> {
+    renditions(row)
+        .into_iter()
+        .flat_map(|rendition| [rendition.webp_key, rendition.fallback_key])
+        .collect()
+}
+
+/// The media row whose objects include `key`, if any: the key without its `-WIDTH.EXT` end.
+pub async fn find_by_object_key(
+    db: &impl ConnectionTrait,
+    key: &str,
+) -> AppResult<Option<media::Model>> {
+    let Some((base, _)) = key.rsplit_once('-') else {
+        return Ok(None);
+    };
+    let row = media::Entity::find()
+        .filter(media::Column::Key.eq(base))
+        .one(db)
+        .await?;
+    Ok(row.filter(|row| object_keys(row).iter().any(|known| known == key)))
+}
+
+/// Checks the text alternative of an image: required, as RGAA asks, and short.
+fn check_alt(alt: &str) -> AppResult<String> {
+    let alt = alt.trim();
+    if alt.is_empty() || alt.chars().count() > 250 {
+        return Err(AppError::invalid("alt", "required, at most 250 characters"));
+    }
+    Ok(alt.to_owned())
+}
+
+/// An image checked and re-encoded, with its objects written to `storage`.
+struct Written {
+    key: String,
+    mime: &'static str,
+    sha256: String,
+    size: i64,
+    width: i32,
+    height: i32,
+    keys: Vec<String>,
+}
+
+/// Checks and re-encodes `bytes` for ministry `tenant_id`, then writes its objects. When a
+/// write fails, the objects already written are removed.
+async fn write_objects(
+    storage: &Storage,
+    tenant_id: i32,
+    bytes: Vec<u8>,
+    max_bytes: usize,
+) -> AppResult<Written> {
+    let sha256 = hex(&Sha256::digest(&bytes));
+    let size = i64::try_from(bytes.len()).unwrap_or(i64::MAX);
+    let processed = tokio::task::spawn_blocking(move || images::process(&bytes, max_bytes))
+        .await
+        .map_err(|e| AppError::Storage(format!("image processing stopped: {e}")))??;
+    let key = format!("{}{}", tenant_prefix(tenant_id), &sha256[..20]);
+    let fallback = processed.fallback;
+    let mut written = Vec::new();
+    for rendition in &processed.renditions {
+        let objects = [
+            ("webp", "image/webp", &rendition.webp),
+            (fallback.extension(), fallback.mime(), &rendition.fallback),
+        ];
+        for (extension, mime, bytes) in objects {
+            let object = format!("{key}-{}.{extension}", rendition.width);
+            if let Err(error) = storage.put(&object, bytes, mime).await {
+                remove_objects(storage, &written).await;
+                return Err(error);
+            }
+            written.push(object);
+        }
+    }
+    Ok(Written {
+        key,
+        mime: fallback.mime(),
+        sha256,
+        size,
+        width: i32::try_from(processed.width).unwrap_or(i32::MAX),
+        height: i32::try_from(processed.height).unwrap_or(i32::MAX),
+        keys: written,
+    })
+}
+
+/// Removes `keys`, logging what cannot be: `media check --repair` removes orphans later.
+async fn remove_objects(storage: &Storage, keys: &[String]) {
+    for key in keys {
+        if let Err(error) = storage.delete(key).await {
+            tracing::warn!(%key, %error, "a media object could not be removed");
+        }
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+/// Records `action` (`upload`, `describe`…) on an image by user `actor_id`, with its states
+/// before and after.
+async fn record(
+    db: &impl ConnectionTrait,
+    actor_id: Option<i32>,
+    action: &str,
+    before: Option<&media::Model>,
+    after: Option<&media::Model>,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let row = after.or(before).expect("an image before or after");
+    let subject = audit::Subject {
+        tenant_id: Some(row.tenant_id),
+        entity_type: "media",
+        entity_id: Some(row.id),
+    };
+    let action = format!("media.{action}");
+    audit::record(db, actor_id, &action, subject, before, after, now).await
+}
+
+/// Adds an image to ministry `tenant_id`'s library. The same picture uploaded twice is one
+/// image.
+pub async fn upload(
+    db: &DatabaseConnection,
+    storage: &Storage,
+    actor: &Actor,
+    tenant_id: i32,
+    upload: Upload,
+    max_bytes: usize,
+    now: DateTime<Utc>,
+) -> AppResult<media::Model> {
+    actor.require_editor(tenant_id)?;
+    store(
+        db,
+        storage,
+        Some(actor.user.id),
+        tenant_id,
+        upload,
+        max_bytes,
+        now,
+    )
+    .await
+}
+
+/// Adds an image to ministry `tenant_id`'s library on behalf of user `actor_id` (`None`: the
+/// command line, the demo).
+pub async fn store(
+    db: &DatabaseConnection,
+    storage: &Storage,
+    actor_id: Option<i32>,
+    tenant_id: i32,
+    upload: Upload,
+    max_bytes: usize,
+    now: DateTime<Utc>,
+) -> AppResult<media::Model> {
+    let alt = check_alt(&upload.alt)?;
+    let written = write_objects(storage, tenant_id, upload.bytes, max_bytes).await?;
+    let saved = async {
+        let txn = db.begin().await?;
+        let existing = media::Entity::find()
+            .filter(media::Column::Key.eq(written.key.as_str()))
+            .one(&txn)
+            .await?;
+        if let Some(existing) = existing {
+            return Ok((existing, false));
+        }
+        let row = media::ActiveModel {
+            tenant_id: Set(tenant_id),
+            key: Set(written.key.clone()),
+            mime: Set(written.mime.to_owned()),
+            size: Set(written.size),
+            sha256: Set(written.sha256.clone()),
+            alt: Set(alt),
+            width: Set(Some(written.width)),
+            height: Set(Some(written.height)),
+            created_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        record(&txn, actor_id, "upload", None, Some(&row), now).await?;
+        txn.commit().await?;
+        Ok::<_, AppError>((row, true))
+    };
+    match saved.await {
+        Ok((row, _)) => Ok(row),
+        Err(error) => {
+            remove_objects(storage, &written.keys).await;
+            Err(error)
+        }
+    }
+}
+
+/// Image `id` of ministry `tenant_id`.
+pub async fn find(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    tenant_id: i32,
+    id: i32,
+) -> AppResult<media::Model> {
+    actor.require_editor(tenant_id)?;
+    media::Entity::find_by_id(id)
+        .filter(media::Column::TenantId.eq(tenant_id))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// Refuses image `id` (for form field `field`) when it is not one of ministry `tenant_id`'s.
+pub async fn check_owned(
+    db: &impl ConnectionTrait,
+    tenant_id: i32,
+    id: Option<i32>,
+    field: &str,
+) -> AppResult<()> {
+    let Some(id) = id else {
+        return Ok(());
+    };
+    let owned = media::Entity::find_by_id(id)
+        .filter(media::Column::TenantId.eq(tenant_id))
+        .one(db)
+        .await?;
+    match owned {
+        Some(_) => Ok(()),
+        None => Err(AppError::invalid(field, "not an image of this ministry")),
+    }
+}
+
+/// Ministry `tenant_id`'s images, newest first.
+pub async fn list(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    tenant_id: i32,
+) -> AppResult<Vec<media::Model>> {
+    actor.require_editor(tenant_id)?;
+    Ok(media::Entity::find()
+        .filter(media::Column::TenantId.eq(tenant_id))
+        .order_by_desc(media::Column::Id)
+        .all(db)
+        .await?)
+}
+
+/// What shows an image: a ministry's logo or a story's photo.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub enum User {
+    /// The ministry whose logo it is (its name).
+    Logo(String),
+    /// The story whose photo it is (its id and person's name).
+    Photo(i32, String),
+}
+
+/// What shows image `id`.
+pub async fn used_by(db: &impl ConnectionTrait, id: i32) -> AppResult<Vec<User>> {
+    let mut users: Vec<User> = tenants::Entity::find()
+        .filter(tenants::Column::LogoMediaId.eq(id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|tenant| User::Logo(tenant.name))
+        .collect();
+    users.extend(
+        stories::Entity::find()
+            .filter(stories::Column::PhotoMediaId.eq(id))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|story| User::Photo(story.id, story.person_name)),
+    );
+    Ok(users)
+}
+
+/// Changes the text alternative of image `id`.
+pub async fn describe(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    tenant_id: i32,
+    id: i32,
+    alt: &str,
+    now: DateTime<Utc>,
+) -> AppResult<media::Model> {
+    let before = find(db, actor, tenant_id, id).await?;
+    let mut active: media::ActiveModel = before.clone().into();
+    active.alt = Set(check_alt(alt)?);
+    let after = active.update(db).await?;
+    let actor_id = Some(actor.user.id);
+    record(db, actor_id, "describe", Some(&before), Some(&after), now).await?;
+    Ok(after)
+}
+
+/// Replaces the picture of image `id` (where it is used, the new one shows), keeping its text
+/// alternative unless `alt` is given.
+#[allow(clippy::too_many_arguments)]
+pub async fn replace(
+    db: &DatabaseConnection,
+    storage: &Storage,
+    actor: &Actor,
+    tenant_id: i32,
+    id: i32,
+    upload: Upload,
+    max_bytes: usize,
+    now: DateTime<Utc>,
+) -> AppResult<media::Model> {
+    let before = find(db, actor, tenant_id, id).await?;
+    let alt = match upload.alt.trim() {
+        "" => before.alt.clone(),
+        alt => check_alt(alt)?,
+    };
+    let written = write_objects(storage, tenant_id, upload.bytes, max_bytes).await?;
+    let saved = async {
+        let txn = db.begin().await?;
+        let mut active: media::ActiveModel = before.clone().into();
+        active.key = Set(written.key.clone());
+        active.mime = Set(written.mime.to_owned());
+        active.size = Set(written.size);
+        active.sha256 = Set(written.sha256.clone());
+        active.width = Set(Some(written.width));
+        active.height = Set(Some(written.height));
+        active.alt = Set(alt);
+        let after = active.update(&txn).await?;
+        let actor_id = Some(actor.user.id);
+        record(&txn, actor_id, "replace", Some(&before), Some(&after), now).await?;
+        txn.commit().await?;
+        Ok::<_, AppError>(after)
+    };
+    match saved.await {
+        Ok(after) => {
+            if after.key != before.key {
+                remove_objects(storage, &object_keys(&before)).await;
+            }
+            Ok(after)
+        }
+        Err(error) => {
+            remove_objects(storage, &written.keys).await;
+            Err(error)
+        }
+    }
+}
+
+/// Deletes image `id`, which nothing may use, then its objects.
+pub async fn delete(
+    db: &DatabaseConnection,
+    storage: &Storage,
+    actor: &Actor,
+    tenant_id: i32,
+    id: i32,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let txn = db.begin().await?;
+    let row = find(&txn, actor, tenant_id, id).await?;
+    if !used_by(&txn, id).await?.is_empty() {
+        return Err(AppError::invalid("media", "in_use"));
+    }
+    media::Entity::delete_by_id(id).exec(&txn).await?;
+    record(&txn, Some(actor.user.id), "delete", Some(&row), None, now).await?;
+    txn.commit().await?;
+    remove_objects(storage, &object_keys(&row)).await;
+    Ok(())
+}
+
+/// What `media check` found: objects no row owns, and rows whose objects are missing.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Mismatches {
+    pub orphan_objects: Vec<String>,
+    pub missing_objects: Vec<(i32, String)>,
+}
+
+/// Compares the rows of `media` with the objects in `storage`.
+pub async fn check(db: &impl ConnectionTrait, storage: &Storage) -> AppResult<Mismatches> {
+    let rows = media::Entity::find().all(db).await?;
+    let mut expected = std::collections::HashMap::new();
+    for row in &rows {
+        for key in object_keys(row) {
+            expected.insert(key, row.id);
+        }
+    }
+    let stored = storage.keys("").await?;
+    let stored_set: std::collections::HashSet<&String> = stored.iter().collect();
+    let mut found = Mismatches {
+        orphan_objects: stored
+            .iter()
+            .filter(|key| !expected.contains_key(*key))
+            .cloned()
+            .collect(),
+        missing_objects: expected
+            .into_iter()
+            .filter(|(key, _)| !stored_set.contains(key))
+            .map(|(key, id)| (id, key))
+            .collect(),
+    };
+    found.missing_objects.sort();
+    Ok(found)
+}
+
+/// Removes the orphan objects `check` found. Rows with missing objects are only reported:
+/// their pictures must be uploaded again.
+pub async fn remove_orphans(storage: &Storage, found: &Mismatches) -> AppResult<usize> {
+    for key in &found.orphan_objects {
+        storage.delete(key).await?;
+    }
+    Ok(found.orphan_objects.len())
+}

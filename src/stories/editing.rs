@@ -31,6 +31,7 @@ pub async fn create(
     now: DateTime<Utc>,
 ) -> AppResult<stories::Model> {
     actor.require_editor(tenant_id)?;
+    crate::media::check_owned(db, tenant_id, new.photo_media_id, "photo_media_id").await?;
     new.tenant_id = tenant_id;
     new.created_by = Some(actor.user.id);
     new.status = Some(Status::Draft);

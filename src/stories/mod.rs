@@ -74,6 +74,8 @@ pub struct NewStory {
     pub excerpt: String,
     pub body: String,
     pub video_url: Option<String>,
+    /// Its photo, an image of its ministry's media library.
+    pub photo_media_id: Option<i32>,
     pub status: Option<Status>,
     pub published_at: Option<DateTime<Utc>>,
     /// When it goes public once approved, if later.
@@ -106,6 +108,7 @@ impl NewStory {
             excerpt: Set(self.excerpt.trim().to_owned()),
             body: Set(self.body.clone()),
             video_url: Set(self.video_url.clone()),
+            photo_media_id: Set(self.photo_media_id),
             publish_at: Set(self.publish_at),
             ..Default::default()
         })
@@ -135,7 +138,6 @@ pub async fn create(
     }
     model.tenant_id = Set(new.tenant_id);
     model.slug = Set(slug);
-    model.photo_media_id = Set(None);
     model.status = Set(new.status.unwrap_or(Status::Draft).as_str().to_owned());
     model.published_at = Set(new.published_at);
     model.version = Set(1);

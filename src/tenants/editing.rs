@@ -87,6 +87,7 @@ pub async fn update(
 ) -> AppResult<tenants::Model> {
     let before = find(db, actor, id).await?;
     check_theme(new, themes)?;
+    crate::media::check_owned(db, before.id, new.logo_media_id, "logo_media_id").await?;
     let mut checked = new.clone();
     checked.slug = before.slug.clone();
     if !actor.is_admin() {

@@ -83,6 +83,8 @@ pub struct NewTenant {
     pub showcase: Vec<(&'static str, String)>,
     /// SIRET numbers whose agents may ask to join.
     pub sirets: Vec<String>,
+    /// Its logo, an image of its media library.
+    pub logo_media_id: Option<i32>,
 }
 
 /// Whether `color` is a `#rrggbb` colour.
@@ -153,6 +155,7 @@ impl NewTenant {
                 .clone()
                 .unwrap_or_else(|| crate::render::DEFAULT_THEME.to_owned())),
             accent_color: Set(accent_color),
+            logo_media_id: Set(self.logo_media_id),
             presentation: Set(self.presentation.clone()),
             values: Set(section("values")),
             challenges: Set(section("challenges")),
@@ -211,7 +214,6 @@ pub async fn create(
     model.slug = Set(slug);
     model.name = Set(new.name.trim().to_owned());
     model.acronym = Set(new.acronym.trim().to_owned());
-    model.logo_media_id = Set(None);
     model.trusted = Set(false);
     model.archived_at = Set(None);
     model.created_at = Set(now);

@@ -112,6 +112,7 @@ fn cacheable(request: &Request) -> bool {
     let path = request.original_uri().path();
     (request.method() == Method::GET || request.method() == Method::HEAD)
         && !path.starts_with("/static/")
+        && !path.starts_with("/media/")
         && !path.starts_with("/admin")
         && !path.starts_with("/en/admin")
         && !matches!(path, "/healthz" | "/readyz")

@@ -6,6 +6,7 @@ mod auth;
 pub mod cache;
 mod errors;
 mod http;
+mod media;
 pub mod middleware;
 pub mod portal;
 pub mod ratelimit;
@@ -32,6 +33,7 @@ pub fn router(state: SharedState) -> impl Endpoint<Output = Response> {
         .at("/healthz", get(healthz))
         .at("/readyz", get(readyz))
         .at("/static/:version/*path", get(assets::static_file))
+        .at("/media/*key", get(media::object))
         .at("/connexion", get(auth::login_page))
         .at("/connexion/demo", post(auth::demo_login))
         .at("/connexion/lien", post(auth::login_link_request))

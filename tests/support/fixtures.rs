@@ -24,6 +24,7 @@ pub async fn ministry(app: &TestApp, slug: &str, name: &str, theme: &str) -> ten
             presentation: format!("Le **{name}** recrute des talents du numérique."),
             showcase: vec![("values", "- Service public\n- Ouverture".to_owned())],
             sirets: Vec::new(),
+            logo_media_id: None,
         },
         Utc::now(),
     )
@@ -66,4 +67,19 @@ pub async fn offer(app: &TestApp, new: NewOffer) -> offers::Model {
     metiers::offers::create(&app.state.db, new, Utc::now())
         .await
         .expect("create offer")
+}
+
+/// A `width` × `height` PNG picture: a gradient, opaque.
+pub fn png(width: u32, height: u32) -> Vec<u8> {
+    let picture = image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([(x * 255 / width) as u8, (y * 255 / height) as u8, 128])
+    });
+    let mut bytes = Vec::new();
+    picture
+        .write_to(
+            &mut std::io::Cursor::new(&mut bytes),
+            image::ImageFormat::Png,
+        )
+        .expect("a PNG");
+    bytes
 }

@@ -137,6 +137,8 @@ pub struct TestApp {
     pub provider: Option<oidc::Provider>,
     /// The data folder (emails are written under `mail/` when no SMTP server is given).
     pub data_dir: tempfile::TempDir,
+    /// The S3 server media go to, when the test asked for one.
+    pub s3: Option<s3::S3Server>,
 }
 
 /// A signed-in user: their session cookie (`name=value`) and their forms' CSRF token.
@@ -161,6 +163,10 @@ pub struct Options {
     pub smtp_url: Option<String>,
     /// Login links by email.
     pub login_links: bool,
+    /// Keep media on an S3 server started for the test (files under the data folder otherwise).
+    pub s3: bool,
+    /// The largest upload, in bytes (the default when `None`).
+    pub upload_max_bytes: Option<usize>,
 }
 
 impl TestApp {
@@ -185,6 +191,11 @@ impl TestApp {
         };
         let issuer = provider.as_ref().map(|p| p.issuer.clone());
         let data_dir = tempfile::tempdir().expect("data folder");
+        let s3 = match options.s3 {
+            true => Some(s3::S3Server::start().await),
+            false => None,
+        };
+        let s3_endpoint = s3.as_ref().map(s3::S3Server::endpoint);
         let data_path = data_dir.path().display().to_string();
         let mut config = Config::from_env_fn(|key| match key {
             "METIERS_BIND" => Some(addr.to_string()),
@@ -193,6 +204,12 @@ impl TestApp {
             "METIERS_DATA_DIR" => Some(data_path.clone()),
             "METIERS_SMTP_URL" => options.smtp_url.clone(),
             "METIERS_LOGIN_LINKS" => Some(options.login_links.to_string()),
+            "METIERS_MEDIA_STORAGE" => s3_endpoint.as_ref().map(|_| "s3".to_owned()),
+            "METIERS_S3_ENDPOINT" => s3_endpoint.clone(),
+            "METIERS_S3_BUCKET" => Some(s3::BUCKET.to_owned()),
+            "METIERS_S3_ACCESS_KEY_ID" => Some(s3::ACCESS_KEY_ID.to_owned()),
+            "METIERS_S3_SECRET_ACCESS_KEY" => Some(s3::SECRET_ACCESS_KEY.to_owned()),
+            "METIERS_UPLOAD_MAX_BYTES" => options.upload_max_bytes.map(|n| n.to_string()),
             "METIERS_DATABASE_MAX_CONNECTIONS" => Some("4".to_owned()),
             "METIERS_PAGE_CACHE_SECONDS" => Some(options.page_cache_seconds.to_string()),
             "METIERS_PROCONNECT_ISSUER" => issuer.clone(),
@@ -233,6 +250,7 @@ impl TestApp {
             database,
             provider,
             data_dir,
+            s3,
         }
     }
 

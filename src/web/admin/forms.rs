@@ -13,7 +13,7 @@ use crate::error::{AppError, AppResult};
 pub type Pairs = Vec<(String, String)>;
 
 /// A submitted form, or the values a form shows.
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct FormData {
     pairs: Pairs,
 }
@@ -150,15 +150,21 @@ pub fn form_view(form: &FormData, lists: &[&str], errors: &BTreeMap<String, Stri
 
 /// What a form shows next to the field `error` names (`form-error-FIELD`).
 pub fn field_errors(admin: &Admin, error: &AppError) -> BTreeMap<String, String> {
-    let AppError::Invalid { field, .. } = error else {
+    let AppError::Invalid { field, message } = error else {
         return BTreeMap::new();
     };
-    let key = format!("form-error-{field}");
-    let message = if admin.state.i18n.has(admin.page.lang, &key) {
-        admin.t(&key)
-    } else {
-        admin.t("form-error-generic")
-    };
+    // The most precise message there is: for this reason, for this field, or any.
+    let keys = [
+        format!("form-error-{field}-{message}"),
+        format!("form-error-{field}"),
+        "form-error-generic".to_owned(),
+    ];
+    let lang = admin.page.lang;
+    let key = keys
+        .iter()
+        .find(|key| admin.state.i18n.has(lang, key))
+        .expect("form-error-generic is defined");
+    let message = admin.t(key);
     BTreeMap::from([(field.clone(), message)])
 }
 
@@ -183,6 +189,36 @@ impl Shown {
     pub fn previewed(&self) -> bool {
         matches!(self, Shown::Preview)
     }
+}
+
+/// A form sent as `multipart/form-data`: its text fields, and the bytes of its `file` field
+/// (empty when no file was chosen). The file is read up to `max_bytes` and refused beyond,
+/// whatever the browser declared; put it last in the form, so that the fields before it are
+/// kept when it is refused.
+pub async fn read_multipart(
+    mut multipart: poem::web::Multipart,
+    max_bytes: usize,
+) -> AppResult<(FormData, Vec<u8>)> {
+    use tokio::io::AsyncReadExt;
+    let unreadable = |_| AppError::invalid("file", "unreadable");
+    let mut pairs = Vec::new();
+    let mut file = Vec::new();
+    while let Some(field) = multipart.next_field().await.map_err(unreadable)? {
+        let name = field.name().unwrap_or_default().to_owned();
+        if name == "file" {
+            let limit = u64::try_from(max_bytes)
+                .unwrap_or(u64::MAX)
+                .saturating_add(1);
+            let mut reader = field.into_async_read().take(limit);
+            reader.read_to_end(&mut file).await?;
+            if file.len() > max_bytes {
+                return Err(AppError::invalid("file", "too_large"));
+            }
+        } else {
+            pairs.push((name, field.text().await.map_err(unreadable)?));
+        }
+    }
+    Ok((FormData::new(pairs), file))
 }
 
 /// Splits a domain result: the value, or the field errors of a refused form; any other error

@@ -21,8 +21,8 @@ use crate::{
 };
 
 /// Reads a ministry out of its form.
-fn new_tenant(form: &FormData) -> NewTenant {
-    NewTenant {
+fn new_tenant(form: &FormData) -> AppResult<NewTenant> {
+    Ok(NewTenant {
         slug: form.text("slug"),
         name: form.text("name"),
         acronym: form.text("acronym"),
@@ -35,7 +35,8 @@ fn new_tenant(form: &FormData) -> NewTenant {
             .map(|key| (*key, form.raw(key).to_owned()))
             .collect(),
         sirets: form.lines("sirets"),
-    }
+        logo_media_id: form.number("logo_media_id")?,
+    })
 }
 
 fn stored_form(tenant: &tenant_rows::Model) -> FormData {
@@ -46,6 +47,9 @@ fn stored_form(tenant: &tenant_rows::Model) -> FormData {
     form.set("theme", &tenant.theme);
     form.set("accent_color", &tenant.accent_color);
     form.set("sirets", &tenant.sirets);
+    if let Some(id) = tenant.logo_media_id {
+        form.set("logo_media_id", id);
+    }
     if tenant.trusted {
         form.set("trusted", "on");
     }
@@ -64,7 +68,7 @@ enum Place {
 }
 
 /// Shows the ministry form: new (`tenant` None) or stored, with problems and a preview if any.
-fn show_form(
+async fn show_form(
     admin: &Admin<'_>,
     place: Place,
     tenant: Option<&tenant_rows::Model>,
@@ -97,6 +101,18 @@ fn show_form(
         (Place::Ministries, Some(tenant)) => format!("/admin/ministeres/{}", tenant.id),
         (Place::Ministries, None) => "/admin/ministeres/nouveau".to_owned(),
     };
+    // Its logo is one of its own images.
+    let images: Vec<Choice> = match tenant {
+        Some(tenant) => crate::media::list(&admin.state.db, &admin.actor, tenant.id)
+            .await?
+            .into_iter()
+            .map(|row| Choice {
+                code: row.id.to_string(),
+                label: row.alt,
+            })
+            .collect(),
+        None => Vec::new(),
+    };
     let ministry = tenant.map(|tenant| {
         context! {
             id => tenant.id,
@@ -113,6 +129,7 @@ fn show_form(
         themes => themes,
         admin_fields => admin.actor.is_admin(),
         preview => preview,
+        images => images,
     };
     let (title, nav) = match (place, tenant) {
         (Place::Settings, _) => ("admin-ministry-settings", "ministry"),
@@ -154,10 +171,10 @@ async fn save(
         None => None,
     };
     if form.text("intent") == "preview" {
-        return show_form(admin, place, stored.as_ref(), &form, Shown::Preview);
+        return show_form(admin, place, stored.as_ref(), &form, Shown::Preview).await;
     }
     let saved = async {
-        let (new, trusted) = (new_tenant(&form), form.checked("trusted"));
+        let (new, trusted) = (new_tenant(&form)?, form.checked("trusted"));
         let themes = theme_names(admin);
         let session = &admin.session.token_hash;
         Ok(committed!(admin, |txn| match id {
@@ -177,7 +194,9 @@ async fn save(
             }
             (Place::Ministries, None) => admin.redirect("/admin/membres", "created"),
         }),
-        Err(errors) => show_form(admin, place, stored.as_ref(), &form, Shown::Refused(errors)),
+        Err(errors) => {
+            show_form(admin, place, stored.as_ref(), &form, Shown::Refused(errors)).await
+        }
     }
 }
 
@@ -186,7 +205,7 @@ async fn save(
 pub async fn settings_form(admin: Admin<'_>) -> AppResult<Response> {
     let tenant = editing::find(&admin.state.db, &admin.actor, admin.tenant_id()?).await?;
     let form = stored_form(&tenant);
-    show_form(&admin, Place::Settings, Some(&tenant), &form, Shown::Fresh)
+    show_form(&admin, Place::Settings, Some(&tenant), &form, Shown::Fresh).await
 }
 
 #[handler]
@@ -239,7 +258,7 @@ pub async fn new_form(admin: Admin<'_>) -> AppResult<Response> {
     let mut form = FormData::default();
     form.set("accent_color", "#000091");
     form.set("theme", crate::render::DEFAULT_THEME);
-    show_form(&admin, Place::Ministries, None, &form, Shown::Fresh)
+    show_form(&admin, Place::Ministries, None, &form, Shown::Fresh).await
 }
 
 #[handler]
@@ -260,6 +279,7 @@ pub async fn edit_form(admin: Admin<'_>, Path(id): Path<i32>) -> AppResult<Respo
         &form,
         Shown::Fresh,
     )
+    .await
 }
 
 #[handler]

@@ -17,6 +17,7 @@ macro_rules! committed {
 mod dashboard;
 mod forms;
 mod items;
+mod media;
 mod members;
 mod ministries;
 mod moderation;
@@ -86,6 +87,10 @@ pub fn routes() -> Route {
             "/temoignages/:id/versions/:number/restaurer",
             post(stories::restore),
         )
+        .at("/medias", get(media::library).post(media::upload))
+        .at("/medias/:id", get(media::item).post(media::describe))
+        .at("/medias/:id/remplacer", post(media::replace))
+        .at("/medias/:id/supprimer", post(media::delete))
         .at("/moderation", get(moderation::queue))
         .at(
             "/moderation/:kind/:id",
@@ -119,7 +124,7 @@ pub fn routes() -> Route {
 }
 
 /// The confirmations a page may show after a change (`?ok=CODE`, message `admin-notice-CODE`).
-pub const NOTICES: [&str; 16] = [
+pub const NOTICES: [&str; 20] = [
     "saved",
     "created",
     "duplicated",
@@ -135,6 +140,10 @@ pub const NOTICES: [&str; 16] = [
     "proposed",
     "restored",
     "filled",
+    "uploaded",
+    "described",
+    "replaced",
+    "deleted",
     "already-reviewed",
 ];
 
@@ -230,7 +239,11 @@ impl Admin<'_> {
 
     /// The submitted form, once its CSRF token is checked.
     pub fn posted(&self, Form(pairs): Form<Pairs>) -> AppResult<FormData> {
-        let form = FormData::new(pairs);
+        self.checked(FormData::new(pairs))
+    }
+
+    /// `form`, once its CSRF token is checked.
+    pub fn checked(&self, form: FormData) -> AppResult<FormData> {
         auth::check_csrf(&self.session.csrf_token, form.text("csrf").as_str())?;
         Ok(form)
     }

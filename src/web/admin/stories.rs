@@ -83,6 +83,7 @@ fn new_story(form: &FormData) -> AppResult<NewStory> {
         body: form.raw("body").to_owned(),
         video_url: form.optional("video_url"),
         publish_at: form.moment("publish_at", NaiveTime::MIN)?,
+        photo_media_id: form.number("photo_media_id")?,
         ..Default::default()
     })
 }
@@ -96,6 +97,9 @@ fn stored_form(story: &story_rows::Model) -> FormData {
     form.set("body", &story.body);
     form.set("video_url", story.video_url.clone().unwrap_or_default());
     form.set_day("publish_at", story.publish_at);
+    if let Some(id) = story.photo_media_id {
+        form.set("photo_media_id", id);
+    }
     form
 }
 
@@ -120,6 +124,7 @@ async fn show_form(
         story => story_view,
         preview => preview,
         action => admin.page.link(&action),
+        images => super::media::choices(admin).await?,
     };
     let title = admin.t(if story.is_some() {
         "admin-story-edit"

@@ -21,14 +21,16 @@ pub async fn home(request: &Request, Data(state): Data<&SharedState>) -> AppResu
         lang: page.lang,
         now,
     };
+    let pictures = crate::media::pictures(
+        &state.db,
+        super::image_ids(tenants.values(), &recent_stories),
+    )
+    .await?;
     let mut ministries: Vec<_> = tenants
         .values()
         .map(|t| {
-            views::ministry(
-                t,
-                figures.by_tenant.get(&t.id).copied().unwrap_or_default(),
-                false,
-            )
+            let offers = figures.by_tenant.get(&t.id).copied().unwrap_or_default();
+            views::ministry(t, offers, false, &pictures)
         })
         .collect();
     ministries.sort_by(|a, b| {
@@ -40,7 +42,7 @@ pub async fn home(request: &Request, Data(state): Data<&SharedState>) -> AppResu
     let data = context! {
         latest_offers => cards.cards(&latest),
         ministries => ministries,
-        stories => recent_stories.iter().map(|s| views::story(s, &tenants, page.lang, false)).collect::<Vec<_>>(),
+        stories => recent_stories.iter().map(|s| views::story(s, &tenants, page.lang, false, &pictures)).collect::<Vec<_>>(),
         figures => context! {
             offers => figures.offers,
             ministries => tenants.len(),

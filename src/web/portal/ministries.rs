@@ -19,15 +19,13 @@ const OFFERS_ON_PAGE: u64 = 12;
 pub async fn list(request: &Request, Data(state): Data<&SharedState>) -> AppResult<Response> {
     let page = PageContext::new(state, request);
     let figures = offers::figures(&state.db, state.now()).await?;
-    let ministries: Vec<_> = tenants::list_active(&state.db)
-        .await?
+    let active = tenants::list_active(&state.db).await?;
+    let pictures = crate::media::pictures(&state.db, super::image_ids(&active, [])).await?;
+    let ministries: Vec<_> = active
         .iter()
         .map(|t| {
-            views::ministry(
-                t,
-                figures.by_tenant.get(&t.id).copied().unwrap_or_default(),
-                false,
-            )
+            let offers = figures.by_tenant.get(&t.id).copied().unwrap_or_default();
+            views::ministry(t, offers, false, &pictures)
         })
         .collect();
     page.render(View::new(
@@ -62,16 +60,18 @@ pub async fn detail(
     };
     let its_stories =
         stories::list_published(&state.db, Some(tenant.id), Some(6), state.now()).await?;
-    let ministry = views::ministry(&tenant, offers_total, true);
+    let pictures =
+        crate::media::pictures(&state.db, super::image_ids([&tenant], &its_stories)).await?;
+    let ministry = views::ministry(&tenant, offers_total, true, &pictures);
     let description = ministry.presentation_text.clone();
     let data = context! {
         ministry => ministry,
         offers => cards.cards(&latest),
         offers_total => offers_total,
-        stories => its_stories.iter().map(|s| views::story(s, &tenants_by_id, page.lang, false)).collect::<Vec<_>>(),
+        stories => its_stories.iter().map(|s| views::story(s, &tenants_by_id, page.lang, false, &pictures)).collect::<Vec<_>>(),
         feed_url => page.link(&format!("/ministeres/{}/offres.atom", tenant.slug)),
     };
-    let themed = Value::from_serialize(views::ministry(&tenant, offers_total, false));
+    let themed = Value::from_serialize(views::ministry(&tenant, offers_total, false, &pictures));
     page.render(
         View::new(
             "ministries/detail.html",

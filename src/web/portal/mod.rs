@@ -10,6 +10,18 @@ mod stories;
 mod views;
 
 pub(crate) use offers::offer_page;
+
+/// The images that ministries `tenants` (logos) and `stories` (photos) show.
+fn image_ids<'a>(
+    tenants: impl IntoIterator<Item = &'a crate::entities::tenants::Model>,
+    stories: impl IntoIterator<Item = &'a crate::entities::stories::Model>,
+) -> Vec<i32> {
+    let logos = tenants
+        .into_iter()
+        .filter_map(|tenant| tenant.logo_media_id);
+    let photos = stories.into_iter().filter_map(|story| story.photo_media_id);
+    logos.chain(photos).collect()
+}
 pub(crate) use stories::story_page;
 
 use minijinja::{Value, context};

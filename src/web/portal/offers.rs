@@ -195,7 +195,8 @@ pub(crate) async fn offer_page(
     };
     let card = cards.card(offer).ok_or(AppError::NotFound)?;
     let similar = cards.cards(&similar);
-    let ministry = views::ministry(tenant, 0, false);
+    let pictures = crate::media::pictures(&state.db, super::image_ids([tenant], [])).await?;
+    let ministry = views::ministry(tenant, 0, false, &pictures);
     if visibility == Visibility::Gone {
         let view = View::new(
             "offers/gone.html",

@@ -15,11 +15,12 @@ use crate::{
 pub async fn list(request: &Request, Data(state): Data<&SharedState>) -> AppResult<Response> {
     let page = PageContext::new(state, request);
     let tenants = active_tenants(state).await?;
-    let all: Vec<_> = stories::list_published(&state.db, None, None, state.now())
-        .await?
+    let published = stories::list_published(&state.db, None, None, state.now()).await?;
+    let pictures = crate::media::pictures(&state.db, super::image_ids([], &published)).await?;
+    let all: Vec<_> = published
         .iter()
         .filter(|s| tenants.contains_key(&s.tenant_id))
-        .map(|s| views::story(s, &tenants, page.lang, false))
+        .map(|s| views::story(s, &tenants, page.lang, false, &pictures))
         .collect();
     page.render(View::new(
         "stories/list.html",
@@ -52,15 +53,20 @@ pub(crate) async fn story_page(
     if !tenants.contains_key(&story.tenant_id) {
         return Err(AppError::NotFound);
     }
-    let more: Vec<_> =
-        stories::list_published(&state.db, Some(story.tenant_id), Some(4), state.now())
-            .await?
-            .iter()
-            .filter(|s| s.id != story.id)
-            .take(3)
-            .map(|s| views::story(s, &tenants, page.lang, false))
-            .collect();
-    let view = views::story(story, &tenants, page.lang, true);
+    let others =
+        stories::list_published(&state.db, Some(story.tenant_id), Some(4), state.now()).await?;
+    let pictures = crate::media::pictures(
+        &state.db,
+        super::image_ids([], others.iter().chain([story])),
+    )
+    .await?;
+    let more: Vec<_> = others
+        .iter()
+        .filter(|s| s.id != story.id)
+        .take(3)
+        .map(|s| views::story(s, &tenants, page.lang, false, &pictures))
+        .collect();
+    let view = views::story(story, &tenants, page.lang, true, &pictures);
     let title = page.t_with(
         "page-story-title",
         &[("name", &view.person_name), ("role", &view.role)],

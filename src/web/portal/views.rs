@@ -10,6 +10,7 @@ use crate::{
     entities::{offers, stories, tenants},
     i18n::Lang,
     markdown::{to_plain_text, to_safe_html},
+    media::Picture,
     regions,
     tenants::showcase_sections,
 };
@@ -214,7 +215,7 @@ pub struct Ministry {
     pub name: String,
     pub acronym: String,
     pub website: Option<String>,
-    pub logo_url: Option<String>,
+    pub logo: Option<Picture>,
     pub accent_color: String,
     pub theme: String,
     pub presentation_html: String,
@@ -223,14 +224,24 @@ pub struct Ministry {
     pub offer_count: u64,
 }
 
-/// A ministry for its page (`with_sections`) or for a list.
-pub fn ministry(tenant: &tenants::Model, offer_count: u64, with_sections: bool) -> Ministry {
+/// The images a page shows, by media id.
+pub type Pictures = HashMap<i32, Picture>;
+
+/// A ministry for its page (`with_sections`) or for a list, with its logo if `pictures` has it.
+pub fn ministry(
+    tenant: &tenants::Model,
+    offer_count: u64,
+    with_sections: bool,
+    pictures: &Pictures,
+) -> Ministry {
     Ministry {
         slug: tenant.slug.clone(),
         name: tenant.name.clone(),
         acronym: tenant.acronym.clone(),
         website: tenant.website.clone(),
-        logo_url: None,
+        logo: tenant
+            .logo_media_id
+            .and_then(|id| pictures.get(&id).cloned()),
         accent_color: tenant.accent_color.clone(),
         theme: tenant.theme.clone(),
         presentation_html: if with_sections {
@@ -253,8 +264,7 @@ pub struct Story {
     pub slug: String,
     pub person_name: String,
     pub role: String,
-    pub photo_url: Option<String>,
-    pub photo_alt: String,
+    pub photo: Option<Picture>,
     pub excerpt: String,
     pub body_html: String,
     pub ministry: Option<MinistryRef>,
@@ -262,18 +272,21 @@ pub struct Story {
     pub published_on_display: Option<String>,
 }
 
+/// A story for its page (`with_body`) or for a list, with its photo if `pictures` has it.
 pub fn story(
     story: &stories::Model,
     tenants: &HashMap<i32, tenants::Model>,
     lang: Lang,
     with_body: bool,
+    pictures: &Pictures,
 ) -> Story {
     Story {
         slug: story.slug.clone(),
         person_name: story.person_name.clone(),
         role: story.role.clone(),
-        photo_url: None,
-        photo_alt: String::new(),
+        photo: story
+            .photo_media_id
+            .and_then(|id| pictures.get(&id).cloned()),
         excerpt: story.excerpt.clone(),
         body_html: if with_body {
             to_safe_html(&story.body)

@@ -1,0 +1,191 @@
+//! Uploaded images, checked by their content and made anew: the type comes from the file's
+//! first bytes (never its name or declared type), the picture is decoded within limits (a
+//! decompression bomb or a malformed file is refused), turned upright, and re-encoded at the
+//! widths the theme uses, in WebP with a JPEG (or PNG, when transparent) fallback. Re-encoding
+//! drops everything but the pixels: EXIF and GPS data, and whatever a polyglot file carried.
+
+use std::io::Cursor;
+
+use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits, imageops::FilterType};
+
+use crate::error::{AppError, AppResult};
+
+/// The widths an image is stored at, at most; an image narrower than one is kept at its own.
+pub const WIDTHS: [u32; 3] = [400, 800, 1600];
+/// The largest picture decoded, in pixels per side.
+const MAX_SIDE: u32 = 12_000;
+/// The most memory a decoder may take.
+const MAX_DECODE_BYTES: u64 = 256 * 1024 * 1024;
+/// Lossy WebP quality (0–100).
+const WEBP_QUALITY: f32 = 80.0;
+/// JPEG quality (1–100).
+const JPEG_QUALITY: u8 = 85;
+
+/// The formats an upload may be.
+const ACCEPTED: [ImageFormat; 3] = [ImageFormat::Png, ImageFormat::Jpeg, ImageFormat::WebP];
+
+/// The format of an image's fallback rendition.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fallback {
+    Jpeg,
+    /// For pictures with transparency (logos).
+    Png,
+}
+
+impl Fallback {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Jpeg => "jpg",
+            Self::Png => "png",
+        }
+    }
+
+    pub fn mime(self) -> &'static str {
+        match self {
+            Self::Jpeg => "image/jpeg",
+            Self::Png => "image/png",
+        }
+    }
+
+    pub fn from_mime(mime: &str) -> Self {
+        if mime == "image/png" {
+            Self::Png
+        } else {
+            Self::Jpeg
+        }
+    }
+}
+
+/// One width of an image, in both formats.
+pub struct Rendition {
+    pub width: u32,
+    pub webp: Vec<u8>,
+    pub fallback: Vec<u8>,
+}
+
+/// An image made anew from an upload.
+pub struct Processed {
+    /// The size of the largest rendition.
+    pub width: u32,
+    pub height: u32,
+    pub fallback: Fallback,
+    /// Narrowest first.
+    pub renditions: Vec<Rendition>,
+}
+
+/// The widths an image `width` pixels wide is stored at, narrowest first.
+pub fn widths(width: u32) -> Vec<u32> {
+    let largest = width.min(WIDTHS[WIDTHS.len() - 1]);
+    let mut widths: Vec<u32> = WIDTHS.into_iter().filter(|w| *w < largest).collect();
+    widths.push(largest);
+    widths
+}
+
+/// A refused upload: field `file`, with the reason as its message (`form-error-file-REASON`).
+fn refused(reason: &str) -> AppError {
+    AppError::invalid("file", reason)
+}
+
+/// Checks and re-encodes an uploaded image of at most `max_bytes`. CPU-bound: run it off the
+/// async threads.
+pub fn process(bytes: &[u8], max_bytes: usize) -> AppResult<Processed> {
+    if bytes.is_empty() {
+        return Err(refused("empty"));
+    }
+    if bytes.len() > max_bytes {
+        return Err(refused("too_large"));
+    }
+    let format = image::guess_format(bytes).map_err(|_| refused("not_an_image"))?;
+    if !ACCEPTED.contains(&format) {
+        return Err(refused("not_an_image"));
+    }
+    let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(MAX_SIDE);
+    limits.max_image_height = Some(MAX_SIDE);
+    limits.max_alloc = Some(MAX_DECODE_BYTES);
+    reader.limits(limits);
+    let unreadable = |error: image::ImageError| match error {
+        image::ImageError::Limits(_) => refused("too_many_pixels"),
+        _ => refused("unreadable"),
+    };
+    let mut decoder = reader.into_decoder().map_err(unreadable)?;
+    let orientation = decoder.orientation().map_err(unreadable)?;
+    let mut picture = DynamicImage::from_decoder(decoder).map_err(unreadable)?;
+    picture.apply_orientation(orientation);
+    if picture.width() == 0 || picture.height() == 0 {
+        return Err(refused("unreadable"));
+    }
+    let fallback = if picture.color().has_alpha() {
+        Fallback::Png
+    } else {
+        Fallback::Jpeg
+    };
+    let mut renditions = Vec::new();
+    let mut size = (0, 0);
+    for width in widths(picture.width()) {
+        let resized = if width == picture.width() {
+            picture.clone()
+        } else {
+            let height = (u64::from(picture.height()) * u64::from(width)
+                / u64::from(picture.width()))
+            .max(1) as u32;
+            picture.resize_exact(width, height, FilterType::CatmullRom)
+        };
+        size = (resized.width(), resized.height());
+        renditions.push(Rendition {
+            width,
+            webp: encode_webp(&resized, fallback)?,
+            fallback: encode_fallback(&resized, fallback)?,
+        });
+    }
+    Ok(Processed {
+        width: size.0,
+        height: size.1,
+        fallback,
+        renditions,
+    })
+}
+
+fn encode_webp(picture: &DynamicImage, fallback: Fallback) -> AppResult<Vec<u8>> {
+    let encoded = match fallback {
+        Fallback::Png => {
+            let rgba = picture.to_rgba8();
+            webp::Encoder::from_rgba(&rgba, rgba.width(), rgba.height()).encode(WEBP_QUALITY)
+        }
+        Fallback::Jpeg => {
+            let rgb = picture.to_rgb8();
+            webp::Encoder::from_rgb(&rgb, rgb.width(), rgb.height()).encode(WEBP_QUALITY)
+        }
+    };
+    Ok(encoded.to_vec())
+}
+
+fn encode_fallback(picture: &DynamicImage, fallback: Fallback) -> AppResult<Vec<u8>> {
+    let mut bytes = Vec::new();
+    let written = match fallback {
+        Fallback::Png => picture
+            .to_rgba8()
+            .write_to(&mut Cursor::new(&mut bytes), ImageFormat::Png),
+        Fallback::Jpeg => {
+            let encoder =
+                image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, JPEG_QUALITY);
+            picture.to_rgb8().write_with_encoder(encoder)
+        }
+    };
+    written.map_err(|e| AppError::Storage(format!("image encoding: {e}")))?;
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn images_are_kept_at_the_theme_widths_at_most() {
+        assert_eq!(widths(300), [300]);
+        assert_eq!(widths(400), [400]);
+        assert_eq!(widths(1000), [400, 800, 1000]);
+        assert_eq!(widths(4000), [400, 800, 1600]);
+    }
+}
