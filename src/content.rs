@@ -110,7 +110,10 @@ impl Content for offers::Entity {
         new: &Self::New,
         now: DateTime<Utc>,
     ) -> AppResult<offers::Model> {
-        crate::offers::editing::check_structure(db, existing.tenant_id, new.structure_id).await?;
+        let tenant_id = existing.tenant_id;
+        crate::offers::editing::check_structure(db, tenant_id, new.structure_id).await?;
+        let illustration = new.illustration_media_id;
+        crate::media::check_owned(db, tenant_id, illustration, "illustration_media_id").await?;
         crate::offers::update(db, existing, new, now).await
     }
 

@@ -372,6 +372,38 @@ async fn illustrates_a_story_and_the_ministry(backend: Backend, s3: bool) {
             .is_none()
     );
 
+    // An offer shows its illustration at the top of its page.
+    let illustration = upload(&app, &editor, "Salle des serveurs", fixtures::png(900, 500)).await;
+    let id = illustration.id.to_string();
+    let offer_form = [
+        ("intent", "save"),
+        ("title", "Administrateur systèmes"),
+        ("contract_types", "contractuel"),
+        ("profession", "infrastructure"),
+        ("remote_policy", "partiel"),
+        ("apply_mode", "external"),
+        ("apply_url", "https://example.org/postuler"),
+        ("postal_code", "75001"),
+        ("city", "Paris"),
+        ("illustration_media_id", id.as_str()),
+    ];
+    let created = app
+        .post_as(&editor, "/admin/offres/nouvelle", &offer_form)
+        .await;
+    assert_eq!(created.status(), 303);
+    let offer_page = created.headers()["location"]
+        .to_str()
+        .unwrap()
+        .replace("?ok=created", "");
+    let submitted = app
+        .post_as(&editor, &format!("{offer_page}/soumettre"), &[])
+        .await;
+    assert_eq!(submitted.status(), 303);
+    let public = page(&app, None, "/offres/administrateur-systemes").await;
+    let shown = ".portal-offer-illustration img";
+    assert_eq!(attributes(&public, shown, "alt"), ["Salle des serveurs"]);
+    assert_eq!(attributes(&public, shown, "width"), ["900"]);
+
     // `media check` agrees, then finds an orphan and removes it.
     let found = metiers::media::check(&app.state.db, &app.state.storage)
         .await

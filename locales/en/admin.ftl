@@ -410,3 +410,6 @@ admin-hint-photo = Choose an image from the media library.
 admin-field-logo = Logo
 admin-hint-logo = Choose an image from the media library, preferably on a transparent background.
 admin-no-image = No image
+admin-field-illustration = Illustration
+admin-hint-illustration = Optional. An image from the media library, shown at the top of the offer.
+admin-media-used-as-illustration = Offer illustration

@@ -410,3 +410,6 @@ admin-hint-photo = Choisissez une image de la médiathèque.
 admin-field-logo = Logo
 admin-hint-logo = Choisissez une image de la médiathèque, de préférence sur fond transparent.
 admin-no-image = Aucune image
+admin-field-illustration = Illustration
+admin-hint-illustration = Facultatif. Une image de la médiathèque, montrée en haut de l’offre.
+admin-media-used-as-illustration = Illustration de l’offre

@@ -12,6 +12,7 @@ mod m20261129_000004_invitations;
 mod m20261129_000005_session_ministry;
 mod m20261129_000006_outbox_and_login_links;
 mod m20261129_000007_proposals;
+mod m20261129_000008_offer_illustrations;
 
 pub struct Migrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000005_session_ministry::Migration),
             Box::new(m20261129_000006_outbox_and_login_links::Migration),
             Box::new(m20261129_000007_proposals::Migration),
+            Box::new(m20261129_000008_offer_illustrations::Migration),
         ]
     }
 }

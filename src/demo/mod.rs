@@ -364,6 +364,7 @@ fn demo_offer(
         profile: fill(&template.profile),
         recruitment_process: fill(&template.recruitment_process),
         video_url: None,
+        illustration_media_id: None,
         contract_types,
         category,
         profession: Some(profession),

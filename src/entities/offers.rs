@@ -20,6 +20,8 @@ pub struct Model {
     pub profile: String,
     pub recruitment_process: String,
     pub video_url: Option<String>,
+    /// An image of its ministry's media library, shown on its page.
+    pub illustration_media_id: Option<i32>,
     pub category: Option<String>,
     pub profession: String,
     /// JSON array of short domain tags.

@@ -20,7 +20,7 @@ use sha2::{Digest, Sha256};
 use crate::{
     accounts::Actor,
     audit,
-    entities::{media, stories, tenants},
+    entities::{media, offers, stories, tenants},
     error::{AppError, AppResult},
 };
 use images::Fallback;
@@ -349,9 +349,11 @@ pub async fn list(
         .await?)
 }
 
-/// What shows an image: a ministry's logo or a story's photo.
+/// What shows an image: a ministry's logo, a story's photo or an offer's illustration.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub enum User {
+    /// The offer it illustrates (its id and title).
+    Illustration(i32, String),
     /// The ministry whose logo it is (its name).
     Logo(String),
     /// The story whose photo it is (its id and person's name).
@@ -374,6 +376,14 @@ pub async fn used_by(db: &impl ConnectionTrait, id: i32) -> AppResult<Vec<User>>
             .await?
             .into_iter()
             .map(|story| User::Photo(story.id, story.person_name)),
+    );
+    users.extend(
+        offers::Entity::find()
+            .filter(offers::Column::IllustrationMediaId.eq(id))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|offer| User::Illustration(offer.id, offer.title)),
     );
     Ok(users)
 }

@@ -61,6 +61,8 @@ pub async fn create(
 ) -> AppResult<offers::Model> {
     actor.require_editor(tenant_id)?;
     check_structure(db, tenant_id, new.structure_id).await?;
+    let illustration = new.illustration_media_id;
+    crate::media::check_owned(db, tenant_id, illustration, "illustration_media_id").await?;
     new.tenant_id = tenant_id;
     new.created_by = Some(actor.user.id);
     new.status = Some(Status::Draft);

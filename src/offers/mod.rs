@@ -414,6 +414,8 @@ pub struct NewOffer {
     pub profile: String,
     pub recruitment_process: String,
     pub video_url: Option<String>,
+    /// An image of its ministry's media library.
+    pub illustration_media_id: Option<i32>,
     pub contract_types: Vec<ContractType>,
     pub category: Option<Category>,
     pub profession: Option<Profession>,
@@ -536,6 +538,7 @@ impl NewOffer {
             profile: Set(self.profile.clone()),
             recruitment_process: Set(self.recruitment_process.clone()),
             video_url: Set(self.video_url.clone()),
+            illustration_media_id: Set(self.illustration_media_id),
             category: Set(self.category.map(|c| c.as_str().to_owned())),
             profession: Set(required(self.profession, "profession")?.as_str().to_owned()),
             domains: Set(serde_json::to_string(&self.domains)?),

@@ -18,7 +18,7 @@ use super::{
     forms::{FormData, Shown, field_errors, form_view, read_multipart, refused},
 };
 use crate::{
-    entities::{media as media_rows, stories},
+    entities::{media as media_rows, offers, stories},
     error::{AppError, AppResult},
     media::{self, Picture, Upload, User},
 };
@@ -33,7 +33,8 @@ struct Card {
     uses: usize,
 }
 
-/// How many times each image of ministry `tenant_id` shows: story photos and its logo.
+/// How many times each image of ministry `tenant_id` shows: story photos, offer illustrations
+/// and its logo.
 async fn uses(admin: &Admin<'_>, tenant_id: i32) -> AppResult<HashMap<i32, usize>> {
     let mut uses = HashMap::new();
     let photos = stories::Entity::find()
@@ -41,15 +42,20 @@ async fn uses(admin: &Admin<'_>, tenant_id: i32) -> AppResult<HashMap<i32, usize
         .filter(stories::Column::PhotoMediaId.is_not_null())
         .all(&admin.state.db)
         .await?;
+    let illustrations = offers::Entity::find()
+        .filter(offers::Column::TenantId.eq(tenant_id))
+        .filter(offers::Column::IllustrationMediaId.is_not_null())
+        .all(&admin.state.db)
+        .await?;
     let logo = admin
         .current
         .as_ref()
         .and_then(|tenant| tenant.logo_media_id);
-    for id in photos
+    let photos = photos.iter().filter_map(|story| story.photo_media_id);
+    let illustrations = illustrations
         .iter()
-        .filter_map(|story| story.photo_media_id)
-        .chain(logo)
-    {
+        .filter_map(|offer| offer.illustration_media_id);
+    for id in photos.chain(illustrations).chain(logo) {
         *uses.entry(id).or_insert(0) += 1;
     }
     Ok(uses)
@@ -170,6 +176,10 @@ async fn show_item(
             User::Photo(id, name) => Use {
                 label: format!("{} — {name}", admin.t("admin-media-used-as-photo")),
                 path: admin.page.link(&format!("/admin/temoignages/{id}")),
+            },
+            User::Illustration(id, title) => Use {
+                label: format!("{} — {title}", admin.t("admin-media-used-as-illustration")),
+                path: admin.page.link(&format!("/admin/offres/{id}")),
             },
         })
         .collect();

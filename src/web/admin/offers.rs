@@ -133,6 +133,7 @@ fn new_offer(form: &FormData) -> AppResult<NewOffer> {
         contact_name: form.optional("contact_name"),
         contact_email: form.optional("contact_email"),
         video_url: form.optional("video_url"),
+        illustration_media_id: form.number("illustration_media_id")?,
         domains: form
             .text("domains")
             .split(',')
@@ -188,6 +189,9 @@ fn stored_form(offer: &offer_rows::Model, contract_types: &[ContractType]) -> Fo
     form.set("contact_name", optional(&offer.contact_name));
     form.set("contact_email", optional(&offer.contact_email));
     form.set("video_url", optional(&offer.video_url));
+    if let Some(id) = offer.illustration_media_id {
+        form.set("illustration_media_id", id);
+    }
     form.set("domains", domains.join(", "));
     form
 }
@@ -247,6 +251,7 @@ async fn show_form(
             remote_policies => choices(admin, "remote-", RemotePolicy::codes()),
             apply_modes => choices(admin, "admin-apply-mode-", ApplyMode::codes()),
             structures => structures,
+            images => super::media::choices(admin).await?,
         },
     };
     let title = admin.t(if offer.is_some() {

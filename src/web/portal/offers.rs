@@ -195,7 +195,9 @@ pub(crate) async fn offer_page(
     };
     let card = cards.card(offer).ok_or(AppError::NotFound)?;
     let similar = cards.cards(&similar);
-    let pictures = crate::media::pictures(&state.db, super::image_ids([tenant], [])).await?;
+    let mut image_ids = super::image_ids([tenant], []);
+    image_ids.extend(offer.illustration_media_id);
+    let pictures = crate::media::pictures(&state.db, image_ids).await?;
     let ministry = views::ministry(tenant, 0, false, &pictures);
     if visibility == Visibility::Gone {
         let view = View::new(
@@ -223,7 +225,7 @@ pub(crate) async fn offer_page(
         &state.config.base_url,
     );
     let description = crate::markdown::to_plain_text(&offer.mission, 160);
-    let shown = views::offer_detail(offer, card, structure_name, page.lang, json_ld);
+    let shown = views::offer_detail(offer, card, structure_name, page.lang, json_ld, &pictures);
     let title = page.t_with(
         "page-offer-title",
         &[("title", &offer.title), ("ministry", &tenant.name)],

@@ -155,6 +155,7 @@ pub struct OfferDetail {
     pub card: OfferCard,
     pub sections: Vec<Section>,
     pub video_url: Option<String>,
+    pub illustration: Option<Picture>,
     pub domains: Vec<String>,
     pub structure_name: Option<String>,
     pub street: String,
@@ -171,6 +172,7 @@ pub fn offer_detail(
     structure_name: Option<String>,
     lang: Lang,
     json_ld: String,
+    pictures: &Pictures,
 ) -> OfferDetail {
     let contact =
         (offer.contact_name.is_some() || offer.contact_email.is_some()).then(|| Contact {
@@ -181,6 +183,9 @@ pub fn offer_detail(
         card,
         sections: sections(crate::offers::sections(offer)),
         video_url: offer.video_url.clone(),
+        illustration: offer
+            .illustration_media_id
+            .and_then(|id| pictures.get(&id).cloned()),
         domains: serde_json::from_str(&offer.domains).unwrap_or_default(),
         structure_name,
         street: offer.street.clone(),
