@@ -5,7 +5,8 @@
 #
 # Seeds a throw-away SQLite database with the demo data (10 000 offers), starts
 # `metiers serve` and nginx on loopback ports, then runs wrk against four pages
-# (listing, filtered + searched listing, one offer, one ministry) on both servers.
+# (listing, filtered + searched listing, one offer, one ministry) and one image (a WebP
+# rendition under /media/, read from the media storage) on both servers.
 # Prints a table and writes it to bench/out/portal-<date>.txt. Loopback traffic only;
 # about 2 minutes once the binary is built (each wrk run is bounded by `timeout`).
 #
@@ -145,7 +146,7 @@ first_link() {
     { grep -vE '\.[a-z]+$' || true; } | head -n 1
 }
 
-NAMES=(offres offres-filtrees offre ministere)
+NAMES=(offres offres-filtrees offre ministere image)
 declare -A PATHS
 PATHS[offres]="/offres"
 PATHS[offres-filtrees]="/offres?metier=developpement&teletravail=partiel&q=donnees"
@@ -164,6 +165,12 @@ else
   [[ -n "$ministry" ]] || die "no /ministeres/... link found in /ministeres nor /offres"
   PATHS[ministere]="$ministry"
 fi
+
+# An image of the ministry page (its logo, stored through the media library by the seed).
+fetch "$OURS${PATHS[ministere]}" "$TMP/ministere.html"
+image="$({ grep -oE '/media/[A-Za-z0-9/_.-]+\.webp' "$TMP/ministere.html" || true; } | head -n 1)"
+[[ -n "$image" ]] || die "no /media/....webp image on ${PATHS[ministere]}"
+PATHS[image]="$image"
 
 for name in "${NAMES[@]}"; do
   fetch "$OURS${PATHS[$name]}" "$DOCROOT/$name"

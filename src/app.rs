@@ -31,6 +31,32 @@ pub struct AppState {
     pub mailer: Mailer,
     /// Where media files live.
     pub storage: Storage,
+    /// What time it is (settable in tests).
+    pub clock: Clock,
+}
+
+/// The time the application lives at: the system's, unless a test set it.
+#[derive(Default)]
+pub struct Clock {
+    fixed: std::sync::RwLock<Option<DateTime<Utc>>>,
+}
+
+impl Clock {
+    pub fn now(&self) -> DateTime<Utc> {
+        let fixed = *self
+            .fixed
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        fixed.unwrap_or_else(Utc::now)
+    }
+
+    /// Stops the clock at `at` (tests).
+    pub fn set(&self, at: DateTime<Utc>) {
+        *self
+            .fixed
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(at);
+    }
 }
 
 pub type SharedState = Arc<AppState>;
@@ -55,6 +81,7 @@ impl AppState {
         Ok(Arc::new(Self {
             mailer: Mailer::new(&config)?,
             storage: Storage::new(&config)?,
+            clock: Clock::default(),
             proconnect,
             login_limiter: RateLimiter::new(config.login_attempts_per_minute),
             config,
@@ -75,6 +102,6 @@ impl AppState {
 
     /// The current time; every rule that depends on time reads it from here.
     pub fn now(&self) -> DateTime<Utc> {
-        Utc::now()
+        self.clock.now()
     }
 }

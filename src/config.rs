@@ -67,6 +67,14 @@ pub struct Config {
     pub media_storage: MediaStorage,
     /// The largest file an upload may be, in bytes, whatever the browser says.
     pub upload_max_bytes: usize,
+    /// Whether `serve` runs the scheduled jobs (off when a `metiers worker` runs them).
+    pub scheduler: bool,
+    /// Job schedules that differ from the defaults, by job name.
+    pub schedules: Vec<(String, String)>,
+    /// Days the audit log keeps who did what before it forgets the people.
+    pub audit_retention_days: i64,
+    /// Days an email stays in the outbox.
+    pub email_retention_days: i64,
 }
 
 /// Where media files live.
@@ -136,6 +144,14 @@ struct FileConfig {
     s3_secret_access_key: Option<String>,
     s3_path_style: Option<String>,
     upload_max_bytes: Option<String>,
+    scheduler: Option<String>,
+    schedule_expire_offers: Option<String>,
+    schedule_expiry_reminders: Option<String>,
+    schedule_publish_scheduled: Option<String>,
+    schedule_purge_personal_data: Option<String>,
+    schedule_outbox: Option<String>,
+    audit_retention_days: Option<String>,
+    email_retention_days: Option<String>,
 }
 
 fn invalid(key: &str, message: impl Into<String>) -> AppError {
@@ -419,7 +435,41 @@ impl Config {
                 .filter(|bytes| *bytes > 0)
                 .ok_or_else(|| invalid(&key, format!("'{value}' is not a number of bytes")))?,
         };
+        let scheduler = match pick("scheduler", file.scheduler) {
+            None => true,
+            Some((_, value)) if value == "true" => true,
+            Some((_, value)) if value == "false" => false,
+            Some((key, value)) => {
+                return Err(invalid(&key, format!("'{value}' is not true or false")));
+            }
+        };
+        let schedules = [
+            ("expire_offers", file.schedule_expire_offers),
+            ("expiry_reminders", file.schedule_expiry_reminders),
+            ("publish_scheduled", file.schedule_publish_scheduled),
+            ("purge_personal_data", file.schedule_purge_personal_data),
+            ("outbox", file.schedule_outbox),
+        ]
+        .into_iter()
+        .filter_map(|(job, value)| {
+            pick(&format!("schedule_{job}"), value).map(|(_, cron)| (job.to_owned(), cron))
+        })
+        .collect();
+        let days = |key: &str, value: Option<String>, default: i64| match pick(key, value) {
+            None => Ok(default),
+            Some((key, value)) => value
+                .parse::<i64>()
+                .ok()
+                .filter(|days| *days > 0)
+                .ok_or_else(|| invalid(&key, format!("'{value}' is not a number of days"))),
+        };
+        let audit_retention_days = days("audit_retention_days", file.audit_retention_days, 365)?;
+        let email_retention_days = days("email_retention_days", file.email_retention_days, 30)?;
         Ok(Self {
+            scheduler,
+            schedules,
+            audit_retention_days,
+            email_retention_days,
             upload_max_bytes,
             media_storage,
             bind,
@@ -439,6 +489,14 @@ impl Config {
             mail_from,
             login_links,
         })
+    }
+
+    /// The schedule of job `job`: the configured one, else `default`.
+    pub fn schedule(&self, job: &str, default: &str) -> String {
+        self.schedules
+            .iter()
+            .find(|(name, _)| name == job)
+            .map_or_else(|| default.to_owned(), |(_, cron)| cron.clone())
     }
 
     pub fn session_policy(&self) -> crate::accounts::sessions::SessionPolicy {

@@ -229,10 +229,16 @@ mod tests {
                     "ministries",
                     "journal",
                     "emails",
+                    "jobs",
                     "moderation",
                 ],
             ),
             ("admin-moderation-kind-", vec!["offer", "story"]),
+            (
+                "admin-jobs-about-",
+                crate::jobs::Job::ALL.iter().map(|job| job.name()).collect(),
+            ),
+            ("admin-jobs-trigger-", vec!["schedule", "manual", "command"]),
             (
                 "form-error-file-",
                 vec![

@@ -33,7 +33,13 @@ const BATCH: u64 = 50;
 const POLL: Duration = Duration::from_secs(10);
 
 /// The kinds of email, each with `mail-KIND-subject` and `mail-KIND-body` messages.
-pub const KINDS: [&str; 4] = ["invitation", "login_link", "review", "review_digest"];
+pub const KINDS: [&str; 5] = [
+    "invitation",
+    "login_link",
+    "review",
+    "review_digest",
+    "expiry_reminder",
+];
 
 /// What composing an email needs besides its own facts: the messages, and the site's address
 /// for links.

@@ -50,6 +50,19 @@ enum Command {
     /// Look after the media storage.
     #[command(subcommand)]
     Media(MediaCommand),
+    /// Run the scheduled jobs by hand.
+    #[command(subcommand)]
+    Jobs(JobsCommand),
+    /// Run the scheduled jobs on their schedules, without serving (with
+    /// METIERS_SCHEDULER=false on the instances that serve).
+    Worker,
+}
+
+#[derive(Subcommand)]
+enum JobsCommand {
+    /// Run job NAME now: expire_offers, expiry_reminders, publish_scheduled,
+    /// purge_personal_data or outbox.
+    Run { name: String },
 }
 
 #[derive(Subcommand)]
@@ -199,6 +212,26 @@ async fn run(command: Command, mut config: Config) -> AppResult<()> {
                 "seeded {} ministries, {} offers, {} stories, {pictures} pictures",
                 report.ministries, report.offers, report.stories
             );
+            Ok(())
+        }
+        Command::Jobs(JobsCommand::Run { name }) => {
+            let job = metiers::jobs::named(&name)?;
+            let state = AppState::build(config).await?;
+            let trigger = metiers::jobs::Trigger::Command;
+            match metiers::jobs::run(&state, job, state.now(), trigger).await? {
+                None => println!("{name}: already running for this second elsewhere"),
+                Some(run) => match run.error {
+                    Some(error) => return Err(AppError::Storage(format!("{name}: {error}"))),
+                    None => println!("{name}: {} rows", run.rows_affected.unwrap_or(0)),
+                },
+            }
+            Ok(())
+        }
+        Command::Worker => {
+            let state = AppState::build(config).await?;
+            let _scheduler = metiers::jobs::scheduler::start(state.clone()).await?;
+            tracing::info!("the scheduled jobs run; stop with Ctrl-C");
+            tokio::signal::ctrl_c().await?;
             Ok(())
         }
         Command::Media(MediaCommand::Check { repair }) => {

@@ -133,6 +133,7 @@ async fn public_pages_have_no_accessibility_violation() {
         "/admin",
         "/admin/journal",
         "/admin/courriels",
+        "/admin/taches",
         "/admin/ministeres",
         "/admin/ministeres/nouveau",
     ];

@@ -154,6 +154,8 @@ const ROUTES: &[Row] = &[
         Editor,
     ),
     row("POST", "/admin/medias/{media}/supprimer", &[], Editor),
+    row("GET", "/admin/taches", &[], Admin),
+    row("POST", "/admin/taches/outbox/lancer", &[], Admin),
     row("GET", "/admin/moderation", &[], Admin),
     row("GET", "/admin/moderation/offres/{offer}", &[], Admin),
     row("GET", "/admin/moderation/offres/{offer}/apercu", &[], Admin),
@@ -479,6 +481,7 @@ async fn every_admin_route_keeps_ministries_apart(backend: Backend) {
                 .replace("/moderation/offres/:id", "/moderation/:kind/:id")
                 .replace("/moderation/temoignages/:id", "/moderation/:kind/:id")
                 .replace("/versions/1/", "/versions/:number/")
+                .replace("/taches/outbox/", "/taches/:name/")
                 .replace("/renvoyer", "/:action")
                 .replace("/revoquer", "/:action")
                 .replace("/:user_id/role", "/:user_id/:action")

@@ -413,3 +413,36 @@ admin-no-image = No image
 admin-field-illustration = Illustration
 admin-hint-illustration = Optional. An image from the media library, shown at the top of the offer.
 admin-media-used-as-illustration = Offer illustration
+admin-nav-jobs = Scheduled jobs
+admin-jobs-title = Scheduled jobs
+admin-jobs-lead = What the site does by itself, at set times (Paris time), and what came of it. When several instances share the database, each run happens once.
+admin-jobs-elsewhere = This instance does not run the jobs: a “metiers worker” process does.
+admin-jobs-list = The jobs
+admin-jobs-job = Job
+admin-jobs-schedule = Schedule (s min h day month weekday)
+admin-jobs-run-now = Run now
+admin-jobs-runs = Latest runs
+admin-jobs-failures = { $count ->
+    [one] One run failed.
+   *[other] { $count } runs failed.
+}
+admin-jobs-started = Started
+admin-jobs-trigger = Trigger
+admin-jobs-seconds = Duration (s)
+admin-jobs-rows = Rows
+admin-jobs-outcome = Outcome
+admin-jobs-failed = Failed
+admin-jobs-ok = Done
+admin-jobs-running = Running
+admin-jobs-empty = No run yet.
+admin-jobs-trigger-schedule = Scheduled
+admin-jobs-trigger-manual = From the back-office
+admin-jobs-trigger-command = Command line
+admin-jobs-about-expire_offers = Offers past their deadline become expired.
+admin-jobs-about-expiry_reminders = Authors and managers are reminded 7 days and 1 day before an offer expires.
+admin-jobs-about-publish_scheduled = Approved items whose publication day came show at once.
+admin-jobs-about-purge_personal_data = Personal data past its retention period is deleted.
+admin-jobs-about-outbox = Waiting emails are sent.
+admin-notice-job-done = The job ran.
+admin-notice-job-failed = The job failed: the error is in the list of runs.
+admin-notice-job-busy = The job was just started elsewhere: nothing was done again.

@@ -53,3 +53,14 @@ mail-review_digest-body =
     { $link }
 
     You get at most one summary every 10 minutes.
+
+mail-expiry_reminder-subject = An offer expires soon: { $title }
+mail-expiry_reminder-body =
+    Hello,
+
+    The offer “{ $title }” expires on { $date } (in { $days } day(s)). It will then leave the site.
+
+    To extend it, change its application deadline on its page:
+    { $link }
+
+    If the position is filled, you may also mark it as filled.

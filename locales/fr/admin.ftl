@@ -413,3 +413,36 @@ admin-no-image = Aucune image
 admin-field-illustration = Illustration
 admin-hint-illustration = Facultatif. Une image de la médiathèque, montrée en haut de l’offre.
 admin-media-used-as-illustration = Illustration de l’offre
+admin-nav-jobs = Tâches planifiées
+admin-jobs-title = Tâches planifiées
+admin-jobs-lead = Ce que le site fait de lui-même, à heure fixe (heure de Paris), et ce qu’il en est résulté. Quand plusieurs instances partagent la base, chaque passage n’a lieu qu’une fois.
+admin-jobs-elsewhere = Cette instance ne lance pas les tâches : un processus « metiers worker » s’en charge.
+admin-jobs-list = Les tâches
+admin-jobs-job = Tâche
+admin-jobs-schedule = Planification (s min h jour mois jour-de-semaine)
+admin-jobs-run-now = Lancer maintenant
+admin-jobs-runs = Derniers passages
+admin-jobs-failures = { $count ->
+    [one] Un passage a échoué.
+   *[other] { $count } passages ont échoué.
+}
+admin-jobs-started = Début
+admin-jobs-trigger = Déclenchement
+admin-jobs-seconds = Durée (s)
+admin-jobs-rows = Lignes traitées
+admin-jobs-outcome = Résultat
+admin-jobs-failed = Échec
+admin-jobs-ok = Réussi
+admin-jobs-running = En cours
+admin-jobs-empty = Aucun passage pour l’instant.
+admin-jobs-trigger-schedule = Planifié
+admin-jobs-trigger-manual = Lancé depuis l’administration
+admin-jobs-trigger-command = Ligne de commande
+admin-jobs-about-expire_offers = Les offres dont la date limite est passée deviennent expirées.
+admin-jobs-about-expiry_reminders = Rappel aux auteurs et responsables 7 jours et 1 jour avant l’expiration d’une offre.
+admin-jobs-about-publish_scheduled = Les contenus validés dont le jour de publication est arrivé apparaissent aussitôt.
+admin-jobs-about-purge_personal_data = Les données personnelles dont la durée de conservation est passée sont supprimées.
+admin-jobs-about-outbox = Les courriels en attente sont envoyés.
+admin-notice-job-done = La tâche a été exécutée.
+admin-notice-job-failed = La tâche a échoué : l’erreur est dans la liste des passages.
+admin-notice-job-busy = La tâche vient d’être lancée ailleurs : rien n’a été refait.

@@ -53,3 +53,14 @@ mail-review_digest-body =
     { $link }
 
     Vous recevez au plus un récapitulatif toutes les 10 minutes.
+
+mail-expiry_reminder-subject = Une offre expire bientôt : { $title }
+mail-expiry_reminder-body =
+    Bonjour,
+
+    L’offre « { $title } » expire le { $date } (dans { $days } jour(s)). Elle quittera alors le site.
+
+    Pour la prolonger, changez sa date limite de candidature sur sa page :
+    { $link }
+
+    Si le poste est pourvu, vous pouvez aussi la marquer comme pourvue.

@@ -13,6 +13,7 @@ mod m20261129_000005_session_ministry;
 mod m20261129_000006_outbox_and_login_links;
 mod m20261129_000007_proposals;
 mod m20261129_000008_offer_illustrations;
+mod m20261129_000009_jobs;
 
 pub struct Migrator;
 
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000006_outbox_and_login_links::Migration),
             Box::new(m20261129_000007_proposals::Migration),
             Box::new(m20261129_000008_offer_illustrations::Migration),
+            Box::new(m20261129_000009_jobs::Migration),
         ]
     }
 }

@@ -2,11 +2,13 @@
 
 pub mod audit_log;
 pub mod invitations;
+pub mod job_runs;
 pub mod login_attempts;
 pub mod login_links;
 pub mod media;
 pub mod memberships;
 pub mod offer_contract_types;
+pub mod offer_reminders;
 pub mod offers;
 pub mod outbox;
 pub mod revisions;

@@ -82,6 +82,11 @@ pub async fn serve(state: SharedState) -> AppResult<()> {
     let bind = state.config.bind;
     let app = router(state.clone());
     tokio::spawn(crate::mail::Mailer::run(state.clone()));
+    // Kept alive while serving; a worker instance runs them instead when this is off.
+    let _scheduler = match state.config.scheduler {
+        true => Some(crate::jobs::scheduler::start(state.clone()).await?),
+        false => None,
+    };
     tracing::info!(%bind, base_url = %state.config.base_url, "serving the portal");
     poem::Server::new(TcpListener::bind(bind))
         .run_with_graceful_shutdown(

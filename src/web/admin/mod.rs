@@ -17,6 +17,7 @@ macro_rules! committed {
 mod dashboard;
 mod forms;
 mod items;
+mod jobs;
 mod media;
 mod members;
 mod ministries;
@@ -91,6 +92,8 @@ pub fn routes() -> Route {
         .at("/medias/:id", get(media::item).post(media::describe))
         .at("/medias/:id/remplacer", post(media::replace))
         .at("/medias/:id/supprimer", post(media::delete))
+        .at("/taches", get(jobs::list))
+        .at("/taches/:name/lancer", post(jobs::run_now))
         .at("/moderation", get(moderation::queue))
         .at(
             "/moderation/:kind/:id",
@@ -124,7 +127,7 @@ pub fn routes() -> Route {
 }
 
 /// The confirmations a page may show after a change (`?ok=CODE`, message `admin-notice-CODE`).
-pub const NOTICES: [&str; 20] = [
+pub const NOTICES: [&str; 23] = [
     "saved",
     "created",
     "duplicated",
@@ -144,6 +147,9 @@ pub const NOTICES: [&str; 20] = [
     "described",
     "replaced",
     "deleted",
+    "job-done",
+    "job-failed",
+    "job-busy",
     "already-reviewed",
 ];
 

@@ -1,0 +1,234 @@
+//! Scheduled jobs: offers expire, editors are reminded before, scheduled publications go live,
+//! personal data past its retention goes, the email outbox is sent. Each job is idempotent,
+//! runs on its schedule (`serve`, or a dedicated `metiers worker`) and by hand
+//! (`metiers jobs run NAME`, or the back-office's "run now").
+//!
+//! One run across instances: a run starts by inserting its `job_runs` row, unique by job and
+//! tick, so that when several instances share a database only the first to claim a tick runs
+//! it (a lease row; no consensus of our own). On SQLite a single instance is assumed.
+
+mod purge;
+mod reminders;
+pub mod scheduler;
+
+use chrono::{DateTime, Duration, DurationRound, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set,
+    sea_query::{Expr, ExprTrait},
+};
+
+use crate::{
+    app::AppState,
+    codes::Status,
+    entities::{job_runs, offers, stories},
+    error::{AppError, AppResult},
+};
+
+/// The jobs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Job {
+    ExpireOffers,
+    ExpiryReminders,
+    PublishScheduled,
+    PurgePersonalData,
+    Outbox,
+}
+
+impl Job {
+    pub const ALL: [Job; 5] = [
+        Job::ExpireOffers,
+        Job::ExpiryReminders,
+        Job::PublishScheduled,
+        Job::PurgePersonalData,
+        Job::Outbox,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Job::ExpireOffers => "expire_offers",
+            Job::ExpiryReminders => "expiry_reminders",
+            Job::PublishScheduled => "publish_scheduled",
+            Job::PurgePersonalData => "purge_personal_data",
+            Job::Outbox => "outbox",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Job> {
+        Job::ALL.into_iter().find(|job| job.name() == name)
+    }
+
+    /// When it runs unless configured otherwise (`sec min hour day month weekday`, Paris time).
+    pub fn default_schedule(self) -> &'static str {
+        match self {
+            Job::ExpireOffers | Job::PublishScheduled => "0 * * * * *",
+            Job::ExpiryReminders => "0 0 8 * * *",
+            Job::PurgePersonalData => "0 30 3 * * *",
+            Job::Outbox => "30 * * * * *",
+        }
+    }
+
+    /// Does the job's work at `now`; returns how many rows (offers, emails…) it touched.
+    async fn work(self, state: &AppState, now: DateTime<Utc>) -> AppResult<u64> {
+        match self {
+            Job::ExpireOffers => expire_offers(state, now).await,
+            Job::ExpiryReminders => reminders::send(state, now).await,
+            Job::PublishScheduled => publish_scheduled(state, now).await,
+            Job::PurgePersonalData => purge::run(state, now).await,
+            Job::Outbox => Ok(state.mailer.deliver_due(&state.db, now).await? as u64),
+        }
+    }
+}
+
+/// What started a run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Trigger {
+    Schedule,
+    /// The back-office's "run now".
+    Manual,
+    /// `metiers jobs run`.
+    Command,
+}
+
+impl Trigger {
+    fn code(self) -> &'static str {
+        match self {
+            Trigger::Schedule => "schedule",
+            Trigger::Manual => "manual",
+            Trigger::Command => "command",
+        }
+    }
+}
+
+/// Runs `job` for tick `tick`, unless another instance claimed that tick already (`None`).
+/// The run is recorded, with its error if it failed.
+pub async fn run(
+    state: &AppState,
+    job: Job,
+    tick: DateTime<Utc>,
+    trigger: Trigger,
+) -> AppResult<Option<job_runs::Model>> {
+    let tick = tick.duration_trunc(Duration::seconds(1)).unwrap_or(tick);
+    let claimed = job_runs::ActiveModel {
+        job: Set(job.name().to_owned()),
+        scheduled_at: Set(tick),
+        trigger: Set(trigger.code().to_owned()),
+        started_at: Set(state.now()),
+        ..Default::default()
+    }
+    .insert(&state.db)
+    .await;
+    let claimed = match claimed {
+        Ok(row) => row,
+        Err(error) if is_unique_violation(&error) => return Ok(None),
+        Err(error) => return Err(error.into()),
+    };
+    let outcome = job.work(state, state.now()).await;
+    let mut finished: job_runs::ActiveModel = claimed.into();
+    finished.finished_at = Set(Some(state.now()));
+    match &outcome {
+        Ok(rows) => finished.rows_affected = Set(Some(i64::try_from(*rows).unwrap_or(i64::MAX))),
+        Err(error) => {
+            tracing::error!(job = job.name(), %error, "a job failed");
+            finished.error = Set(Some(error.to_string()));
+        }
+    }
+    Ok(Some(finished.update(&state.db).await?))
+}
+
+fn is_unique_violation(error: &sea_orm::DbErr) -> bool {
+    matches!(
+        error.sql_err(),
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+    )
+}
+
+/// Published offers whose expiry has come become expired, in one statement; the portal
+/// already hides them from that minute, this makes it their status (410 on their page).
+async fn expire_offers(state: &AppState, now: DateTime<Utc>) -> AppResult<u64> {
+    let expired = offers::Entity::update_many()
+        .col_expr(
+            offers::Column::Status,
+            Expr::value(Status::Expired.as_str()),
+        )
+        .col_expr(
+            offers::Column::Version,
+            Expr::col(offers::Column::Version).add(1),
+        )
+        .col_expr(offers::Column::UpdatedAt, Expr::value(now))
+        .filter(offers::Column::Status.eq(Status::Published.as_str()))
+        .filter(offers::Column::ExpiresAt.lte(now))
+        .exec(&state.db)
+        .await?;
+    if expired.rows_affected > 0 {
+        state.page_cache.clear();
+    }
+    Ok(expired.rows_affected)
+}
+
+/// Approved items whose publication day came since the last run go live: they show on the
+/// portal from that moment; this clears the page cache so that they do at once. Returns how
+/// many came out.
+async fn publish_scheduled(state: &AppState, now: DateTime<Utc>) -> AppResult<u64> {
+    let since = job_runs::Entity::find()
+        .filter(job_runs::Column::Job.eq(Job::PublishScheduled.name()))
+        .filter(job_runs::Column::FinishedAt.is_not_null())
+        .filter(job_runs::Column::Error.is_null())
+        .order_by_desc(job_runs::Column::StartedAt)
+        .one(&state.db)
+        .await?
+        .map_or(now - Duration::days(1), |run| run.started_at);
+    let published = Status::Published.as_str();
+    let offers = offers::Entity::find()
+        .filter(offers::Column::Status.eq(published))
+        .filter(offers::Column::PublishedAt.gt(since))
+        .filter(offers::Column::PublishedAt.lte(now))
+        .count(&state.db)
+        .await?;
+    let stories = stories::Entity::find()
+        .filter(stories::Column::Status.eq(published))
+        .filter(stories::Column::PublishedAt.gt(since))
+        .filter(stories::Column::PublishedAt.lte(now))
+        .count(&state.db)
+        .await?;
+    if offers + stories > 0 {
+        state.page_cache.clear();
+    }
+    Ok(offers + stories)
+}
+
+/// The newest runs, newest first, and the failed ones among the last day's (DINUM admins).
+pub async fn recent(
+    db: &impl ConnectionTrait,
+    actor: &crate::accounts::Actor,
+    limit: u64,
+) -> AppResult<Vec<job_runs::Model>> {
+    actor.require_admin()?;
+    Ok(job_runs::Entity::find()
+        .order_by_desc(job_runs::Column::StartedAt)
+        .order_by_desc(job_runs::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await?)
+}
+
+/// Runs `job` now on behalf of a DINUM admin (the back-office's "run now").
+pub async fn run_now(
+    state: &AppState,
+    actor: &crate::accounts::Actor,
+    job: Job,
+) -> AppResult<Option<job_runs::Model>> {
+    actor.require_admin()?;
+    run(state, job, state.now(), Trigger::Manual).await
+}
+
+/// Refuses an unknown job name, for the command line and the back-office.
+pub fn named(name: &str) -> AppResult<Job> {
+    Job::parse(name).ok_or_else(|| {
+        let names: Vec<&str> = Job::ALL.iter().map(|job| job.name()).collect();
+        AppError::invalid(
+            "job",
+            format!("unknown job {name} (one of {})", names.join(", ")),
+        )
+    })
+}

@@ -1,0 +1,116 @@
+//! Personal data past its retention, deleted (RGPD). Each kind of data is one line of
+//! [`PURGES`]: what later issues keep (applications, the talent pool, alert subscriptions)
+//! plugs in with one line each.
+
+use std::{future::Future, pin::Pin};
+
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, sea_query::Expr};
+
+use crate::{
+    app::AppState,
+    entities::{audit_log, invitations, login_links, outbox, sessions},
+    error::AppResult,
+};
+
+type Purging<'a> = Pin<Box<dyn Future<Output = AppResult<u64>> + Send + 'a>>;
+
+/// A purge: returns how many rows it removed or emptied.
+type Purge = fn(&AppState, DateTime<Utc>) -> Purging<'_>;
+
+/// What is purged, and how.
+const PURGES: [(&str, Purge); 5] = [
+    ("login_links", login_links),
+    ("sessions", sessions),
+    ("invitations", invitations),
+    ("emails", emails),
+    ("audit_log", audit_log),
+];
+
+/// Runs every purge; returns how many rows went in all.
+pub async fn run(state: &AppState, now: DateTime<Utc>) -> AppResult<u64> {
+    let mut total = 0;
+    for (name, purge) in PURGES {
+        let purged = purge(state, now).await?;
+        tracing::info!(data = name, purged, "personal data purged");
+        total += purged;
+    }
+    Ok(total)
+}
+
+/// Login links once used or expired.
+fn login_links(state: &AppState, now: DateTime<Utc>) -> Purging<'_> {
+    Box::pin(async move {
+        let done = Condition::any()
+            .add(login_links::Column::UsedAt.is_not_null())
+            .add(login_links::Column::ExpiresAt.lte(now));
+        let deleted = login_links::Entity::delete_many()
+            .filter(done)
+            .exec(&state.db)
+            .await?;
+        Ok(deleted.rows_affected)
+    })
+}
+
+/// Sessions past their end, or idle for longer than allowed.
+fn sessions(state: &AppState, now: DateTime<Utc>) -> Purging<'_> {
+    Box::pin(async move {
+        let idle_since = now - state.config.session_policy().idle;
+        let over = Condition::any()
+            .add(sessions::Column::ExpiresAt.lte(now))
+            .add(sessions::Column::LastSeenAt.lte(idle_since));
+        let deleted = sessions::Entity::delete_many()
+            .filter(over)
+            .exec(&state.db)
+            .await?;
+        Ok(deleted.rows_affected)
+    })
+}
+
+/// Invitations that can no longer be used: past their expiry (accepted ones too: the
+/// membership stays), or revoked.
+fn invitations(state: &AppState, now: DateTime<Utc>) -> Purging<'_> {
+    Box::pin(async move {
+        let over = Condition::any()
+            .add(invitations::Column::ExpiresAt.lte(now))
+            .add(invitations::Column::RevokedAt.is_not_null());
+        let deleted = invitations::Entity::delete_many()
+            .filter(over)
+            .exec(&state.db)
+            .await?;
+        Ok(deleted.rows_affected)
+    })
+}
+
+/// Emails older than their retention: their bodies name people.
+fn emails(state: &AppState, now: DateTime<Utc>) -> Purging<'_> {
+    Box::pin(async move {
+        let before = now - Duration::days(state.config.email_retention_days);
+        let deleted = outbox::Entity::delete_many()
+            .filter(outbox::Column::CreatedAt.lte(before))
+            .exec(&state.db)
+            .await?;
+        Ok(deleted.rows_affected)
+    })
+}
+
+/// Audit entries older than their retention keep what happened, not who or to whom: their
+/// author and their before and after states are emptied.
+fn audit_log(state: &AppState, now: DateTime<Utc>) -> Purging<'_> {
+    Box::pin(async move {
+        let before = now - Duration::days(state.config.audit_retention_days);
+        let personal = Condition::any()
+            .add(audit_log::Column::ActorId.is_not_null())
+            .add(audit_log::Column::Before.is_not_null())
+            .add(audit_log::Column::After.is_not_null());
+        let emptied = audit_log::Entity::update_many()
+            .col_expr(audit_log::Column::ActorId, Expr::value(None::<i32>))
+            .col_expr(audit_log::Column::Before, Expr::value(None::<String>))
+            .col_expr(audit_log::Column::After, Expr::value(None::<String>))
+            .filter(audit_log::Column::CreatedAt.lte(before))
+            .filter(personal)
+            .exec(&state.db)
+            .await?;
+        Ok(emptied.rows_affected)
+    })
+}

@@ -1,0 +1,110 @@
+//! Expiry reminders: the author of an offer and its ministry's managers are emailed 7 days and
+//! 1 day before it expires, once each (an offer extended since is reminded again), with a link
+//! to its page, where extending it re-enters review only if the ministry is not trusted.
+
+use std::collections::{BTreeSet, HashSet};
+
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
+
+use crate::{
+    accounts::Role,
+    app::AppState,
+    codes::Status,
+    entities::{memberships, offer_reminders, offers, users},
+    error::AppResult,
+    mail,
+};
+
+/// How many days before its expiry an offer's people are reminded, farthest first.
+const DAYS_BEFORE: [i64; 2] = [7, 1];
+
+/// Sends the reminders due at `now`; returns how many offers were reminded.
+pub async fn send(state: &AppState, now: DateTime<Utc>) -> AppResult<u64> {
+    let mut reminded = 0;
+    for (index, days) in DAYS_BEFORE.into_iter().enumerate() {
+        // An offer within the next, closer reminder's window gets that one only.
+        let after = DAYS_BEFORE
+            .get(index + 1)
+            .map_or(now, |closer| now + Duration::days(*closer));
+        let due = offers::Entity::find()
+            .filter(offers::Column::Status.eq(Status::Published.as_str()))
+            .filter(offers::Column::ExpiresAt.gt(after))
+            .filter(offers::Column::ExpiresAt.lte(now + Duration::days(days)))
+            .all(&state.db)
+            .await?;
+        let sent: HashSet<(i32, DateTime<Utc>)> = offer_reminders::Entity::find()
+            .filter(offer_reminders::Column::DaysBefore.eq(days as i32))
+            .filter(offer_reminders::Column::OfferId.is_in(due.iter().map(|offer| offer.id)))
+            .all(&state.db)
+            .await?
+            .into_iter()
+            .map(|reminder| (reminder.offer_id, reminder.expires_at))
+            .collect();
+        for offer in due {
+            let Some(expires_at) = offer.expires_at else {
+                continue;
+            };
+            if !sent.contains(&(offer.id, expires_at)) && remind(state, &offer, days, now).await? {
+                reminded += 1;
+            }
+        }
+    }
+    Ok(reminded)
+}
+
+/// Records the reminder and writes its emails, together; `false` when another run did.
+async fn remind(
+    state: &AppState,
+    offer: &offers::Model,
+    days: i64,
+    now: DateTime<Utc>,
+) -> AppResult<bool> {
+    let expires_at = offer.expires_at.expect("a due offer expires");
+    let txn = state.db.begin().await?;
+    let recorded = offer_reminders::ActiveModel {
+        offer_id: Set(offer.id),
+        days_before: Set(days as i32),
+        expires_at: Set(expires_at),
+        sent_at: Set(now),
+    }
+    .insert(&txn)
+    .await;
+    if let Err(error) = recorded {
+        if matches!(
+            error.sql_err(),
+            Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+        ) {
+            return Ok(false);
+        }
+        return Err(error.into());
+    }
+    let managers = memberships::Entity::find()
+        .filter(memberships::Column::TenantId.eq(offer.tenant_id))
+        .filter(memberships::Column::Role.eq(Role::Manager.as_str()))
+        .all(&txn)
+        .await?
+        .into_iter()
+        .map(|membership| membership.user_id);
+    let people: BTreeSet<i32> = offer.created_by.into_iter().chain(managers).collect();
+    let recipients = users::Entity::find()
+        .filter(users::Column::Id.is_in(people))
+        .all(&txn)
+        .await?;
+    let letterhead = state.letterhead();
+    let args = [
+        ("title", offer.title.clone()),
+        ("days", days.to_string()),
+        ("date", expires_at.format("%d/%m/%Y").to_string()),
+        (
+            "link",
+            format!("{}/admin/offres/{}", letterhead.base_url, offer.id),
+        ),
+    ];
+    for recipient in recipients {
+        let email = mail::compose(&letterhead, "expiry_reminder", &recipient.email, &args);
+        mail::enqueue(&txn, &email, now).await?;
+    }
+    txn.commit().await?;
+    Ok(true)
+}
