@@ -14,6 +14,7 @@ mod m20261129_000006_outbox_and_login_links;
 mod m20261129_000007_proposals;
 mod m20261129_000008_offer_illustrations;
 mod m20261129_000009_jobs;
+mod m20261129_000010_offer_expiry_in_place;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000007_proposals::Migration),
             Box::new(m20261129_000008_offer_illustrations::Migration),
             Box::new(m20261129_000009_jobs::Migration),
+            Box::new(m20261129_000010_offer_expiry_in_place::Migration),
         ]
     }
 }
