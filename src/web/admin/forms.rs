@@ -192,9 +192,9 @@ impl Shown {
 }
 
 /// A form sent as `multipart/form-data`: its text fields, and the bytes of its `file` field
-/// (empty when no file was chosen). The file is read up to `max_bytes` and refused beyond,
-/// whatever the browser declared; put it last in the form, so that the fields before it are
-/// kept when it is refused.
+/// (empty when no file was chosen). Whatever the browser declared, at most `max_bytes` + 1
+/// bytes of the file are read: enough for the domain to refuse it as too large, while the
+/// other fields are kept for the form shown again.
 pub async fn read_multipart(
     mut multipart: poem::web::Multipart,
     max_bytes: usize,
@@ -211,9 +211,6 @@ pub async fn read_multipart(
                 .saturating_add(1);
             let mut reader = field.into_async_read().take(limit);
             reader.read_to_end(&mut file).await?;
-            if file.len() > max_bytes {
-                return Err(AppError::invalid("file", "too_large"));
-            }
         } else {
             pairs.push((name, field.text().await.map_err(unreadable)?));
         }
