@@ -14,7 +14,7 @@ use crate::{
     mail::Mailer,
     media::storage::Storage,
     render::Renderer,
-    web::{cache::PageCache, ratelimit::RateLimiter},
+    web::{cache::PageCache, media::MediaCache, ratelimit::RateLimiter},
 };
 
 pub struct AppState {
@@ -33,6 +33,8 @@ pub struct AppState {
     pub storage: Storage,
     /// What time it is (settable in tests).
     pub clock: Clock,
+    /// Image renditions kept in memory once served.
+    pub media_cache: MediaCache,
 }
 
 /// The time the application lives at: the system's, unless a test set it.
@@ -82,6 +84,7 @@ impl AppState {
             mailer: Mailer::new(&config)?,
             storage: Storage::new(&config)?,
             clock: Clock::default(),
+            media_cache: MediaCache::default(),
             proconnect,
             login_limiter: RateLimiter::new(config.login_attempts_per_minute),
             config,

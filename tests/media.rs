@@ -354,6 +354,12 @@ async fn illustrates_a_story_and_the_ministry(backend: Backend, s3: bool) {
 
     // An unused image is deleted with its objects.
     let spare = upload(&app, &editor, "Image en trop", fixtures::png(300, 200)).await;
+    let spare_src = format!("/media/{}-300.webp", spare.key);
+    assert_eq!(
+        app.get(&spare_src).await.status(),
+        200,
+        "served, and kept in memory"
+    );
     let before = objects(&app).await.len();
     let deleted = app
         .post_as(
@@ -364,6 +370,7 @@ async fn illustrates_a_story_and_the_ministry(backend: Backend, s3: bool) {
         .await;
     assert_eq!(deleted.headers()["location"], "/admin/medias?ok=deleted");
     assert_eq!(objects(&app).await.len(), before - 2);
+    assert_eq!(app.get(&spare_src).await.status(), 404, "no longer served");
     assert!(
         media::Entity::find_by_id(spare.id)
             .one(&app.state.db)

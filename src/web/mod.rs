@@ -6,7 +6,7 @@ mod auth;
 pub mod cache;
 mod errors;
 mod http;
-mod media;
+pub mod media;
 pub mod middleware;
 pub mod portal;
 pub mod ratelimit;

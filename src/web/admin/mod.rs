@@ -331,6 +331,7 @@ impl Admin<'_> {
     /// emails it wrote leave now.
     pub fn redirect(&self, path: &str, notice: &str) -> Response {
         self.state.page_cache.clear();
+        self.state.media_cache.clear();
         self.state.mailer.wake();
         self.confirm(path, notice)
     }
