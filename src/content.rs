@@ -68,6 +68,22 @@ pub trait Content:
     /// What follows its form: the fields an editor writes.
     type New: Sync;
 
+    /// Refuses what `new` points at outside ministry `tenant_id` (a service, an image).
+    fn check(
+        db: &impl ConnectionTrait,
+        tenant_id: i32,
+        new: &Self::New,
+    ) -> impl Future<Output = AppResult<()>> + Send;
+
+    /// Writes `new`, checked, as a new draft of ministry `tenant_id` by user `author_id`.
+    fn insert_draft(
+        db: &impl ConnectionTrait,
+        tenant_id: i32,
+        author_id: i32,
+        new: Self::New,
+        now: DateTime<Utc>,
+    ) -> impl Future<Output = AppResult<Self::Model>> + Send;
+
     /// Checks `new` and writes it over `existing`, whose slug, ministry and life cycle stay.
     fn write(
         db: &impl ConnectionTrait,
@@ -104,16 +120,41 @@ impl Content for offers::Entity {
         &["filled_at", "source_name", "external_id", "external_url"];
     type New = crate::offers::NewOffer;
 
+    async fn check(db: &impl ConnectionTrait, tenant_id: i32, new: &Self::New) -> AppResult<()> {
+        crate::offers::editing::check_structure(db, tenant_id, new.structure_id).await?;
+        let illustration = new.illustration_media_id;
+        crate::media::check_owned(db, tenant_id, illustration, "illustration_media_id").await
+    }
+
+    async fn insert_draft(
+        db: &impl ConnectionTrait,
+        tenant_id: i32,
+        author_id: i32,
+        new: Self::New,
+        now: DateTime<Utc>,
+    ) -> AppResult<offers::Model> {
+        // What an importer or the life cycle sets is not the editor's to write.
+        let draft = crate::offers::NewOffer {
+            tenant_id,
+            created_by: Some(author_id),
+            status: Some(Status::Draft),
+            published_at: None,
+            filled_at: None,
+            source_name: None,
+            external_id: None,
+            external_url: None,
+            ..new
+        };
+        crate::offers::create(db, draft, now).await
+    }
+
     async fn write(
         db: &impl ConnectionTrait,
         existing: &offers::Model,
         new: &Self::New,
         now: DateTime<Utc>,
     ) -> AppResult<offers::Model> {
-        let tenant_id = existing.tenant_id;
-        crate::offers::editing::check_structure(db, tenant_id, new.structure_id).await?;
-        let illustration = new.illustration_media_id;
-        crate::media::check_owned(db, tenant_id, illustration, "illustration_media_id").await?;
+        Self::check(db, existing.tenant_id, new).await?;
         crate::offers::update(db, existing, new, now).await
     }
 
@@ -147,14 +188,34 @@ impl Content for stories::Entity {
     const TITLE: &'static str = "person_name";
     type New = crate::stories::NewStory;
 
+    async fn check(db: &impl ConnectionTrait, tenant_id: i32, new: &Self::New) -> AppResult<()> {
+        crate::media::check_owned(db, tenant_id, new.photo_media_id, "photo_media_id").await
+    }
+
+    async fn insert_draft(
+        db: &impl ConnectionTrait,
+        tenant_id: i32,
+        author_id: i32,
+        new: Self::New,
+        now: DateTime<Utc>,
+    ) -> AppResult<stories::Model> {
+        let draft = crate::stories::NewStory {
+            tenant_id,
+            created_by: Some(author_id),
+            status: Some(Status::Draft),
+            published_at: None,
+            ..new
+        };
+        crate::stories::create(db, draft, now).await
+    }
+
     async fn write(
         db: &impl ConnectionTrait,
         existing: &stories::Model,
         new: &Self::New,
         now: DateTime<Utc>,
     ) -> AppResult<stories::Model> {
-        let tenant_id = existing.tenant_id;
-        crate::media::check_owned(db, tenant_id, new.photo_media_id, "photo_media_id").await?;
+        Self::check(db, existing.tenant_id, new).await?;
         crate::stories::update(db, existing, new, now).await
     }
 }

@@ -7,6 +7,14 @@ use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbB
 
 use crate::{config::Config, error::AppResult};
 
+/// Whether `error` is a unique constraint refusing a row (another writer got there first).
+pub fn is_unique_violation(error: &sea_orm::DbErr) -> bool {
+    matches!(
+        error.sql_err(),
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+    )
+}
+
 /// Opens the pool. A SQLite database file's folder is created and WAL journaling turned on.
 pub async fn connect(config: &Config) -> AppResult<DatabaseConnection> {
     if let Some(path) = sqlite_path(&config.database_url)

@@ -269,6 +269,23 @@ async fn changes_wait_for_review<E: Content>(
     Ok(live && !is_trusted(db, int::<E>(item, "tenant_id")).await?)
 }
 
+/// Writes `new` as a draft of ministry `tenant_id`, audited, with its first revision. Call it
+/// in a transaction.
+pub async fn create<E: Content>(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    tenant_id: i32,
+    new: E::New,
+    now: DateTime<Utc>,
+) -> AppResult<E::Model> {
+    actor.require_editor(tenant_id)?;
+    E::check(db, tenant_id, &new).await?;
+    let created = E::insert_draft(db, tenant_id, actor.user.id, new, now).await?;
+    content::record::<E>(db, actor, "create", None, &created, now).await?;
+    keep_revision::<E>(db, actor, &created, None, now).await?;
+    Ok(created)
+}
+
 /// Saves an edit of item `id` of ministry `tenant_id`. A live item of a ministry that is not
 /// trusted stays as it is: the edit is written in a savepoint, to check it and see what it
 /// gives, then undone and kept as a proposal waiting for review. Call it in a transaction.

@@ -21,6 +21,7 @@ use sea_orm::{
 use crate::{
     app::AppState,
     codes::Status,
+    content::{Content, column},
     entities::{job_runs, offers, stories},
     error::{AppError, AppResult},
 };
@@ -120,7 +121,7 @@ pub async fn run(
     .await;
     let claimed = match claimed {
         Ok(row) => row,
-        Err(error) if is_unique_violation(&error) => return Ok(None),
+        Err(error) if crate::db::is_unique_violation(&error) => return Ok(None),
         Err(error) => return Err(error.into()),
     };
     let outcome = job.work(state, state.now()).await;
@@ -134,13 +135,6 @@ pub async fn run(
         }
     }
     Ok(Some(finished.update(&state.db).await?))
-}
-
-fn is_unique_violation(error: &sea_orm::DbErr) -> bool {
-    matches!(
-        error.sql_err(),
-        Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
-    )
 }
 
 /// Published offers whose expiry has come become expired, in one statement; the portal
@@ -178,23 +172,26 @@ async fn publish_scheduled(state: &AppState, now: DateTime<Utc>) -> AppResult<u6
         .one(&state.db)
         .await?
         .map_or(now - Duration::days(1), |run| run.started_at);
-    let published = Status::Published.as_str();
-    let offers = offers::Entity::find()
-        .filter(offers::Column::Status.eq(published))
-        .filter(offers::Column::PublishedAt.gt(since))
-        .filter(offers::Column::PublishedAt.lte(now))
-        .count(&state.db)
-        .await?;
-    let stories = stories::Entity::find()
-        .filter(stories::Column::Status.eq(published))
-        .filter(stories::Column::PublishedAt.gt(since))
-        .filter(stories::Column::PublishedAt.lte(now))
-        .count(&state.db)
-        .await?;
+    let offers = came_out::<offers::Entity>(&state.db, since, now).await?;
+    let stories = came_out::<stories::Entity>(&state.db, since, now).await?;
     if offers + stories > 0 {
         state.page_cache.clear();
     }
     Ok(offers + stories)
+}
+
+/// How many published items of `E` went public after `since`, up to `now`.
+async fn came_out<E: Content>(
+    db: &impl ConnectionTrait,
+    since: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> AppResult<u64> {
+    Ok(E::find()
+        .filter(column::<E>("status").eq(Status::Published.as_str()))
+        .filter(column::<E>("published_at").gt(since))
+        .filter(column::<E>("published_at").lte(now))
+        .count(db)
+        .await?)
 }
 
 /// The newest runs, newest first, and the failed ones among the last day's (DINUM admins).

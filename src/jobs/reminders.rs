@@ -70,14 +70,10 @@ async fn remind(
     }
     .insert(&txn)
     .await;
-    if let Err(error) = recorded {
-        if matches!(
-            error.sql_err(),
-            Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
-        ) {
-            return Ok(false);
-        }
-        return Err(error.into());
+    match recorded {
+        Err(error) if crate::db::is_unique_violation(&error) => return Ok(false),
+        Err(error) => return Err(error.into()),
+        Ok(_) => {}
     }
     let managers = memberships::Entity::find()
         .filter(memberships::Column::TenantId.eq(offer.tenant_id))

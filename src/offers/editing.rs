@@ -4,7 +4,6 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
-use super::NewOffer;
 use crate::{
     accounts::Actor,
     codes::Status,
@@ -49,32 +48,6 @@ pub(crate) async fn check_structure(
             "not a service of this ministry",
         )),
     }
-}
-
-/// Writes a new draft in ministry `tenant_id`. Call it inside a transaction.
-pub async fn create(
-    db: &impl ConnectionTrait,
-    actor: &Actor,
-    tenant_id: i32,
-    mut new: NewOffer,
-    now: DateTime<Utc>,
-) -> AppResult<offers::Model> {
-    actor.require_editor(tenant_id)?;
-    check_structure(db, tenant_id, new.structure_id).await?;
-    let illustration = new.illustration_media_id;
-    crate::media::check_owned(db, tenant_id, illustration, "illustration_media_id").await?;
-    new.tenant_id = tenant_id;
-    new.created_by = Some(actor.user.id);
-    new.status = Some(Status::Draft);
-    new.published_at = None;
-    new.filled_at = None;
-    new.source_name = None;
-    new.external_id = None;
-    new.external_url = None;
-    let offer = super::create(db, new, now).await?;
-    content::record::<offers::Entity>(db, actor, "create", None, &offer, now).await?;
-    crate::moderation::keep_revision::<offers::Entity>(db, actor, &offer, None, now).await?;
-    Ok(offer)
 }
 
 /// Copies offer `id`, with its contract types, as a new draft of the same ministry; what

@@ -1,10 +1,8 @@
 //! What the pages of offers and stories share: saving one from its form, and the view of a
 //! stored item under its heading (status, review comment, saved versions, public link).
 
-use chrono::{DateTime, Utc};
 use minijinja::{Value, context};
 use poem::{Response, web::Form};
-use sea_orm::DatabaseTransaction;
 use serde::Serialize;
 
 use super::{
@@ -13,7 +11,6 @@ use super::{
     offers::public_url,
 };
 use crate::{
-    accounts::Actor,
     codes::Status,
     content::{self, Content, Snapshot},
     error::AppResult,
@@ -26,14 +23,6 @@ pub(super) trait Written: Content {
 
     /// Its form filled with `item`, of which `snapshot` also holds what lives in other tables.
     fn stored_form(item: &Self::Model, snapshot: &Snapshot) -> FormData;
-
-    fn create(
-        db: &DatabaseTransaction,
-        actor: &Actor,
-        tenant_id: i32,
-        new: Self::New,
-        now: DateTime<Utc>,
-    ) -> impl Future<Output = AppResult<Self::Model>> + Send;
 
     /// Its form: new (`stored` None) or stored, fresh, previewed or refused.
     fn show(
@@ -81,7 +70,7 @@ pub(super) async fn save<E: Written>(
         Ok(committed!(admin, |txn| match id {
             Some(id) =>
                 moderation::edit::<E>(&txn, &letterhead, actor, (tenant_id, id), &new, now).await?,
-            None => E::create(&txn, actor, tenant_id, new, now).await?,
+            None => moderation::create::<E>(&txn, actor, tenant_id, new, now).await?,
         }))
     };
     match refused(admin, saved.await)? {

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use minijinja::{Value, context};
+use minijinja::context;
 use poem::{
     Response, handler,
     web::{Form, Multipart, Path},
@@ -16,6 +16,7 @@ use serde::Serialize;
 use super::{
     Admin, Pairs,
     forms::{FormData, Shown, field_errors, form_view, read_multipart, refused},
+    offers::Choice,
 };
 use crate::{
     entities::{media as media_rows, offers, stories},
@@ -304,12 +305,14 @@ pub async fn delete(
     }
 }
 
-/// The images of the current ministry, as choices for a form's image field (none first).
-pub(super) async fn choices(admin: &Admin<'_>) -> AppResult<Vec<Value>> {
-    let (actor, tenant_id, _) = admin.scope()?;
-    Ok(media::list(&admin.state.db, actor, tenant_id)
+/// The images of ministry `tenant_id`, as choices for a form's image field.
+pub(super) async fn choices(admin: &Admin<'_>, tenant_id: i32) -> AppResult<Vec<Choice>> {
+    Ok(media::list(&admin.state.db, &admin.actor, tenant_id)
         .await?
         .into_iter()
-        .map(|row| context! { code => row.id.to_string(), label => row.alt })
+        .map(|row| Choice {
+            code: row.id.to_string(),
+            label: row.alt,
+        })
         .collect())
 }

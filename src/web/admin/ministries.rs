@@ -102,15 +102,8 @@ async fn show_form(
         (Place::Ministries, None) => "/admin/ministeres/nouveau".to_owned(),
     };
     // Its logo is one of its own images.
-    let images: Vec<Choice> = match tenant {
-        Some(tenant) => crate::media::list(&admin.state.db, &admin.actor, tenant.id)
-            .await?
-            .into_iter()
-            .map(|row| Choice {
-                code: row.id.to_string(),
-                label: row.alt,
-            })
-            .collect(),
+    let images = match tenant {
+        Some(tenant) => super::media::choices(admin, tenant.id).await?,
         None => Vec::new(),
     };
     let ministry = tenant.map(|tenant| {

@@ -2,13 +2,12 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, NaiveTime, Utc};
+use chrono::NaiveTime;
 use minijinja::{Value, context};
 use poem::{
     Response, handler,
     web::{Form, Path, Query},
 };
-use sea_orm::DatabaseTransaction;
 use serde::Serialize;
 
 use super::{
@@ -17,7 +16,6 @@ use super::{
     items::{self, Written, item_view, save},
 };
 use crate::{
-    accounts::Actor,
     codes::{ApplyMode, Category, ContractType, Profession, RemotePolicy, Status},
     content::Snapshot,
     entities::offers as offer_rows,
@@ -251,7 +249,7 @@ async fn show_form(
             remote_policies => choices(admin, "remote-", RemotePolicy::codes()),
             apply_modes => choices(admin, "admin-apply-mode-", ApplyMode::codes()),
             structures => structures,
-            images => super::media::choices(admin).await?,
+            images => super::media::choices(admin, tenant_id).await?,
         },
     };
     let title = admin.t(if offer.is_some() {
@@ -362,16 +360,6 @@ impl Written for offer_rows::Entity {
 
     fn stored_form(offer: &offer_rows::Model, snapshot: &Snapshot) -> FormData {
         stored_form(offer, &offers::snapshot_contract_types(snapshot))
-    }
-
-    async fn create(
-        db: &DatabaseTransaction,
-        actor: &Actor,
-        tenant_id: i32,
-        new: NewOffer,
-        now: DateTime<Utc>,
-    ) -> AppResult<offer_rows::Model> {
-        editing::create(db, actor, tenant_id, new, now).await
     }
 
     async fn show(

@@ -3,13 +3,12 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, NaiveTime, Utc};
+use chrono::NaiveTime;
 use minijinja::context;
 use poem::{
     Response, handler,
     web::{Form, Path, Query},
 };
-use sea_orm::DatabaseTransaction;
 use serde::Serialize;
 
 use super::{
@@ -19,7 +18,6 @@ use super::{
     offers::{preview, public_url, statuses},
 };
 use crate::{
-    accounts::Actor,
     codes::Status,
     content::{self, Snapshot},
     entities::stories as story_rows,
@@ -124,7 +122,7 @@ async fn show_form(
         story => story_view,
         preview => preview,
         action => admin.page.link(&action),
-        images => super::media::choices(admin).await?,
+        images => super::media::choices(admin, admin.tenant_id()?).await?,
     };
     let title = admin.t(if story.is_some() {
         "admin-story-edit"
@@ -220,16 +218,6 @@ impl Written for story_rows::Entity {
 
     fn stored_form(story: &story_rows::Model, _: &Snapshot) -> FormData {
         stored_form(story)
-    }
-
-    async fn create(
-        db: &DatabaseTransaction,
-        actor: &Actor,
-        tenant_id: i32,
-        new: NewStory,
-        now: DateTime<Utc>,
-    ) -> AppResult<story_rows::Model> {
-        editing::create(db, actor, tenant_id, new, now).await
     }
 
     async fn show(
