@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use sea_orm::DatabaseConnection;
+use sha2::Digest;
 
 use crate::{
     accounts::proconnect::ProConnect,
@@ -35,6 +36,8 @@ pub struct AppState {
     pub clock: Clock,
     /// Image renditions kept in memory once served.
     pub media_cache: MediaCache,
+    /// What the portal signs its cookies with (see `Config::secret_key`).
+    pub signing_key: [u8; 32],
 }
 
 /// The time the application lives at: the system's, unless a test set it.
@@ -80,13 +83,27 @@ impl AppState {
             Some(settings) => Some(ProConnect::new(settings.clone(), &config.base_url)?),
             None => None,
         };
+        let signing_key = match &config.secret_key {
+            Some(secret) => sha2::Sha256::digest(secret.as_bytes()).into(),
+            None => {
+                let mut key = [0u8; 32];
+                getrandom::fill(&mut key).map_err(|e| {
+                    crate::error::AppError::Io(std::io::Error::other(e.to_string()))
+                })?;
+                key
+            }
+        };
         Ok(Arc::new(Self {
+            signing_key,
             mailer: Mailer::new(&config)?,
             storage: Storage::new(&config)?,
             clock: Clock::default(),
             media_cache: MediaCache::default(),
             proconnect,
-            login_limiter: RateLimiter::new(config.login_attempts_per_minute),
+            login_limiter: RateLimiter::new(
+                config.login_attempts_per_minute,
+                config.trusted_proxies.clone(),
+            ),
             config,
             db,
             i18n,

@@ -55,6 +55,12 @@ pub struct Config {
     pub demo: bool,
     /// Login attempts allowed per client and minute.
     pub login_attempts_per_minute: u32,
+    /// The key the portal signs its cookies with; instances behind one address must share it.
+    /// `None`: a random key of this process.
+    pub secret_key: Option<String>,
+    /// The reverse proxies in front of the portal: from them only, `X-Forwarded-For` names the
+    /// client (for the login rate limit).
+    pub trusted_proxies: Vec<crate::web::clients::IpRange>,
     /// ProConnect login; `None` when not configured (the login button is then disabled).
     pub proconnect: Option<ProConnectConfig>,
     /// How emails leave: files under the data folder (default), the log, or SMTP.
@@ -127,6 +133,8 @@ struct FileConfig {
     session_idle_minutes: Option<String>,
     session_max_hours: Option<String>,
     login_attempts_per_minute: Option<String>,
+    trusted_proxies: Option<String>,
+    secret_key: Option<String>,
     proconnect_issuer: Option<String>,
     proconnect_client_id: Option<String>,
     proconnect_client_secret: Option<String>,
@@ -296,6 +304,24 @@ impl Config {
                 "must be at least 1",
             ));
         }
+        let secret_key = match pick("secret_key", file.secret_key) {
+            Some((key, value)) if value.len() < 32 => {
+                return Err(invalid(&key, "must be at least 32 characters"));
+            }
+            other => other.map(|(_, value)| value),
+        };
+        let trusted_proxies = match pick("trusted_proxies", file.trusted_proxies) {
+            None => Vec::new(),
+            Some((key, value)) => value
+                .split([',', ' '])
+                .filter(|range| !range.is_empty())
+                .map(|range| {
+                    range.parse().map_err(|_| {
+                        invalid(&key, format!("'{range}' is not an IP address or range"))
+                    })
+                })
+                .collect::<Result<_, _>>()?,
+        };
         let proconnect = match (
             pick("proconnect_issuer", file.proconnect_issuer),
             pick("proconnect_client_id", file.proconnect_client_id),
@@ -484,6 +510,8 @@ impl Config {
             session_max_hours,
             demo: false,
             login_attempts_per_minute,
+            trusted_proxies,
+            secret_key,
             proconnect,
             mail_transport,
             mail_from,

@@ -8,7 +8,7 @@ use std::str::FromStr;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelBehavior, ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait,
-    IntoActiveModel, ModelTrait, QueryFilter, QueryOrder, QuerySelect, Value,
+    IntoActiveModel, ModelTrait, QueryFilter, QueryOrder, QuerySelect, TryInsertResult, Value,
 };
 use serde::{Serialize, de::DeserializeOwned};
 
@@ -62,6 +62,8 @@ pub trait Content:
     const PATH: &'static str;
     /// The text column that names an item in lists and emails.
     const TITLE: &'static str;
+    /// The column holding the image of its media library it shows.
+    const IMAGE: &'static str;
     /// Its own columns that neither an edit nor a restored version changes (what an importer
     /// set, for instance), besides the life-cycle columns all share.
     const KEPT: &'static [&'static str] = &[];
@@ -116,6 +118,7 @@ impl Content for offers::Entity {
     const KIND: &'static str = "offer";
     const PATH: &'static str = "offres";
     const TITLE: &'static str = "title";
+    const IMAGE: &'static str = "illustration_media_id";
     const KEPT: &'static [&'static str] =
         &["filled_at", "source_name", "external_id", "external_url"];
     type New = crate::offers::NewOffer;
@@ -186,6 +189,7 @@ impl Content for stories::Entity {
     const KIND: &'static str = "story";
     const PATH: &'static str = "temoignages";
     const TITLE: &'static str = "person_name";
+    const IMAGE: &'static str = "photo_media_id";
     type New = crate::stories::NewStory;
 
     async fn check(db: &impl ConnectionTrait, tenant_id: i32, new: &Self::New) -> AppResult<()> {
@@ -347,6 +351,42 @@ pub async fn slug_taken<E: Content>(db: &impl ConnectionTrait, slug: &str) -> Ap
         .one(db)
         .await?
         .is_some())
+}
+
+/// How many slugs a new item tries before giving up.
+const SLUG_ATTEMPTS: usize = 50;
+
+/// Inserts `model` under `slug`. A slug derived from the item's name (`derived`) that another
+/// item took, even a moment ago (a double click), gives way to the next free one (`slug-2`…);
+/// a slug the editor typed that is taken is refused.
+pub(crate) async fn insert_with_slug<E: Content>(
+    db: &impl ConnectionTrait,
+    mut model: E::ActiveModel,
+    slug: &str,
+    derived: bool,
+) -> AppResult<E::Model>
+where
+    E::ActiveModel: Clone,
+{
+    let candidates = slug::numbered(slug).take(if derived { SLUG_ATTEMPTS } else { 1 });
+    for candidate in candidates {
+        if derived && slug_taken::<E>(db, &candidate).await? {
+            continue;
+        }
+        model.set(column::<E>("slug"), candidate.into());
+        // Keys only: on a conflict, the insert returns no row, which sea-orm's model-returning
+        // insert takes for an error.
+        let inserted = E::insert(model.clone())
+            .on_conflict_do_nothing_on([column::<E>("slug")])
+            .exec_with_returning_keys(db)
+            .await?;
+        if let TryInsertResult::Inserted(keys) = inserted
+            && let Some(key) = keys.into_iter().next()
+        {
+            return E::find_by_id(key).one(db).await?.ok_or(AppError::NotFound);
+        }
+    }
+    Err(AppError::invalid("slug", "already used"))
 }
 
 /// Copies item `id` as a new draft of the same ministry, with a free slug; `adjust` resets

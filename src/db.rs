@@ -3,7 +3,11 @@
 use std::time::Duration;
 
 use migrations::{Migrator, MigratorTrait};
-use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend};
+use sea_orm::{
+    ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbBackend,
+    SqliteTransactionMode, TransactionOptions, TransactionTrait,
+    sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous},
+};
 
 use crate::{config::Config, error::AppResult};
 
@@ -15,7 +19,12 @@ pub fn is_unique_violation(error: &sea_orm::DbErr) -> bool {
     )
 }
 
-/// Opens the pool. A SQLite database file's folder is created and WAL journaling turned on.
+/// How long a SQLite writer waits for another to finish before giving up.
+const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Opens the pool. A SQLite database file's folder is created; every SQLite connection of the
+/// pool journals in WAL mode, enforces foreign keys and waits up to [`SQLITE_BUSY_TIMEOUT`]
+/// for the write lock.
 pub async fn connect(config: &Config) -> AppResult<DatabaseConnection> {
     if let Some(path) = sqlite_path(&config.database_url)
         && let Some(parent) = std::path::Path::new(path).parent()
@@ -29,15 +38,27 @@ pub async fn connect(config: &Config) -> AppResult<DatabaseConnection> {
         .min_connections(1)
         .connect_timeout(Duration::from_secs(5))
         .acquire_timeout(Duration::from_secs(5))
-        .sqlx_logging(false);
-    let db = Database::connect(options).await?;
-    if db.get_database_backend() == DbBackend::Sqlite {
-        db.execute_unprepared(
-            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
-        )
-        .await?;
-    }
-    Ok(db)
+        .sqlx_logging(false)
+        .map_sqlx_sqlite_opts(|sqlite| {
+            sqlite
+                .journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Normal)
+                .foreign_keys(true)
+                .busy_timeout(SQLITE_BUSY_TIMEOUT)
+        });
+    Ok(Database::connect(options).await?)
+}
+
+/// Starts a transaction that will write. On SQLite it takes the write lock at once
+/// (`BEGIN IMMEDIATE`), so that two writers queue on the busy timeout instead of one failing
+/// when it turns from reader into writer.
+pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction, sea_orm::DbErr> {
+    let sqlite = db.get_database_backend() == DbBackend::Sqlite;
+    db.begin_with_options(TransactionOptions {
+        sqlite_transaction_mode: sqlite.then_some(SqliteTransactionMode::Immediate),
+        ..TransactionOptions::default()
+    })
+    .await
 }
 
 fn sqlite_path(url: &str) -> Option<&str> {

@@ -16,6 +16,9 @@ pub enum AppError {
     Forbidden,
     #[error("too many requests")]
     TooManyRequests,
+    /// A request body larger than its route accepts.
+    #[error("request body too large")]
+    TooLarge,
     #[error("invalid {field}: {message}")]
     Invalid { field: String, message: String },
     #[error("configuration error: {key}: {message}")]
@@ -41,6 +44,7 @@ impl AppError {
             Self::SignInRequired => "sign_in_required",
             Self::Forbidden => "forbidden",
             Self::TooManyRequests => "too_many_requests",
+            Self::TooLarge => "too_large",
             Self::Invalid { .. } => "invalid",
             Self::Config { .. } => "config",
             Self::Database(_) => "database",
@@ -57,6 +61,7 @@ impl AppError {
             Self::SignInRequired => StatusCode::UNAUTHORIZED,
             Self::Forbidden => StatusCode::FORBIDDEN,
             Self::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
+            Self::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::Invalid { .. } => StatusCode::BAD_REQUEST,
             Self::Storage(_) => StatusCode::SERVICE_UNAVAILABLE,
             _ => StatusCode::INTERNAL_SERVER_ERROR,

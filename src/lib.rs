@@ -25,4 +25,5 @@ pub mod render;
 pub mod slug;
 pub mod stories;
 pub mod tenants;
+pub mod text;
 pub mod web;

@@ -77,8 +77,8 @@ pub fn compose(
     let text = format!("{french}\n\n-- English --\n\n{english}\n");
     let html = format!(
         "<!doctype html>\n<html lang=\"fr\">\n<body>\n{}\n<hr>\n<div lang=\"en\">\n{}\n</div>\n</body>\n</html>\n",
-        paragraphs(&french),
-        paragraphs(&english)
+        paragraphs(&french, letterhead.base_url),
+        paragraphs(&english, letterhead.base_url)
     );
     Mail {
         kind,
@@ -89,11 +89,14 @@ pub fn compose(
     }
 }
 
-/// Text paragraphs as HTML, with their web addresses as links.
-fn paragraphs(text: &str) -> String {
+/// Text paragraphs as HTML, with the addresses of the site at `base_url` as links. Any other
+/// address (one an editor wrote in a title, say) stays text: an email from the site links
+/// only to the site.
+fn paragraphs(text: &str, base_url: &str) -> String {
+    let site = format!("{}/", base_url.trim_end_matches('/'));
     let word = |word: &str| {
         let escaped = escape_markup(word);
-        if word.starts_with("https://") || word.starts_with("http://") {
+        if word.starts_with(&site) {
             format!("<a href=\"{escaped}\">{escaped}</a>")
         } else {
             escaped
@@ -376,10 +379,17 @@ mod tests {
 
     #[test]
     fn html_parts_escape_text_and_link_addresses() {
-        let html = paragraphs("Bonjour <b>,\n\nVoici :\nhttps://example.org/a?b=1&c=2 .");
+        let html = paragraphs(
+            "Bonjour <b>,\n\nVoici :\nhttps://example.org/a?b=1&c=2 .\nhttps://evil.example/x",
+            "https://example.org",
+        );
         assert!(html.contains("<p>Bonjour &lt;b&gt;,</p>"), "{html}");
         assert!(
             html.contains("<a href=\"https://example.org/a?b=1&amp;c=2\">"),
+            "{html}"
+        );
+        assert!(
+            html.contains("https://evil.example/x") && !html.contains("href=\"https://evil"),
             "{html}"
         );
     }

@@ -13,7 +13,7 @@ use metiers::{
     tenants::{self, NewTenant},
     web,
 };
-use sea_orm::{EntityTrait, PaginatorTrait, TransactionTrait};
+use sea_orm::{EntityTrait, PaginatorTrait};
 
 #[derive(Parser)]
 #[command(
@@ -275,7 +275,7 @@ async fn run(command: Command, mut config: Config) -> AppResult<()> {
                     slug,
                     website,
                 } => {
-                    let txn = db.begin().await?;
+                    let txn = metiers::db::begin_write(&db).await?;
                     let tenant = tenants::create(
                         &txn,
                         NewTenant {
@@ -334,7 +334,7 @@ async fn run(command: Command, mut config: Config) -> AppResult<()> {
                     tenant,
                     role,
                 } => {
-                    let txn = db.begin().await?;
+                    let txn = metiers::db::begin_write(&db).await?;
                     let user = accounts::create_user(
                         &txn,
                         NewUser {

@@ -246,6 +246,13 @@ async fn apply<E: Content>(
         }
     }
     active.set(column::<E>("proposal_id"), None::<i32>.into());
+    // An image deleted from the library since that version was written is left out.
+    let image = column::<E>(E::IMAGE);
+    if let sea_orm::Value::Int(Some(media_id)) = proposed.get(image)
+        && !crate::media::exists(db, media_id).await?
+    {
+        active.set(image, None::<i32>.into());
+    }
     let applied = active.update(db).await?;
     E::restore_extras(db, int::<E>(&applied, "id"), snapshot).await?;
     Ok(applied)

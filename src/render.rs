@@ -330,7 +330,7 @@ impl Renderer {
 }
 
 /// Escapes text for HTML and XML content and quoted attributes, and drops the control
-/// characters XML forbids. Unlike minijinja's default it leaves `/` alone, so that URLs stay
+/// characters and non-characters XML forbids. Unlike minijinja's default it leaves `/` alone, so that URLs stay
 /// readable in the page source.
 pub fn escape_markup(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
@@ -342,6 +342,7 @@ pub fn escape_markup(text: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
             c if c.is_control() && !matches!(c, '\n' | '\t' | '\r') => {}
+            c if crate::text::is_noncharacter(c) => {}
             c => out.push(c),
         }
     }

@@ -42,6 +42,18 @@ pub fn copy_candidates(base: &str) -> impl Iterator<Item = String> + use<> {
         .filter(|candidate| is_valid(candidate))
 }
 
+/// The slugs a new item named `base` may take, in order: `base`, `base-2`, `base-3`, and so on.
+pub fn numbered(base: &str) -> impl Iterator<Item = String> + use<> {
+    let stem: String = base.chars().take(90).collect();
+    let stem = stem.trim_end_matches('-').to_owned();
+    (1..)
+        .map(move |n| match n {
+            1 => stem.clone(),
+            n => format!("{stem}-{n}"),
+        })
+        .filter(|candidate| is_valid(candidate))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -57,5 +69,7 @@ mod tests {
         assert!(!is_valid("a--b"));
         let copies: Vec<String> = copy_candidates("offre").take(2).collect();
         assert_eq!(copies, ["offre-copie", "offre-copie-2"]);
+        let numbered: Vec<String> = numbered("offre").take(3).collect();
+        assert_eq!(numbered, ["offre", "offre-2", "offre-3"]);
     }
 }

@@ -10,7 +10,9 @@ mod support;
 
 use metiers::{accounts::Role, entities::media};
 use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, PaginatorTrait, Set};
-use support::{Backend, Options, SignedIn, TestApp, attributes, fixtures, texts};
+use support::{
+    Backend, Options, SignedIn, TestApp, attributes, fixtures, send_file, texts, upload,
+};
 
 mod files {
     use super::*;
@@ -46,50 +48,6 @@ mod s3 {
     async fn postgres_a_down_storage_loses_nothing() {
         a_down_storage_loses_nothing(Backend::Postgres).await
     }
-}
-
-/// Sends file `bytes` named `name` (declared as `mime`) with the fields `fields` to the upload
-/// form at `path`, as `who`.
-async fn send_file(
-    app: &TestApp,
-    who: &SignedIn,
-    path: &str,
-    fields: &[(&str, &str)],
-    (name, mime, bytes): (&str, &str, Vec<u8>),
-) -> reqwest::Response {
-    let mut form = reqwest::multipart::Form::new().text("csrf", who.csrf.clone());
-    for (field, value) in fields {
-        form = form.text(field.to_string(), value.to_string());
-    }
-    let file = reqwest::multipart::Part::bytes(bytes)
-        .file_name(name.to_owned())
-        .mime_str(mime)
-        .unwrap();
-    app.client
-        .post(app.url(path))
-        .header("cookie", &who.cookie)
-        .multipart(form.part("file", file))
-        .send()
-        .await
-        .unwrap()
-}
-
-/// Uploads a picture to the library as `who`; returns its row.
-async fn upload(app: &TestApp, who: &SignedIn, alt: &str, bytes: Vec<u8>) -> media::Model {
-    let file = ("image.png", "image/png", bytes);
-    let response = send_file(app, who, "/admin/medias", &[("alt", alt)], file).await;
-    assert_eq!(response.status(), 303, "{}", response.text().await.unwrap());
-    let location = response.headers()["location"].to_str().unwrap().to_owned();
-    let id: i32 = location
-        .trim_start_matches("/admin/medias/")
-        .trim_end_matches("?ok=uploaded")
-        .parse()
-        .unwrap_or_else(|_| panic!("redirected to {location}"));
-    media::Entity::find_by_id(id)
-        .one(&app.state.db)
-        .await
-        .unwrap()
-        .unwrap()
 }
 
 async fn page(app: &TestApp, who: Option<&SignedIn>, path: &str) -> String {

@@ -17,6 +17,7 @@ on_both_backends!(
     proconnect_failures_end_on_clear_pages,
     proconnect_accepts_es256_signatures,
     invited_people_get_in_on_their_first_login,
+    a_callback_opened_by_another_browser_is_refused,
 );
 
 const ADMIN: &str = "marie.curie@numerique.gouv.fr";
@@ -216,10 +217,19 @@ async fn proconnect_failures_end_on_clear_pages(backend: Backend) {
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .unwrap();
+    let callback = callback_for(&app, &no_redirects, ADMIN).await;
+    let first = no_redirects.get(&callback).send().await.unwrap();
+    assert_eq!(first.status(), 303, "the first use logs in");
+    let replay = reqwest::Client::new().get(&callback).send().await.unwrap();
+    assert_eq!(replay.status(), 400, "a replayed callback is refused");
+}
+
+/// Goes through the provider as `email` with `client` (which keeps its cookies and follows no
+/// redirect) and stops before coming back: the callback URL the provider sends the browser to.
+async fn callback_for(app: &TestApp, client: &reqwest::Client, email: &str) -> String {
     let mut url = app.url("/connexion/proconnect");
-    let mut callback = None;
     for _ in 0..6 {
-        let response = no_redirects.get(&url).send().await.unwrap();
+        let response = client.get(&url).send().await.unwrap();
         let Some(next) = response
             .headers()
             .get("location")
@@ -229,20 +239,57 @@ async fn proconnect_failures_end_on_clear_pages(backend: Backend) {
         };
         let next = response.url().join(&next).unwrap().to_string();
         if next.starts_with(&app.url("/connexion/proconnect/retour")) {
-            callback = Some(next);
-            break;
+            return next;
         }
         url = if next.contains("/interaction/") && !next.contains("/login") {
-            format!("{next}/login?email={ADMIN}")
+            format!("{next}/login?email={email}")
         } else {
             next
         };
     }
-    let callback = callback.expect("the provider sends the user back");
-    let first = no_redirects.get(&callback).send().await.unwrap();
-    assert_eq!(first.status(), 303, "the first use logs in");
-    let replay = reqwest::Client::new().get(&callback).send().await.unwrap();
-    assert_eq!(replay.status(), 400, "a replayed callback is refused");
+    panic!("the provider did not send {email} back");
+}
+
+/// Login CSRF: someone goes through the provider with their own account and, without using it,
+/// gets a signed-in admin to open their callback URL. The admin's browser did not start that
+/// login: it is refused, and the admin stays who they are.
+async fn a_callback_opened_by_another_browser_is_refused(backend: Backend) {
+    let (app, admin_browser) = app_with_provider(backend).await;
+    let attacker = "mallory@numerique.gouv.fr";
+    accounts::create_user(
+        &app.state.db,
+        NewUser {
+            email: attacker.into(),
+            is_admin: true,
+            ..Default::default()
+        },
+        Utc::now(),
+    )
+    .await
+    .unwrap();
+    let attacker_client = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let planted = callback_for(&app, &attacker_client, attacker).await;
+
+    let landed = log_in_as(&app, &admin_browser, ADMIN).await;
+    assert_eq!(landed.url().as_str(), app.url("/admin"));
+    let opened = admin_browser.get(&planted).send().await.unwrap();
+    assert_eq!(opened.status(), 400);
+    let dashboard = admin_browser
+        .get(app.url("/admin"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        dashboard.contains(ADMIN) && !dashboard.contains(attacker),
+        "the admin's session is the admin's"
+    );
 }
 
 async fn proconnect_accepts_es256_signatures(backend: Backend) {

@@ -241,6 +241,10 @@ admin-invite-submit = Send the invitation
 ## Back-office: what a refused field needs
 
 form-error-generic = This value is not accepted: please check it.
+form-error-too_long = This text is longer than accepted: please shorten it.
+form-error-too_deep = This text nests too many lists or quotes: please simplify its layout.
+form-error-not_http_url = Enter a complete web address, starting with https:// or http://.
+form-error-not_an_email = Enter a valid email address, such as firstname.lastname@ministry.gouv.fr.
 form-error-title = Enter a title of at most 200 characters.
 form-error-slug = Use lower-case letters without accents, digits and dashes, and an address not already taken.
 form-error-structure_id = Choose a directorate or service of this ministry.
@@ -403,6 +407,7 @@ form-error-file-too_large = The file is larger than the limit shown.
 form-error-file-not_an_image = This file is not a JPEG, PNG or WebP image (its content was checked, not just its name).
 form-error-file-too_many_pixels = This image has too many pixels: make it smaller before sending it.
 form-error-file-unreadable = This image is damaged or unreadable.
+form-error-file-duplicate = This picture is already in the media library: choose it there rather than replacing another image with it.
 form-error-file-storage = The image storage does not answer: nothing was saved, try again in a few minutes.
 form-error-media-in_use = This image still shows on the site: remove it from where it shows first.
 admin-field-photo = Photo

@@ -241,6 +241,10 @@ admin-invite-submit = Envoyer l’invitation
 ## Back-office: what a refused field needs
 
 form-error-generic = Cette valeur n’est pas acceptée : vérifiez-la.
+form-error-too_long = Ce texte dépasse la longueur acceptée : raccourcissez-le.
+form-error-too_deep = Ce texte imbrique trop de listes ou de citations : simplifiez sa mise en forme.
+form-error-not_http_url = Indiquez une adresse web complète, commençant par https:// ou http://.
+form-error-not_an_email = Indiquez une adresse électronique valide, comme prenom.nom@ministere.gouv.fr.
 form-error-title = Indiquez un intitulé de 200 caractères au plus.
 form-error-slug = Utilisez des lettres minuscules sans accent, des chiffres et des tirets, et une adresse qui n’est pas déjà prise.
 form-error-structure_id = Choisissez une direction ou un service de ce ministère.
@@ -403,6 +407,7 @@ form-error-file-too_large = Le fichier dépasse la taille maximale indiquée.
 form-error-file-not_an_image = Ce fichier n’est pas une image JPEG, PNG ou WebP (son contenu a été vérifié, pas seulement son nom).
 form-error-file-too_many_pixels = Cette image a trop de pixels : réduisez-la avant de l’envoyer.
 form-error-file-unreadable = Cette image est abîmée ou illisible.
+form-error-file-duplicate = Cette image est déjà dans la médiathèque : choisissez-la plutôt que de la remplacer par elle.
 form-error-file-storage = Le stockage des images ne répond pas : rien n’a été enregistré, réessayez dans quelques minutes.
 form-error-media-in_use = Cette image apparaît encore sur le site : retirez-la d’abord de là où elle apparaît.
 admin-field-photo = Photo

@@ -162,12 +162,13 @@ impl ProConnect {
         *self.discovered.write().await = None;
     }
 
-    /// Starts a login: records the attempt and returns the provider's authorization URL.
+    /// Starts a login: records the attempt and returns the provider's authorization URL and
+    /// the attempt's `state`, which the browser must show again on return (its cookie).
     pub async fn start(
         &self,
         db: &impl ConnectionTrait,
         now: DateTime<Utc>,
-    ) -> AppResult<Result<String, LoginFailure>> {
+    ) -> AppResult<Result<(String, String), LoginFailure>> {
         let discovered = match self.discovered().await {
             Ok(discovered) => discovered,
             Err(failure) => return Ok(Err(failure)),
@@ -205,7 +206,7 @@ impl ProConnect {
         }
         .insert(db)
         .await?;
-        Ok(Ok(url.to_string()))
+        Ok(Ok((url.to_string(), state.secret().clone())))
     }
 
     /// Takes the login attempt of `state`: it can be used once.

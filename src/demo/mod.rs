@@ -9,9 +9,7 @@ mod pictures;
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect, TransactionTrait,
-};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect};
 use serde::Deserialize;
 
 use crate::{
@@ -129,7 +127,7 @@ pub async fn seed(
         ));
     }
 
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let mut report = SeedReport::default();
     let existing: HashMap<String, tenant_rows::Model> = tenant_rows::Entity::find()
         .all(&txn)
@@ -418,7 +416,7 @@ pub const ACCOUNTS_DOMAIN: &str = "demo.metiers.numerique.gouv.fr";
 /// missing ones and returns how many exist.
 pub async fn seed_accounts(db: &DatabaseConnection, now: DateTime<Utc>) -> AppResult<usize> {
     use crate::accounts::{self, NewUser, Role};
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let mut wanted = vec![(
         format!("admin@{ACCOUNTS_DOMAIN}"),
         "Camille",
@@ -472,7 +470,7 @@ pub async fn seed_proposal(
     now: DateTime<Utc>,
 ) -> AppResult<()> {
     use crate::{accounts, moderation};
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let proposed = offer_rows::Entity::find()
         .filter(offer_rows::Column::ProposalId.is_not_null())
         .one(&txn)

@@ -5,7 +5,7 @@
 use std::collections::{BTreeSet, HashSet};
 
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 
 use crate::{
     accounts::Role,
@@ -61,7 +61,7 @@ async fn remind(
     now: DateTime<Utc>,
 ) -> AppResult<bool> {
     let expires_at = offer.expires_at.expect("a due offer expires");
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin_write(&state.db).await?;
     let recorded = offer_reminders::ActiveModel {
         offer_id: Set(offer.id),
         days_before: Set(days as i32),

@@ -14,8 +14,27 @@ use crate::error::{AppError, AppResult};
 pub const WIDTHS: [u32; 3] = [400, 800, 1600];
 /// The largest picture decoded, in pixels per side.
 const MAX_SIDE: u32 = 12_000;
-/// The most memory a decoder may take.
-const MAX_DECODE_BYTES: u64 = 256 * 1024 * 1024;
+/// The largest picture decoded, in pixels (a 48-megapixel phone photo passes).
+const MAX_PIXELS: u64 = 50_000_000;
+/// The most memory a decoded picture may take, checked from its header before decoding.
+const MAX_DECODE_BYTES: u64 = 160 * 1024 * 1024;
+/// How many pictures are processed at once on this instance: each may take a few hundred
+/// megabytes and seconds of CPU, so more would only queue on the cores.
+const CONCURRENT_PROCESSING: usize = 2;
+
+static PROCESSING: tokio::sync::Semaphore =
+    tokio::sync::Semaphore::const_new(CONCURRENT_PROCESSING);
+
+/// [`process`] on a blocking thread, one of at most [`CONCURRENT_PROCESSING`] at a time.
+pub async fn process_off_thread(bytes: Vec<u8>, max_bytes: usize) -> AppResult<Processed> {
+    let _turn = PROCESSING
+        .acquire()
+        .await
+        .map_err(|e| AppError::Storage(format!("image processing closed: {e}")))?;
+    tokio::task::spawn_blocking(move || process(&bytes, max_bytes))
+        .await
+        .map_err(|e| AppError::Storage(format!("image processing stopped: {e}")))?
+}
 /// Lossy WebP quality (0–100).
 const WEBP_QUALITY: f32 = 80.0;
 /// JPEG quality (1–100).
@@ -110,6 +129,11 @@ pub fn process(bytes: &[u8], max_bytes: usize) -> AppResult<Processed> {
         _ => refused("unreadable"),
     };
     let mut decoder = reader.into_decoder().map_err(unreadable)?;
+    let (width, height) = decoder.dimensions();
+    if u64::from(width) * u64::from(height) > MAX_PIXELS || decoder.total_bytes() > MAX_DECODE_BYTES
+    {
+        return Err(refused("too_many_pixels"));
+    }
     let orientation = decoder.orientation().map_err(unreadable)?;
     let mut picture = DynamicImage::from_decoder(decoder).map_err(unreadable)?;
     picture.apply_orientation(orientation);

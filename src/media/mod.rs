@@ -13,7 +13,7 @@ pub mod storage;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, Set, TransactionTrait,
+    QueryOrder, Set,
 };
 use sha2::{Digest, Sha256};
 
@@ -153,20 +153,41 @@ struct Written {
     keys: Vec<String>,
 }
 
-/// Checks and re-encodes `bytes` for ministry `tenant_id`, then writes its objects. When a
-/// write fails, the objects already written are removed.
-async fn write_objects(
-    storage: &Storage,
-    tenant_id: i32,
-    bytes: Vec<u8>,
-    max_bytes: usize,
-) -> AppResult<Written> {
+/// Checks and re-encodes `bytes` for ministry `tenant_id`, off the async threads. Its key comes
+/// from its content: the same picture in the same ministry always has the same key.
+async fn prepare(tenant_id: i32, bytes: Vec<u8>, max_bytes: usize) -> AppResult<Prepared> {
     let sha256 = hex(&Sha256::digest(&bytes));
     let size = i64::try_from(bytes.len()).unwrap_or(i64::MAX);
-    let processed = tokio::task::spawn_blocking(move || images::process(&bytes, max_bytes))
-        .await
-        .map_err(|e| AppError::Storage(format!("image processing stopped: {e}")))??;
-    let key = format!("{}{}", tenant_prefix(tenant_id), &sha256[..20]);
+    let processed = images::process_off_thread(bytes, max_bytes).await?;
+    Ok(Prepared {
+        key: format!("{}{}", tenant_prefix(tenant_id), &sha256[..20]),
+        sha256,
+        size,
+        processed,
+    })
+}
+
+/// An upload checked and re-encoded, not yet stored.
+struct Prepared {
+    key: String,
+    sha256: String,
+    size: i64,
+    processed: images::Processed,
+}
+
+/// Writes the objects of `prepared`. When a write fails, the objects this call wrote are
+/// removed, unless a row owns them (the same picture, stored meanwhile by someone else).
+async fn write_objects(
+    db: &impl ConnectionTrait,
+    storage: &Storage,
+    prepared: Prepared,
+) -> AppResult<Written> {
+    let Prepared {
+        key,
+        sha256,
+        size,
+        processed,
+    } = prepared;
     let fallback = processed.fallback;
     let mut written = Vec::new();
     for rendition in &processed.renditions {
@@ -177,7 +198,7 @@ async fn write_objects(
         for (extension, mime, bytes) in objects {
             let object = format!("{key}-{}.{extension}", rendition.width);
             if let Err(error) = storage.put(&object, bytes, mime).await {
-                remove_objects(storage, &written).await;
+                remove_unowned(db, storage, &key, &written).await;
                 return Err(error);
             }
             written.push(object);
@@ -192,6 +213,29 @@ async fn write_objects(
         height: i32::try_from(processed.height).unwrap_or(i32::MAX),
         keys: written,
     })
+}
+
+/// The image of key `key`, if stored.
+async fn find_by_key(db: &impl ConnectionTrait, key: &str) -> AppResult<Option<media::Model>> {
+    Ok(media::Entity::find()
+        .filter(media::Column::Key.eq(key))
+        .one(db)
+        .await?)
+}
+
+/// Removes `objects` of key `key` after a failed attempt, unless an image row owns that key:
+/// the objects are then another image's (identical content), never this attempt's to remove.
+async fn remove_unowned(
+    db: &impl ConnectionTrait,
+    storage: &Storage,
+    key: &str,
+    objects: &[String],
+) {
+    match find_by_key(db, key).await {
+        Ok(None) => remove_objects(storage, objects).await,
+        Ok(Some(_)) => {}
+        Err(error) => tracing::warn!(%key, %error, "media objects kept: their owner is unknown"),
+    }
 }
 
 /// Removes `keys`, logging what cannot be: `media check --repair` removes orphans later.
@@ -263,16 +307,13 @@ pub async fn store(
     now: DateTime<Utc>,
 ) -> AppResult<media::Model> {
     let alt = check_alt(&upload.alt)?;
-    let written = write_objects(storage, tenant_id, upload.bytes, max_bytes).await?;
+    let prepared = prepare(tenant_id, upload.bytes, max_bytes).await?;
+    if let Some(existing) = find_by_key(db, &prepared.key).await? {
+        return Ok(existing);
+    }
+    let written = write_objects(db, storage, prepared).await?;
     let saved = async {
-        let txn = db.begin().await?;
-        let existing = media::Entity::find()
-            .filter(media::Column::Key.eq(written.key.as_str()))
-            .one(&txn)
-            .await?;
-        if let Some(existing) = existing {
-            return Ok((existing, false));
-        }
+        let txn = crate::db::begin_write(db).await?;
         let row = media::ActiveModel {
             tenant_id: Set(tenant_id),
             key: Set(written.key.clone()),
@@ -289,12 +330,18 @@ pub async fn store(
         .await?;
         record(&txn, actor_id, "upload", None, Some(&row), now).await?;
         txn.commit().await?;
-        Ok::<_, AppError>((row, true))
+        Ok::<_, AppError>(row)
     };
     match saved.await {
-        Ok((row, _)) => Ok(row),
+        Ok(row) => Ok(row),
+        Err(AppError::Database(error)) if crate::db::is_unique_violation(&error) => {
+            // The same picture, uploaded at the same moment: one image, the other's.
+            find_by_key(db, &written.key)
+                .await?
+                .ok_or(AppError::Database(error))
+        }
         Err(error) => {
-            remove_objects(storage, &written.keys).await;
+            remove_unowned(db, storage, &written.key, &written.keys).await;
             Err(error)
         }
     }
@@ -313,6 +360,11 @@ pub async fn find(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)
+}
+
+/// Whether image `id` is still in its library.
+pub async fn exists(db: &impl ConnectionTrait, id: i32) -> AppResult<bool> {
+    Ok(media::Entity::find_by_id(id).one(db).await?.is_some())
 }
 
 /// Refuses image `id` (for form field `field`) when it is not one of ministry `tenant_id`'s.
@@ -424,9 +476,17 @@ pub async fn replace(
         "" => before.alt.clone(),
         alt => check_alt(alt)?,
     };
-    let written = write_objects(storage, tenant_id, upload.bytes, max_bytes).await?;
+    let prepared = prepare(tenant_id, upload.bytes, max_bytes).await?;
+    if prepared.key == before.key {
+        // The same picture again: only its text alternative may change.
+        return describe(db, actor, tenant_id, id, &alt, now).await;
+    }
+    if find_by_key(db, &prepared.key).await?.is_some() {
+        return Err(AppError::invalid("file", "duplicate"));
+    }
+    let written = write_objects(db, storage, prepared).await?;
     let saved = async {
-        let txn = db.begin().await?;
+        let txn = crate::db::begin_write(db).await?;
         let mut active: media::ActiveModel = before.clone().into();
         active.key = Set(written.key.clone());
         active.mime = Set(written.mime.to_owned());
@@ -443,13 +503,15 @@ pub async fn replace(
     };
     match saved.await {
         Ok(after) => {
-            if after.key != before.key {
-                remove_objects(storage, &object_keys(&before)).await;
-            }
+            remove_objects(storage, &object_keys(&before)).await;
             Ok(after)
         }
+        Err(AppError::Database(error)) if crate::db::is_unique_violation(&error) => {
+            // The same picture, added meanwhile as another image: its objects are that one's.
+            Err(AppError::invalid("file", "duplicate"))
+        }
         Err(error) => {
-            remove_objects(storage, &written.keys).await;
+            remove_unowned(db, storage, &written.key, &written.keys).await;
             Err(error)
         }
     }
@@ -464,7 +526,7 @@ pub async fn delete(
     id: i32,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let row = find(&txn, actor, tenant_id, id).await?;
     if !used_by(&txn, id).await?.is_empty() {
         return Err(AppError::invalid("media", "in_use"));

@@ -68,6 +68,9 @@ fn io_error(action: &str, key: &str, error: std::io::Error) -> AppError {
     AppError::Storage(format!("files {action} {key}: {error}"))
 }
 
+/// Numbers the files being written, for their temporary names.
+static NEXT_PART: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
 impl Storage {
     /// The store the configuration names; media files go under `DATA_DIR/media` by default.
     pub fn new(config: &Config) -> AppResult<Self> {
@@ -119,7 +122,12 @@ impl Storage {
                 tokio::fs::create_dir_all(folder)
                     .await
                     .map_err(|e| io_error("write", key, e))?;
-                let aside = path.with_extension("part");
+                // A name of its own, so that two writers of the same key never share it.
+                let aside = path.with_extension(format!(
+                    "{}-{}.part",
+                    std::process::id(),
+                    NEXT_PART.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+                ));
                 tokio::fs::write(&aside, bytes)
                     .await
                     .map_err(|e| io_error("write", key, e))?;

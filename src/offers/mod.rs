@@ -15,7 +15,7 @@ use crate::{
     codes::{ApplyMode, Category, ContractType, Experience, Profession, RemotePolicy, Status},
     entities::{offer_contract_types, offers, tenants},
     error::{AppError, AppResult},
-    regions, slug,
+    markdown, regions, slug, text,
 };
 
 /// The keys of an offer's text sections, in the order of its page.
@@ -196,6 +196,7 @@ impl OfferFilter {
 pub fn live(now: DateTime<Utc>) -> Condition {
     Condition::all()
         .add(offers::Column::Status.eq(Status::Published.as_str()))
+        .add(offers::Column::TenantId.in_subquery(crate::tenants::active_ids()))
         .add(
             Condition::any()
                 .add(offers::Column::PublishedAt.is_null())
@@ -269,12 +270,14 @@ pub enum Visibility {
 /// What the public may see of an offer; `None` for offers not yet public (drafts, reviews,
 /// scheduled publications).
 pub fn visibility(offer: &offers::Model, now: DateTime<Utc>) -> Option<Visibility> {
+    // Only what was once public may say it is filled or gone; the rest was never there.
+    let was_public = offer.published_at.is_some_and(|at| at <= now);
     match Status::parse(&offer.status)? {
         Status::Published if offer.published_at.is_some_and(|at| at > now) => None,
         Status::Published if offer.expires_at.is_some_and(|at| at <= now) => Some(Visibility::Gone),
         Status::Published => Some(Visibility::Live),
-        Status::Filled => Some(Visibility::Filled),
-        Status::Expired | Status::Archived => Some(Visibility::Gone),
+        Status::Filled if was_public => Some(Visibility::Filled),
+        Status::Expired | Status::Archived if was_public => Some(Visibility::Gone),
         _ => None,
     }
 }
@@ -445,6 +448,9 @@ pub struct NewOffer {
     pub created_by: Option<i32>,
 }
 
+/// The highest yearly salary an offer may state, in euros.
+const MAX_SALARY: i32 = 1_000_000;
+
 fn required<T>(value: Option<T>, field: &str) -> AppResult<T> {
     value.ok_or_else(|| AppError::invalid(field, "required"))
 }
@@ -464,6 +470,14 @@ impl NewOffer {
                 "at least one contract type",
             ));
         }
+        for (field, salary) in [
+            ("salary_min", self.salary_min),
+            ("salary_max", self.salary_max),
+        ] {
+            if salary.is_some_and(|euros| !(0..=MAX_SALARY).contains(&euros)) {
+                return Err(AppError::invalid(field, "out of range"));
+            }
+        }
         if let (Some(min), Some(max)) = (self.salary_min, self.salary_max)
             && min > max
         {
@@ -482,7 +496,7 @@ impl NewOffer {
             ));
         }
         match self.apply_mode {
-            Some(ApplyMode::External) if !self.apply_url.as_deref().is_some_and(is_http_url) => {
+            Some(ApplyMode::External) if self.apply_url.is_none() => {
                 return Err(AppError::invalid(
                     "apply_url",
                     "an http(s) address is required",
@@ -496,8 +510,65 @@ impl NewOffer {
         if self.city.trim().is_empty() {
             return Err(AppError::invalid("city", "required"));
         }
+        self.check_texts()?;
         regions::locate(&self.postal_code)
             .ok_or_else(|| AppError::invalid("postal_code", "not a French postal code"))
+    }
+
+    /// Bounds every text and checks every address: rich texts by [`markdown::check`], one-line
+    /// texts by length, web addresses and emails by their shape.
+    fn check_texts(&self) -> AppResult<()> {
+        for (field, markdown) in self.rich_texts() {
+            markdown::check(field, markdown)?;
+        }
+        let lines = [
+            ("street", Some(&self.street)),
+            ("city", Some(&self.city)),
+            ("contact_name", self.contact_name.as_ref()),
+        ];
+        for (field, value) in lines {
+            text::check_length(
+                field,
+                value.map_or("", String::as_str),
+                text::MAX_LINE_CHARS,
+            )?;
+        }
+        let urls = [
+            ("video_url", &self.video_url),
+            ("apply_url", &self.apply_url),
+        ];
+        for (field, url) in urls {
+            if let Some(url) = url {
+                text::check_http_url(field, url)?;
+            }
+        }
+        for email in &self.apply_emails {
+            text::check_email("apply_emails", email)?;
+        }
+        if self.apply_emails.len() > 20 {
+            return Err(AppError::invalid("apply_emails", "too_long"));
+        }
+        if let Some(email) = &self.contact_email {
+            text::check_email("contact_email", email)?;
+        }
+        if self.domains.len() > 20 || self.domains.iter().any(|d| d.chars().count() > 50) {
+            return Err(AppError::invalid("domains", "too_long"));
+        }
+        Ok(())
+    }
+
+    /// The offer's Markdown sections, by field name.
+    fn rich_texts(&self) -> [(&'static str, &str); 8] {
+        [
+            ("context", &self.context),
+            ("mission", &self.mission),
+            ("tasks", &self.tasks),
+            ("team", &self.team),
+            ("perks", &self.perks),
+            ("particularities", &self.particularities),
+            ("profile", &self.profile),
+            ("recruitment_process", &self.recruitment_process),
+        ]
     }
 
     fn search_text(&self) -> String {
@@ -513,12 +584,6 @@ impl NewOffer {
         words.extend(self.domains.iter().map(String::as_str));
         search::normalize(&words.join(" "))
     }
-}
-
-fn is_http_url(url: &str) -> bool {
-    (url.starts_with("https://") || url.starts_with("http://"))
-        && url.len() > 10
-        && !url.contains(char::is_whitespace)
 }
 
 impl NewOffer {
@@ -585,11 +650,7 @@ pub async fn create(
             "lower-case letters, digits and dashes",
         ));
     }
-    if crate::content::slug_taken::<offers::Entity>(db, &slug).await? {
-        return Err(AppError::invalid("slug", "already used by another offer"));
-    }
     model.tenant_id = Set(new.tenant_id);
-    model.slug = Set(slug);
     model.source_name = Set(new.source_name.clone());
     model.external_id = Set(new.external_id.clone());
     model.external_url = Set(new.external_url.clone());
@@ -600,7 +661,9 @@ pub async fn create(
     model.created_by = Set(new.created_by);
     model.created_at = Set(now);
     model.updated_at = Set(now);
-    let model = model.insert(db).await?;
+    let derived = new.slug.is_empty();
+    let model =
+        crate::content::insert_with_slug::<offers::Entity>(db, model, &slug, derived).await?;
     replace_contract_types(db, model.id, &new.contract_types).await?;
     Ok(model)
 }

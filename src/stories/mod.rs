@@ -12,13 +12,14 @@ use crate::{
     codes::Status,
     entities::stories,
     error::{AppError, AppResult},
-    slug,
+    markdown, slug, text,
 };
 
 /// Stories anyone may see: published, and past the publication date their editor chose.
 fn public(now: DateTime<Utc>) -> Condition {
     Condition::all()
         .add(stories::Column::Status.eq(Status::Published.as_str()))
+        .add(stories::Column::TenantId.in_subquery(crate::tenants::active_ids()))
         .add(
             Condition::any()
                 .add(stories::Column::PublishedAt.is_null())
@@ -102,6 +103,12 @@ impl NewStory {
         if self.body.trim().is_empty() {
             return Err(AppError::invalid("body", "required"));
         }
+        markdown::check("body", &self.body)?;
+        text::check_length("person_name", &self.person_name, text::MAX_LINE_CHARS)?;
+        text::check_length("role", &self.role, text::MAX_LINE_CHARS)?;
+        if let Some(url) = &self.video_url {
+            text::check_http_url("video_url", url)?;
+        }
         Ok(stories::ActiveModel {
             person_name: Set(self.person_name.trim().to_owned()),
             role: Set(self.role.trim().to_owned()),
@@ -133,18 +140,15 @@ pub async fn create(
             "lower-case letters, digits and dashes",
         ));
     }
-    if crate::content::slug_taken::<stories::Entity>(db, &slug).await? {
-        return Err(AppError::invalid("slug", "already used by another story"));
-    }
     model.tenant_id = Set(new.tenant_id);
-    model.slug = Set(slug);
     model.status = Set(new.status.unwrap_or(Status::Draft).as_str().to_owned());
     model.published_at = Set(new.published_at);
     model.version = Set(1);
     model.created_by = Set(new.created_by);
     model.created_at = Set(now);
     model.updated_at = Set(now);
-    Ok(model.insert(db).await?)
+    let derived = new.slug.is_empty();
+    crate::content::insert_with_slug::<stories::Entity>(db, model, &slug, derived).await
 }
 
 /// Rewrites the written fields of `existing` (its slug, ministry and life cycle stay).

@@ -10,8 +10,18 @@ use sea_orm::{
 use crate::{
     entities::{structures, tenants},
     error::{AppError, AppResult},
-    slug,
+    markdown, slug, text,
 };
+
+/// The ids of the ministries shown on the portal (not archived), as a subquery: what they
+/// publish is public only while they are.
+pub fn active_ids() -> sea_orm::sea_query::SelectStatement {
+    sea_orm::sea_query::Query::select()
+        .column(tenants::Column::Id)
+        .from(tenants::Entity)
+        .and_where(tenants::Column::ArchivedAt.is_null())
+        .to_owned()
+}
 
 /// The ministries shown on the portal (not archived), by name.
 pub async fn list_active(db: &impl ConnectionTrait) -> AppResult<Vec<tenants::Model>> {
@@ -125,10 +135,15 @@ impl NewTenant {
         if !is_hex_color(&accent_color) {
             return Err(AppError::invalid("accent_color", "a colour like #000091"));
         }
-        if let Some(website) = &self.website
-            && !(website.starts_with("https://") || website.starts_with("http://"))
-        {
-            return Err(AppError::invalid("website", "an http(s) address"));
+        if let Some(website) = &self.website {
+            text::check_http_url("website", website)?;
+        }
+        markdown::check("presentation", &self.presentation)?;
+        for (key, section) in &self.showcase {
+            markdown::check(key, section)?;
+        }
+        if self.sirets.len() > 100 {
+            return Err(AppError::invalid("sirets", "too_long"));
         }
         if let Some(bad) = self.sirets.iter().find(|s| !is_siret(s)) {
             return Err(AppError::invalid(

@@ -8,7 +8,6 @@ use poem::{
     http::{StatusCode, header},
     web::{Data, Form, Path, Query},
 };
-use sea_orm::TransactionTrait;
 use serde::Deserialize;
 
 use super::portal::{PageContext, View};
@@ -138,10 +137,36 @@ pub async fn login_page(request: &Request, Data(state): Data<&SharedState>) -> A
     with_login_csrf(state, super::admin::render_private(&page, view)?, &csrf)
 }
 
-/// Gives a login form's page its double-submit CSRF cookie.
+/// `value` signed with the portal's key, as `VALUE.MAC`.
+fn signed(state: &SharedState, value: &str) -> String {
+    format!("{value}.{}", crate::render::hex(&mac(state, value)))
+}
+
+/// The value `signed` holds, when the portal's key signed it.
+fn verified<'a>(state: &SharedState, signed: &'a str) -> Option<&'a str> {
+    let (value, tag) = signed.rsplit_once('.')?;
+    let expected = crate::render::hex(&mac(state, value));
+    same_secret(&expected, tag).then_some(value)
+}
+
+fn mac(state: &SharedState, value: &str) -> Vec<u8> {
+    use hmac::Mac;
+    let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(&state.signing_key)
+        .expect("HMAC takes keys of any length");
+    mac.update(value.as_bytes());
+    mac.finalize().into_bytes().to_vec()
+}
+
+/// Gives a login form's page its double-submit CSRF cookie, signed: only a token this portal
+/// issued passes, not any pair of equal values someone planted.
 fn with_login_csrf(state: &SharedState, mut response: Response, csrf: &str) -> AppResult<Response> {
     let https = state.config.is_https();
-    let cookie = set_cookie(LOGIN_CSRF_COOKIE, Some(csrf), "/connexion", https);
+    let cookie = set_cookie(
+        LOGIN_CSRF_COOKIE,
+        Some(&signed(state, csrf)),
+        "/connexion",
+        https,
+    );
     response.headers_mut().append(
         header::SET_COOKIE,
         cookie.parse().map_err(|_| AppError::Forbidden)?,
@@ -150,11 +175,9 @@ fn with_login_csrf(state: &SharedState, mut response: Response, csrf: &str) -> A
 }
 
 /// Refuses a login form whose CSRF token is not its page's.
-fn check_login_csrf(request: &Request, submitted: &str) -> AppResult<()> {
-    check_csrf(
-        &cookie(request, LOGIN_CSRF_COOKIE).unwrap_or_default(),
-        submitted,
-    )
+fn check_login_csrf(state: &SharedState, request: &Request, submitted: &str) -> AppResult<()> {
+    let cookie = cookie(request, LOGIN_CSRF_COOKIE).unwrap_or_default();
+    check_csrf(verified(state, &cookie).unwrap_or_default(), submitted)
 }
 
 #[derive(Deserialize)]
@@ -176,12 +199,12 @@ pub async fn demo_login(
     if !state.login_limiter.allow(request) {
         return Err(AppError::TooManyRequests);
     }
-    check_login_csrf(request, &form.csrf)?;
+    check_login_csrf(state, request, &form.csrf)?;
     let user = accounts::find_by_email(&state.db, &form.email)
         .await?
         .filter(|user| user.email.ends_with(crate::demo::ACCOUNTS_DOMAIN))
         .ok_or(AppError::Forbidden)?;
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin_write(&state.db).await?;
     open_session(state, txn, user.id, "demo", None).await
 }
 
@@ -209,6 +232,10 @@ async fn open_session(
         .header(
             header::SET_COOKIE,
             set_cookie(LOGIN_CSRF_COOKIE, None, "/connexion", https),
+        )
+        .header(
+            header::SET_COOKIE,
+            set_cookie(LOGIN_STATE_COOKIE, None, PROCONNECT_PATH, https),
         )
         .finish())
 }
@@ -300,6 +327,13 @@ fn login_failed(
     page.render(view)
 }
 
+/// The state of the ProConnect login this browser started: a return with another state (a
+/// callback URL someone else obtained) is refused, so nobody can log a browser into their
+/// own account.
+const LOGIN_STATE_COOKIE: &str = "metiers_login_state";
+/// Where the login-state cookie goes: the start and return of a ProConnect login.
+const PROCONNECT_PATH: &str = "/connexion/proconnect";
+
 /// Sends the user to ProConnect.
 #[handler]
 pub async fn proconnect_start(
@@ -311,7 +345,17 @@ pub async fn proconnect_start(
         return Err(AppError::TooManyRequests);
     }
     match proconnect.start(&state.db, state.now()).await? {
-        Ok(url) => Ok(redirect(&url).finish()),
+        Ok((url, login_state)) => Ok(redirect(&url)
+            .header(
+                header::SET_COOKIE,
+                set_cookie(
+                    LOGIN_STATE_COOKIE,
+                    Some(&login_state),
+                    PROCONNECT_PATH,
+                    state.config.is_https(),
+                ),
+            )
+            .finish()),
         Err(failure) => {
             tracing::error!(%failure, "ProConnect login could not start");
             login_failed(state, request, failure.code(), StatusCode::BAD_GATEWAY)
@@ -337,6 +381,11 @@ pub async fn proconnect_return(
     let now = state.now();
     let code = query.code.as_deref();
     let login_state = query.state.as_deref().unwrap_or_default();
+    let started_here = cookie(request, LOGIN_STATE_COOKIE).unwrap_or_default();
+    if check_csrf(&started_here, login_state).is_err() {
+        tracing::warn!("ProConnect return to a browser that did not start this login");
+        return login_failed(state, request, "state", StatusCode::BAD_REQUEST);
+    }
     let identity = match proconnect
         .finish(&state.db, code, query.error.as_deref(), login_state, now)
         .await?
@@ -352,7 +401,7 @@ pub async fn proconnect_return(
             return login_failed(state, request, failure.code(), status);
         }
     };
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin_write(&state.db).await?;
     let Some(user) = accounts::sign_in(&txn, &identity, now).await? else {
         tracing::info!(email = %identity.email, "ProConnect login without access");
         return login_failed(state, request, "no-access", StatusCode::FORBIDDEN);
@@ -405,8 +454,8 @@ pub async fn login_link_request(
     Data(state): Data<&SharedState>,
 ) -> AppResult<Response> {
     login_links_allowed(state, request)?;
-    check_login_csrf(request, &form.csrf)?;
-    let txn = state.db.begin().await?;
+    check_login_csrf(state, request, &form.csrf)?;
+    let txn = crate::db::begin_write(&state.db).await?;
     let letterhead = state.letterhead();
     match accounts::login_links::request(&txn, &letterhead, &form.email, state.now()).await {
         Err(AppError::Invalid { .. }) => {
@@ -439,8 +488,8 @@ pub async fn login_link_use(
     Data(state): Data<&SharedState>,
 ) -> AppResult<Response> {
     login_links_allowed(state, request)?;
-    check_login_csrf(request, &form.csrf)?;
-    let txn = state.db.begin().await?;
+    check_login_csrf(state, request, &form.csrf)?;
+    let txn = crate::db::begin_write(&state.db).await?;
     match accounts::login_links::redeem(&txn, &token, state.now()).await? {
         Some(user) => open_session(state, txn, user.id, "login_link", None).await,
         None => {

@@ -2,6 +2,8 @@
 //! gzip encoding computed once.
 //!
 //! Every instance keeps its own cache, so a change shows everywhere within `page_cache_seconds`.
+//! A page is keyed by its path and the parameters it reads, normalised, and the cache is
+//! bounded by the bytes it holds.
 
 use std::{
     collections::HashMap,
@@ -16,23 +18,75 @@ use poem::{
 
 use super::http::Encoded;
 
-/// Beyond this many pages the cache starts again from empty.
-const MAX_ENTRIES: usize = 20_000;
+/// The most memory the kept pages may take (bodies and keys); past it, expired pages go first,
+/// then the oldest.
+const MAX_BYTES: usize = 64 * 1024 * 1024;
 /// Pages larger than this are not kept.
 const MAX_BODY: usize = 2 * 1024 * 1024;
 
 pub struct PageCache {
     ttl: Duration,
-    entries: RwLock<HashMap<String, (Instant, Arc<Encoded>)>>,
+    entries: RwLock<Entries>,
     /// One lock per page being rendered, so that concurrent misses render it once.
     rendering: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
+}
+
+/// The kept pages by key, with when each was rendered, and the bytes they take.
+#[derive(Default)]
+struct Entries {
+    pages: HashMap<String, (Instant, Arc<Encoded>)>,
+    bytes: usize,
+}
+
+/// What a kept page costs in memory.
+fn footprint(key: &str, page: &Encoded) -> usize {
+    key.len() + page.identity.len() + page.gzip.as_ref().map_or(0, |gzip| gzip.len())
+}
+
+impl Entries {
+    fn remove(&mut self, key: &str) {
+        if let Some((_, page)) = self.pages.remove(key) {
+            self.bytes -= footprint(key, &page);
+        }
+    }
+
+    /// Drops expired pages, then the oldest, until `needed` more bytes fit.
+    fn make_room(&mut self, needed: usize, ttl: Duration) {
+        if self.bytes + needed <= MAX_BYTES {
+            return;
+        }
+        let expired: Vec<String> = self
+            .pages
+            .iter()
+            .filter(|(_, (at, _))| at.elapsed() >= ttl)
+            .map(|(key, _)| key.clone())
+            .collect();
+        for key in expired {
+            self.remove(&key);
+        }
+        if self.bytes + needed <= MAX_BYTES {
+            return;
+        }
+        let mut by_age: Vec<(Instant, String)> = self
+            .pages
+            .iter()
+            .map(|(key, (at, _))| (*at, key.clone()))
+            .collect();
+        by_age.sort();
+        for (_, key) in by_age {
+            if self.bytes + needed <= MAX_BYTES {
+                break;
+            }
+            self.remove(&key);
+        }
+    }
 }
 
 impl PageCache {
     pub fn new(ttl: Duration) -> Self {
         Self {
             ttl,
-            entries: RwLock::new(HashMap::new()),
+            entries: RwLock::new(Entries::default()),
             rendering: Mutex::new(HashMap::new()),
         }
     }
@@ -53,6 +107,7 @@ impl PageCache {
     fn get(&self, key: &str) -> Option<Arc<Encoded>> {
         let entries = self.entries.read().unwrap_or_else(|e| e.into_inner());
         entries
+            .pages
             .get(key)
             .filter(|(at, _)| at.elapsed() < self.ttl)
             .map(|(_, page)| page.clone())
@@ -62,20 +117,23 @@ impl PageCache {
         if self.ttl.is_zero() {
             return;
         }
+        let size = footprint(&key, &page);
         let mut entries = self.entries.write().unwrap_or_else(|e| e.into_inner());
-        if entries.len() >= MAX_ENTRIES {
-            entries.clear();
-        }
-        entries.insert(key, (Instant::now(), page));
+        entries.remove(&key);
+        entries.make_room(size, self.ttl);
+        entries.bytes += size;
+        entries.pages.insert(key, (Instant::now(), page));
+    }
+
+    /// The memory the kept pages take, in bytes.
+    pub fn bytes(&self) -> usize {
+        self.entries.read().unwrap_or_else(|e| e.into_inner()).bytes
     }
 
     /// Forgets every page: after a change in the back-office, this instance's portal shows it
     /// at once (the others within `page_cache_seconds`).
     pub fn clear(&self) {
-        self.entries
-            .write()
-            .unwrap_or_else(|e| e.into_inner())
-            .clear();
+        *self.entries.write().unwrap_or_else(|e| e.into_inner()) = Entries::default();
     }
 
     fn cache_control(&self, status: StatusCode) -> &'static str {
@@ -133,7 +191,12 @@ impl<E: Endpoint> Endpoint for CachedPagesEndpoint<E> {
                 .map(IntoResponse::into_response);
         }
         let cache = &self.state.page_cache;
-        let key = request.original_uri().to_string();
+        // Keyed by what the page reads: unknown parameters make no new entry.
+        let uri = request.original_uri();
+        let key = match super::portal::page_query(uri.path(), uri.query()) {
+            Some(query) => format!("{}?{query}", uri.path()),
+            None => uri.path().to_owned(),
+        };
         if let Some(page) = cache.get(&key) {
             return Ok(page.respond(request.headers(), cache.cache_control(page.status)));
         }

@@ -58,7 +58,7 @@ impl<E: Endpoint> Endpoint for ErrorPagesEndpoint<E> {
                 .map_or("internal", AppError::code);
             tracing::error!(request_id, code, error = %error, "request failed");
         }
-        let known = [400, 403, 404, 410, 429, 500].contains(&status.as_u16());
+        let known = [400, 403, 404, 410, 413, 429, 500].contains(&status.as_u16());
         let key = if known {
             status.as_u16()
         } else if status.is_client_error() {

@@ -1,4 +1,4 @@
-//! Request ids, access logs and security headers.
+//! Request ids, access logs, security headers, and `HEAD` answered as `GET`.
 
 use std::{
     sync::atomic::{AtomicU64, Ordering},
@@ -7,7 +7,7 @@ use std::{
 
 use poem::{
     Endpoint, IntoResponse, Middleware, Request, Response, Result,
-    http::{HeaderValue, header},
+    http::{HeaderValue, Method, header},
 };
 use tracing::Instrument;
 
@@ -22,6 +22,10 @@ pub struct RequestId(pub String);
 
 /// Gives each request an id (kept from `X-Request-Id` when sane), logs it and sets the
 /// security headers on the response.
+///
+/// A `HEAD` request goes through every layer as the `GET` it stands for, so it gets the same
+/// headers and can only ever see or store the whole page in the page cache; the server sends
+/// the headers without the body.
 pub struct Observe {
     pub https: bool,
 }
@@ -73,6 +77,9 @@ impl<E: Endpoint> Endpoint for ObserveEndpoint<E> {
                 .header("x-forwarded-proto")
                 .is_some_and(|proto| proto.eq_ignore_ascii_case("https"));
         let method = request.method().clone();
+        if method == Method::HEAD {
+            request.set_method(Method::GET);
+        }
         let path = request.original_uri().path().to_owned();
         let started = Instant::now();
         let span = tracing::info_span!("request", request_id = %id);

@@ -4,8 +4,10 @@ pub mod admin;
 mod assets;
 mod auth;
 pub mod cache;
+pub mod clients;
 mod errors;
 mod http;
+mod limits;
 pub mod media;
 pub mod middleware;
 pub mod portal;
@@ -49,6 +51,7 @@ pub fn router(state: SharedState) -> impl Endpoint<Output = Response> {
         .nest("/en", portal::pages().nest("/admin", admin::routes()));
     routes
         .with(cache::CachedPages(state.clone()))
+        .with(limits::Limits(state.clone()))
         .with(errors::ErrorPages(state.clone()))
         .with(middleware::Observe {
             https: state.config.is_https(),

@@ -14,20 +14,22 @@ const WINDOW: Duration = Duration::from_secs(60);
 
 pub struct RateLimiter {
     per_minute: u32,
+    trusted_proxies: Vec<super::clients::IpRange>,
     windows: Mutex<HashMap<IpAddr, (Instant, u32)>>,
 }
 
 impl RateLimiter {
-    pub fn new(per_minute: u32) -> Self {
+    pub fn new(per_minute: u32, trusted_proxies: Vec<super::clients::IpRange>) -> Self {
         Self {
             per_minute,
+            trusted_proxies,
             windows: Mutex::new(HashMap::new()),
         }
     }
 
     /// Counts an attempt of the request's client; `false` once past the limit for this minute.
     pub fn allow(&self, request: &Request) -> bool {
-        let Some(client) = request.remote_addr().as_socket_addr().map(|addr| addr.ip()) else {
+        let Some(client) = super::clients::client_ip(request, &self.trusted_proxies) else {
             return true;
         };
         let now = Instant::now();

@@ -18,7 +18,7 @@ pub mod smtp;
 use chrono::Utc;
 use metiers::{app::AppState, app::SharedState, config::Config, db, web};
 use poem::listener::{Acceptor, Listener, TcpListener};
-use sea_orm::{ConnectionTrait, Database};
+use sea_orm::{ConnectionTrait, Database, EntityTrait};
 
 /// The database a test runs on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -436,4 +436,53 @@ pub fn attributes(body: &str, selector: &str, attribute: &str) -> Vec<String> {
         .select(&selector)
         .filter_map(|e| e.value().attr(attribute).map(str::to_owned))
         .collect()
+}
+
+/// Sends file `bytes` named `name` (declared as `mime`) with the fields `fields` to the upload
+/// form at `path`, as `who`.
+pub async fn send_file(
+    app: &TestApp,
+    who: &SignedIn,
+    path: &str,
+    fields: &[(&str, &str)],
+    (name, mime, bytes): (&str, &str, Vec<u8>),
+) -> reqwest::Response {
+    let mut form = reqwest::multipart::Form::new().text("csrf", who.csrf.clone());
+    for (field, value) in fields {
+        form = form.text(field.to_string(), value.to_string());
+    }
+    let file = reqwest::multipart::Part::bytes(bytes)
+        .file_name(name.to_owned())
+        .mime_str(mime)
+        .unwrap();
+    app.client
+        .post(app.url(path))
+        .header("cookie", &who.cookie)
+        .multipart(form.part("file", file))
+        .send()
+        .await
+        .unwrap()
+}
+
+/// Uploads a picture to the library as `who`; returns its row.
+pub async fn upload(
+    app: &TestApp,
+    who: &SignedIn,
+    alt: &str,
+    bytes: Vec<u8>,
+) -> metiers::entities::media::Model {
+    let file = ("image.png", "image/png", bytes);
+    let response = send_file(app, who, "/admin/medias", &[("alt", alt)], file).await;
+    assert_eq!(response.status(), 303, "{}", response.text().await.unwrap());
+    let location = response.headers()["location"].to_str().unwrap().to_owned();
+    let id: i32 = location
+        .trim_start_matches("/admin/medias/")
+        .trim_end_matches("?ok=uploaded")
+        .parse()
+        .unwrap_or_else(|_| panic!("redirected to {location}"));
+    metiers::entities::media::Entity::find_by_id(id)
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap()
 }

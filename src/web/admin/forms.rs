@@ -19,7 +19,12 @@ pub struct FormData {
 }
 
 impl FormData {
+    /// The submitted `pairs`, cleaned of what no person types (see [`crate::text::clean`]).
     pub fn new(pairs: Pairs) -> Self {
+        let pairs = pairs
+            .into_iter()
+            .map(|(name, value)| (name, crate::text::clean(&value)))
+            .collect();
         Self { pairs }
     }
 
@@ -156,6 +161,7 @@ pub fn field_errors(admin: &Admin, error: &AppError) -> BTreeMap<String, String>
     // The most precise message there is: for this reason, for this field, or any.
     let keys = [
         format!("form-error-{field}-{message}"),
+        format!("form-error-{message}"),
         format!("form-error-{field}"),
         "form-error-generic".to_owned(),
     ];
@@ -191,6 +197,9 @@ impl Shown {
     }
 }
 
+/// The largest text field of a multipart form (a text alternative, a token), in bytes.
+const MULTIPART_TEXT_MAX_BYTES: usize = 4 * 1024;
+
 /// A form sent as `multipart/form-data`: its text fields, and the bytes of its `file` field
 /// (empty when no file was chosen). Whatever the browser declared, at most `max_bytes` + 1
 /// bytes of the file are read: enough for the domain to refuse it as too large, while the
@@ -201,6 +210,8 @@ pub async fn read_multipart(
 ) -> AppResult<(FormData, Vec<u8>)> {
     use tokio::io::AsyncReadExt;
     let unreadable = |_| AppError::invalid("file", "unreadable");
+    // The body stops past its limit (see `web::limits`) when no length was declared.
+    let cut_short = |_| AppError::invalid("file", "too_large");
     let mut pairs = Vec::new();
     let mut file = Vec::new();
     while let Some(field) = multipart.next_field().await.map_err(unreadable)? {
@@ -210,9 +221,16 @@ pub async fn read_multipart(
                 .unwrap_or(u64::MAX)
                 .saturating_add(1);
             let mut reader = field.into_async_read().take(limit);
-            reader.read_to_end(&mut file).await?;
+            reader.read_to_end(&mut file).await.map_err(cut_short)?;
         } else {
-            pairs.push((name, field.text().await.map_err(unreadable)?));
+            let mut text = Vec::new();
+            let limit = MULTIPART_TEXT_MAX_BYTES as u64 + 1;
+            let mut reader = field.into_async_read().take(limit);
+            reader.read_to_end(&mut text).await.map_err(cut_short)?;
+            if text.len() > MULTIPART_TEXT_MAX_BYTES {
+                return Err(AppError::invalid(&name, "too_long"));
+            }
+            pairs.push((name, String::from_utf8_lossy(&text).into_owned()));
         }
     }
     Ok((FormData::new(pairs), file))

@@ -7,7 +7,7 @@
 /// the change's value. For handlers, which return `AppResult`.
 macro_rules! committed {
     ($admin:expr, |$txn:ident| $change:expr) => {{
-        let $txn = sea_orm::TransactionTrait::begin(&$admin.state.db).await?;
+        let $txn = crate::db::begin_write(&$admin.state.db).await?;
         let value = $change;
         $txn.commit().await?;
         value
@@ -382,8 +382,9 @@ async fn markdown_preview(admin: Admin<'_>, form: Form<Pairs>) -> AppResult<Resp
     if markdown.len() > PREVIEW_LIMIT {
         return Err(AppError::invalid("markdown", "too long to preview"));
     }
+    let html = crate::markdown::preview(markdown.to_owned()).await?;
     Ok(Response::builder()
         .header(header::CONTENT_TYPE, "text/html; charset=utf-8")
         .header(header::CACHE_CONTROL, "no-store")
-        .body(crate::markdown::to_safe_html(markdown)))
+        .body(html))
 }

@@ -114,7 +114,7 @@ impl<'a> PageContext<'a> {
             state,
             lang,
             path: path.to_owned(),
-            query: uri.query().filter(|q| !q.is_empty()).map(str::to_owned),
+            query: page_query(uri.path(), uri.query()),
         }
     }
 
@@ -183,6 +183,16 @@ impl<'a> PageContext<'a> {
             .header(header::CONTENT_TYPE, "text/html; charset=utf-8")
             .body(html))
     }
+}
+
+/// The query string of the portal page at `path` as the page reads it: the listing's filters
+/// and page number, normalised; `None` for the pages that read none. The page cache's key and
+/// the canonical link take it, so unknown parameters change neither.
+pub fn page_query(path: &str, raw: Option<&str>) -> Option<String> {
+    let (_, path) = Lang::from_path(path);
+    (path == "/offres")
+        .then(|| offers::canonical_query(raw.unwrap_or_default()))
+        .filter(|query| !query.is_empty())
 }
 
 /// The active ministries by id: one query, shared by a page's cards.

@@ -44,11 +44,38 @@ struct Pagination {
     links: Vec<PageLink>,
 }
 
-fn query_params(request: &Request) -> HashMap<String, String> {
-    serde_urlencoded::from_str::<Vec<(String, String)>>(request.uri().query().unwrap_or_default())
+/// The deepest page of a listing (20 offers a page: 200 000 offers).
+const MAX_PAGE: u64 = 10_000;
+
+fn query_params(query: &str) -> HashMap<String, String> {
+    serde_urlencoded::from_str::<Vec<(String, String)>>(query)
         .unwrap_or_default()
         .into_iter()
         .collect()
+}
+
+/// The page number asked for: 1 when absent, refused when not a number from 1 to [`MAX_PAGE`].
+fn requested_page(params: &HashMap<String, String>) -> AppResult<u64> {
+    match params.get("page").map(|page| page.trim()) {
+        None | Some("") => Ok(1),
+        Some(page) => page
+            .parse::<u64>()
+            .ok()
+            .filter(|number| (1..=MAX_PAGE).contains(number))
+            .ok_or_else(|| AppError::invalid("page", "not a page number")),
+    }
+}
+
+/// The listing's query as the page reads it: its filters, then its page, in a fixed order.
+pub fn canonical_query(raw: &str) -> String {
+    let params = query_params(raw);
+    let mut pairs = OfferFilter::from_params(&params).to_params();
+    match requested_page(&params) {
+        Ok(1) => {}
+        Ok(number) => pairs.push(("page", number.to_string())),
+        Err(_) => pairs.push(("page", "invalid".to_owned())),
+    }
+    serde_urlencoded::to_string(&pairs).unwrap_or_default()
 }
 
 fn pagination(page: &PageContext, filter: &OfferFilter, current: u64, pages: u64) -> Pagination {
@@ -87,13 +114,9 @@ fn pagination(page: &PageContext, filter: &OfferFilter, current: u64, pages: u64
 pub async fn list(request: &Request, Data(state): Data<&SharedState>) -> AppResult<Response> {
     let page = PageContext::new(state, request);
     let now = state.now();
-    let params = query_params(request);
+    let params = query_params(request.uri().query().unwrap_or_default());
     let filter = OfferFilter::from_params(&params);
-    let requested: u64 = params
-        .get("page")
-        .and_then(|p| p.parse().ok())
-        .unwrap_or(1)
-        .max(1);
+    let requested = requested_page(&params)?;
     let tenants = active_tenants(state).await?;
     let mut found = offers::list_live(&state.db, &filter, requested, PER_PAGE, now).await?;
     let pages = found.total.div_ceil(PER_PAGE).max(1);
