@@ -236,7 +236,9 @@ async fn apply<E: Content>(
     snapshot: &Snapshot,
     now: DateTime<Utc>,
 ) -> AppResult<E::Model> {
-    let proposed = from_snapshot::<E>(snapshot)?;
+    let mut snapshot = snapshot.clone();
+    forget_deleted_image::<E>(db, &mut snapshot).await?;
+    let proposed = from_snapshot::<E>(&snapshot)?;
     let live = claim::<E>(db, live, now).await?;
     let mut active = live.into_active_model();
     for field in E::Column::iter() {
@@ -246,16 +248,26 @@ async fn apply<E: Content>(
         }
     }
     active.set(column::<E>("proposal_id"), None::<i32>.into());
-    // An image deleted from the library since that version was written is left out.
-    let image = column::<E>(E::IMAGE);
-    if let sea_orm::Value::Int(Some(media_id)) = proposed.get(image)
-        && !crate::media::exists(db, media_id).await?
-    {
-        active.set(image, None::<i32>.into());
-    }
     let applied = active.update(db).await?;
-    E::restore_extras(db, int::<E>(&applied, "id"), snapshot).await?;
+    E::restore_extras(db, int::<E>(&applied, "id"), &snapshot).await?;
     Ok(applied)
+}
+
+/// Leaves out of `snapshot` the image it shows when that image was deleted from the library
+/// since (an older version, or a proposal that waited); whether it did.
+async fn forget_deleted_image<E: Content>(
+    db: &impl ConnectionTrait,
+    snapshot: &mut Snapshot,
+) -> AppResult<bool> {
+    let Some(id) = snapshot.get(E::IMAGE).and_then(serde_json::Value::as_i64) else {
+        return Ok(false);
+    };
+    let id = i32::try_from(id).map_err(|_| AppError::NotFound)?;
+    if crate::media::exists(db, id).await? {
+        return Ok(false);
+    }
+    snapshot.insert(E::IMAGE.to_owned(), serde_json::Value::Null);
+    Ok(true)
 }
 
 /// Whether ministry `tenant_id` publishes without review.
@@ -320,7 +332,8 @@ pub async fn edit<E: Content>(
 }
 
 /// Makes version `number` of item `id` its next version, as an edit would: a live item of a
-/// ministry that is not trusted gets it as a proposal waiting for review. Call it in a
+/// ministry that is not trusted gets it as a proposal waiting for review. An image deleted from
+/// the library since that version is left out; the second value says so. Call it in a
 /// transaction.
 pub async fn restore<E: Content>(
     db: &impl ConnectionTrait,
@@ -329,7 +342,7 @@ pub async fn restore<E: Content>(
     (tenant_id, id): (i32, i32),
     number: i32,
     now: DateTime<Utc>,
-) -> AppResult<E::Model> {
+) -> AppResult<(E::Model, bool)> {
     let before = content::find_editable::<E>(db, actor, tenant_id, id).await?;
     let revision = revisions::Entity::find()
         .filter(revisions::Column::EntityType.eq(E::KIND))
@@ -338,14 +351,16 @@ pub async fn restore<E: Content>(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let snapshot: Snapshot = serde_json::from_str(&revision.snapshot)?;
+    let mut snapshot: Snapshot = serde_json::from_str(&revision.snapshot)?;
+    let image_left_out = forget_deleted_image::<E>(db, &mut snapshot).await?;
     if changes_wait_for_review::<E>(db, &before).await? {
-        return propose::<E>(db, letterhead, actor, &before, snapshot, now).await;
+        let proposed = propose::<E>(db, letterhead, actor, &before, snapshot, now).await?;
+        return Ok((proposed, image_left_out));
     }
     let after = apply::<E>(db, &before, &snapshot, now).await?;
     content::record::<E>(db, actor, "restore", Some(&before), &after, now).await?;
     keep_revision::<E>(db, actor, &after, None, now).await?;
-    Ok(after)
+    Ok((after, image_left_out))
 }
 
 /// Keeps `snapshot` as a proposed change of live item `live`, waiting for review, and tells

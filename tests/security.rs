@@ -466,6 +466,13 @@ async fn a_deleted_image_does_not_break_older_versions(backend: Backend) {
         .post_as(&editor, &format!("{path}/versions/1/restaurer"), &[])
         .await;
     assert_eq!(restored.status(), 303);
+    let location = restored.headers()["location"].to_str().unwrap().to_owned();
+    let page = app.get_with_cookie(&location, &editor.cookie).await;
+    let page = page.text().await.unwrap();
+    assert!(
+        page.contains("rétablie sans son image"),
+        "the editor is told"
+    );
     let offer = offers::Entity::find_by_id(offer.id)
         .one(&app.state.db)
         .await

@@ -360,6 +360,7 @@ admin-history-author = By
 
 admin-notice-proposed = Your changes are waiting for review. The published version stays online meanwhile.
 admin-notice-restored = The chosen version was restored: it is the new working version.
+admin-notice-restored-without-image = The chosen version was restored without its image, deleted from the media library since: choose another one if needed.
 admin-proposal-pending_review = Changes are waiting for review. The published version stays online; the form shows the proposed version.
 admin-proposal-changes_requested = Changes are requested on the proposed version. The published version stays online; the form shows the proposed version.
 admin-proposal-rejected = The proposed version was refused.

@@ -360,6 +360,7 @@ admin-history-author = Par
 
 admin-notice-proposed = Vos modifications attendent la relecture. La version publiée reste en ligne d’ici là.
 admin-notice-restored = La version choisie a été rétablie : c’est la nouvelle version de travail.
+admin-notice-restored-without-image = La version choisie a été rétablie sans son image, supprimée de la médiathèque depuis : choisissez-en une autre si besoin.
 admin-proposal-pending_review = Des modifications attendent la relecture. La version publiée reste en ligne ; le formulaire montre la version proposée.
 admin-proposal-changes_requested = Des modifications sont demandées sur la version proposée. La version publiée reste en ligne ; le formulaire montre la version proposée.
 admin-proposal-rejected = La version proposée a été refusée.

@@ -103,7 +103,7 @@ pub(super) async fn restore<E: Written>(
     admin.posted(posted)?;
     let (actor, tenant_id, now) = admin.scope()?;
     let letterhead = admin.state.letterhead();
-    let restored = committed!(admin, |txn| moderation::restore::<E>(
+    let (restored, image_left_out) = committed!(admin, |txn| moderation::restore::<E>(
         &txn,
         &letterhead,
         actor,
@@ -113,6 +113,7 @@ pub(super) async fn restore<E: Written>(
     )
     .await?);
     let notice = match content::optional_int::<E>(&restored, "proposal_id") {
+        _ if image_left_out => "restored-without-image",
         Some(_) => "proposed",
         None => "restored",
     };

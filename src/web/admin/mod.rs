@@ -127,7 +127,7 @@ pub fn routes() -> Route {
 }
 
 /// The confirmations a page may show after a change (`?ok=CODE`, message `admin-notice-CODE`).
-pub const NOTICES: [&str; 23] = [
+pub const NOTICES: [&str; 24] = [
     "saved",
     "created",
     "duplicated",
@@ -142,6 +142,7 @@ pub const NOTICES: [&str; 23] = [
     "reviewed",
     "proposed",
     "restored",
+    "restored-without-image",
     "filled",
     "uploaded",
     "described",
