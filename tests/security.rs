@@ -35,6 +35,7 @@ on_both_backends!(
     a_double_click_creates_two_offers,
     emails_link_only_to_the_site,
     login_forms_take_only_tokens_the_portal_signed,
+    behind_a_trusted_proxy_each_client_has_its_own_limit,
 );
 
 const ADMIN: &str = "admin@numerique.gouv.fr";
@@ -714,4 +715,49 @@ async fn login_forms_take_only_tokens_the_portal_signed(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(forged.status(), 403, "a token with a signature of its own");
+}
+
+/// Three login-link requests from `client` (as `X-Forwarded-For` says): the statuses.
+async fn three_attempts_from(app: &TestApp, client: &str) -> Vec<u16> {
+    let mut statuses = Vec::new();
+    for _ in 0..3 {
+        let response = app
+            .client
+            .post(app.url("/connexion/lien"))
+            .header("x-forwarded-for", client)
+            .form(&[("email", "a@mer.gouv.fr"), ("csrf", "x")])
+            .send()
+            .await
+            .unwrap();
+        statuses.push(response.status().as_u16());
+    }
+    statuses
+}
+
+async fn behind_a_trusted_proxy_each_client_has_its_own_limit(backend: Backend) {
+    let options = |trusted_proxies| Options {
+        login_links: true,
+        login_attempts_per_minute: Some(2),
+        trusted_proxies: Some(trusted_proxies),
+        ..Options::default()
+    };
+    let behind_proxy = TestApp::start_with(backend, options("127.0.0.1")).await;
+    assert_eq!(
+        three_attempts_from(&behind_proxy, "203.0.113.1").await,
+        [403, 403, 429]
+    );
+    assert_eq!(
+        three_attempts_from(&behind_proxy, "203.0.113.2").await,
+        [403, 403, 429]
+    );
+    // From a peer that is not a trusted proxy, the header is anyone's to write: ignored.
+    let direct = TestApp::start_with(backend, options("10.0.0.0/8")).await;
+    assert_eq!(
+        three_attempts_from(&direct, "203.0.113.1").await,
+        [403, 403, 429]
+    );
+    assert_eq!(
+        three_attempts_from(&direct, "203.0.113.2").await,
+        [429, 429, 429]
+    );
 }

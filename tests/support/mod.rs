@@ -167,6 +167,8 @@ pub struct Options {
     pub s3: bool,
     /// The largest upload, in bytes (the default when `None`).
     pub upload_max_bytes: Option<usize>,
+    /// The reverse proxies whose `X-Forwarded-For` names the client.
+    pub trusted_proxies: Option<&'static str>,
 }
 
 impl TestApp {
@@ -210,6 +212,7 @@ impl TestApp {
             "METIERS_S3_ACCESS_KEY_ID" => Some(s3::ACCESS_KEY_ID.to_owned()),
             "METIERS_S3_SECRET_ACCESS_KEY" => Some(s3::SECRET_ACCESS_KEY.to_owned()),
             "METIERS_UPLOAD_MAX_BYTES" => options.upload_max_bytes.map(|n| n.to_string()),
+            "METIERS_TRUSTED_PROXIES" => options.trusted_proxies.map(str::to_owned),
             "METIERS_DATABASE_MAX_CONNECTIONS" => Some("4".to_owned()),
             "METIERS_PAGE_CACHE_SECONDS" => Some(options.page_cache_seconds.to_string()),
             "METIERS_PROCONNECT_ISSUER" => issuer.clone(),
