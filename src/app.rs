@@ -8,6 +8,7 @@ use sha2::Digest;
 
 use crate::{
     accounts::proconnect::ProConnect,
+    caches::{attempts::RateLimiter, media::MediaCache, pages::PageCache},
     config::Config,
     db,
     error::AppResult,
@@ -15,7 +16,6 @@ use crate::{
     mail::Mailer,
     media::storage::Storage,
     render::Renderer,
-    web::{cache::PageCache, media::MediaCache, ratelimit::RateLimiter},
 };
 
 pub struct AppState {
@@ -100,10 +100,7 @@ impl AppState {
             clock: Clock::default(),
             media_cache: MediaCache::default(),
             proconnect,
-            login_limiter: RateLimiter::new(
-                config.login_attempts_per_minute,
-                config.trusted_proxies.clone(),
-            ),
+            login_limiter: RateLimiter::new(config.login_attempts_per_minute),
             config,
             db,
             i18n,

@@ -60,7 +60,7 @@ pub struct Config {
     pub secret_key: Option<String>,
     /// The reverse proxies in front of the portal: from them only, `X-Forwarded-For` names the
     /// client (for the login rate limit).
-    pub trusted_proxies: Vec<crate::web::clients::IpRange>,
+    pub trusted_proxies: Vec<crate::net::IpRange>,
     /// ProConnect login; `None` when not configured (the login button is then disabled).
     pub proconnect: Option<ProConnectConfig>,
     /// How emails leave: files under the data folder (default), the log, or SMTP.

@@ -11,6 +11,35 @@ use crate::error::AppError;
 #[folder = "locales/"]
 struct LocaleFiles;
 
+/// The confirmations a back-office page may show after a change (`?ok=CODE`, message
+/// `admin-notice-CODE`); every one must be translated.
+pub const ADMIN_NOTICES: [&str; 24] = [
+    "saved",
+    "created",
+    "duplicated",
+    "archived",
+    "invited",
+    "resent",
+    "revoked",
+    "removed",
+    "role-changed",
+    "switched",
+    "submitted",
+    "reviewed",
+    "proposed",
+    "restored",
+    "restored-without-image",
+    "filled",
+    "uploaded",
+    "described",
+    "replaced",
+    "deleted",
+    "job-done",
+    "job-failed",
+    "job-busy",
+    "already-reviewed",
+];
+
 /// A language of the portal. URLs carry it: French at the root, English under `/en`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -216,7 +245,7 @@ mod tests {
             ("experience-", Experience::codes()),
             ("admin-status-", Status::codes()),
             ("admin-apply-mode-", ApplyMode::codes()),
-            ("admin-notice-", crate::web::admin::NOTICES.to_vec()),
+            ("admin-notice-", ADMIN_NOTICES.to_vec()),
             (
                 "admin-nav-",
                 vec![

@@ -6,6 +6,7 @@
 pub mod accounts;
 pub mod app;
 pub mod audit;
+pub mod caches;
 pub mod codes;
 pub mod config;
 pub mod content;
@@ -19,6 +20,7 @@ pub mod mail;
 pub mod markdown;
 pub mod media;
 pub mod moderation;
+pub mod net;
 pub mod offers;
 pub mod regions;
 pub mod render;

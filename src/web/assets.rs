@@ -12,7 +12,8 @@ use poem::{
     web::{Data, Path},
 };
 
-use super::http::Encoded;
+use super::http::respond;
+use crate::caches::pages::Encoded;
 use crate::{app::SharedState, error::AppError};
 
 /// Encoded static files, kept once read (embedded themes only).
@@ -36,13 +37,13 @@ pub fn static_file(
         "public, max-age=300"
     };
     if let Some(encoded) = cache.0.read().unwrap_or_else(|e| e.into_inner()).get(&path) {
-        return Ok(encoded.respond(request.headers(), cache_control));
+        return Ok(respond(encoded, request.headers(), cache_control));
     }
     let found = renderer
         .static_file(theme, file)
         .ok_or(AppError::NotFound)?;
     let encoded = Arc::new(Encoded::new(
-        StatusCode::OK,
+        StatusCode::OK.as_u16(),
         found.content_type,
         found.bytes.into_owned(),
     ));
@@ -53,5 +54,5 @@ pub fn static_file(
             .unwrap_or_else(|e| e.into_inner())
             .insert(path.clone(), encoded.clone());
     }
-    Ok(encoded.respond(request.headers(), cache_control))
+    Ok(respond(&encoded, request.headers(), cache_control))
 }

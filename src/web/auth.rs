@@ -196,7 +196,7 @@ pub async fn demo_login(
     if !state.config.demo {
         return Err(AppError::NotFound);
     }
-    if !state.login_limiter.allow(request) {
+    if !super::clients::allow_attempt(state, request) {
         return Err(AppError::TooManyRequests);
     }
     check_login_csrf(state, request, &form.csrf)?;
@@ -341,7 +341,7 @@ pub async fn proconnect_start(
     Data(state): Data<&SharedState>,
 ) -> AppResult<Response> {
     let proconnect = state.proconnect.as_ref().ok_or(AppError::NotFound)?;
-    if !state.login_limiter.allow(request) {
+    if !super::clients::allow_attempt(state, request) {
         return Err(AppError::TooManyRequests);
     }
     match proconnect.start(&state.db, state.now()).await? {
@@ -420,7 +420,7 @@ fn login_links_allowed(state: &SharedState, request: &Request) -> AppResult<()> 
     if !state.config.login_links {
         return Err(AppError::NotFound);
     }
-    if !state.login_limiter.allow(request) {
+    if !super::clients::allow_attempt(state, request) {
         return Err(AppError::TooManyRequests);
     }
     Ok(())

@@ -3,15 +3,14 @@
 pub mod admin;
 mod assets;
 mod auth;
-pub mod cache;
-pub mod clients;
+mod cache;
+mod clients;
 mod errors;
 mod http;
 mod limits;
 pub mod media;
 pub mod middleware;
 pub mod portal;
-pub mod ratelimit;
 
 use std::sync::Arc;
 

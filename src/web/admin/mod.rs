@@ -126,34 +126,6 @@ pub fn routes() -> Route {
         .at("/ministeres/:id/archiver", post(ministries::archive))
 }
 
-/// The confirmations a page may show after a change (`?ok=CODE`, message `admin-notice-CODE`).
-pub const NOTICES: [&str; 24] = [
-    "saved",
-    "created",
-    "duplicated",
-    "archived",
-    "invited",
-    "resent",
-    "revoked",
-    "removed",
-    "role-changed",
-    "switched",
-    "submitted",
-    "reviewed",
-    "proposed",
-    "restored",
-    "restored-without-image",
-    "filled",
-    "uploaded",
-    "described",
-    "replaced",
-    "deleted",
-    "job-done",
-    "job-failed",
-    "job-busy",
-    "already-reviewed",
-];
-
 /// The acting user of a back-office request, their session and the ministry they work on.
 pub struct Admin<'a> {
     pub state: &'a AppState,
@@ -189,7 +161,11 @@ impl<'a> FromRequest<'a> for Admin<'a> {
             .uri()
             .query()
             .and_then(|query| query.strip_prefix("ok="))
-            .and_then(|code| NOTICES.iter().find(|known| **known == code))
+            .and_then(|code| {
+                crate::i18n::ADMIN_NOTICES
+                    .iter()
+                    .find(|known| **known == code)
+            })
             .copied();
         Ok(Self {
             state,
@@ -340,7 +316,7 @@ impl Admin<'_> {
     /// Back to a back-office page with a confirmation, after a step that changed nothing the
     /// portal shows (switching ministry).
     fn confirm(&self, path: &str, notice: &str) -> Response {
-        debug_assert!(NOTICES.contains(&notice));
+        debug_assert!(crate::i18n::ADMIN_NOTICES.contains(&notice));
         let to = format!("{}?ok={notice}", self.page.link(path));
         Response::builder()
             .status(StatusCode::SEE_OTHER)

@@ -8,30 +8,23 @@ use std::{
     time::{Duration, Instant},
 };
 
-use poem::Request;
-
 const WINDOW: Duration = Duration::from_secs(60);
 
 pub struct RateLimiter {
     per_minute: u32,
-    trusted_proxies: Vec<super::clients::IpRange>,
     windows: Mutex<HashMap<IpAddr, (Instant, u32)>>,
 }
 
 impl RateLimiter {
-    pub fn new(per_minute: u32, trusted_proxies: Vec<super::clients::IpRange>) -> Self {
+    pub fn new(per_minute: u32) -> Self {
         Self {
             per_minute,
-            trusted_proxies,
             windows: Mutex::new(HashMap::new()),
         }
     }
 
-    /// Counts an attempt of the request's client; `false` once past the limit for this minute.
-    pub fn allow(&self, request: &Request) -> bool {
-        let Some(client) = super::clients::client_ip(request, &self.trusted_proxies) else {
-            return true;
-        };
+    /// Counts an attempt of `client`; `false` once past the limit for this minute.
+    pub fn allow(&self, client: IpAddr) -> bool {
         let now = Instant::now();
         let mut windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
         if windows.len() > 10_000 {
