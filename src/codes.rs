@@ -103,7 +103,7 @@ code_enum!(
 );
 
 code_enum!(
-    /// The life cycle of offers and stories (see DESIGN.md, "Content life cycle").
+    /// The life cycle of offers and stories (`docs/architecture.md`, "Content life cycle").
     Status {
         Draft => "draft",
         PendingReview => "pending_review",

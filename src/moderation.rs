@@ -1,4 +1,4 @@
-//! The moderation workflow of offers and stories (DESIGN.md, "Content life cycle"): one state
+//! The moderation workflow of offers and stories (`docs/architecture.md`): one state
 //! machine for both. Editors submit drafts; DINUM admins approve, ask for changes or reject,
 //! with a comment the author sees; a ministry marked trusted publishes without review. Every
 //! step keeps a revision (snapshot, author, time, comment), is audited, and emails go through

@@ -19,7 +19,8 @@ use crate::{
     error::{AppError, AppResult},
 };
 
-/// A role in a ministry (DESIGN.md says what each may do).
+/// A role in a ministry: a manager runs its members and settings, an editor writes its offers,
+/// stories and images.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Role {
     Manager,

@@ -1,6 +1,6 @@
 //! Back-office authentication over HTTP: the session cookie, the acting user, CSRF checks and
-//! the login and logout pages. ProConnect plugs in here (next step of the login issue); the demo
-//! accounts' login works only in demo mode.
+//! the login and logout pages: ProConnect (`accounts::proconnect`), login links by email, and
+//! the demo accounts' login, which works only in demo mode.
 
 use minijinja::context;
 use poem::{
