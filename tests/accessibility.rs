@@ -2,13 +2,11 @@
 //! and dark mode. Needs Debian's `chromium` and the Node packages of `tests/a11y` (`.ci/run`
 //! installs both).
 
-mod support;
-
 use std::path::Path;
 
+use crate::support::{Backend, Options, TestApp, attributes};
 use metiers::entities::offers;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-use support::{Backend, Options, TestApp, attributes};
 
 fn first_link(body: &str, prefix: &str) -> String {
     attributes(body, "a[href]", "href")

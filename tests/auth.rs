@@ -1,11 +1,9 @@
 //! Back-office sessions: the login page, the demo accounts (demo mode only), CSRF, logout and
 //! expiry, on SQLite and on PostgreSQL.
 
-mod support;
-
+use crate::support::{Backend, Options, TestApp, attributes, cookie_pair, set_cookie};
 use chrono::{Duration, Utc};
 use metiers::accounts::sessions::{self, SessionPolicy};
-use support::{Backend, Options, TestApp, attributes, cookie_pair, set_cookie};
 
 on_both_backends!(
     demo_login_is_refused_outside_demo_mode,

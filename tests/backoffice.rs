@@ -11,8 +11,11 @@
 //! Every change goes through the forms of the pages: a test reads a form (its hidden `csrf`
 //! input included), changes some fields and submits it, as a browser would.
 
-mod support;
-
+use crate::support::{
+    Backend, Options, TestApp, attributes, fixtures, html,
+    oidc::{self, log_in_as},
+    texts,
+};
 use chrono::Utc;
 use metiers::{
     accounts::{self, NewUser, Role, sessions},
@@ -20,11 +23,6 @@ use metiers::{
     entities::{tenants, users},
 };
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
-use support::{
-    Backend, Options, TestApp, attributes, fixtures, html,
-    oidc::{self, log_in_as},
-    texts,
-};
 
 on_both_backends!(
     the_whole_journey,

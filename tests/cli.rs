@@ -1,11 +1,9 @@
 //! The `metiers` command line: configuration errors, migrations, seeding, ministries and users,
 //! on SQLite and on PostgreSQL.
 
-mod support;
-
 use std::process::Output;
 
-use support::{Backend, TestDatabase};
+use crate::support::{Backend, TestDatabase};
 
 /// Runs the binary on `database_url`, its data folder (media) a temporary one of that database.
 fn metiers(database_url: &str, args: &[&str]) -> Output {

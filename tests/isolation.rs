@@ -5,8 +5,7 @@
 //! refused request must leave the database exactly as it was. A route added to the router
 //! (`src/web/admin/mod.rs`) without a row here makes the test fail.
 
-mod support;
-
+use crate::support::{Backend, TestApp, fixtures};
 use chrono::Utc;
 use metiers::{
     accounts::{self, NewUser, Role, invitations, sessions},
@@ -17,7 +16,6 @@ use metiers::{
     tenants::add_structure,
 };
 use sea_orm::{ConnectionTrait, EntityTrait, QueryOrder};
-use support::{Backend, TestApp, fixtures};
 
 on_both_backends!(every_admin_route_keeps_ministries_apart);
 

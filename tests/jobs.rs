@@ -4,8 +4,7 @@
 //! personal data past its retention goes; two instances on one PostgreSQL database run a tick
 //! once; DINUM admins see every run, failures included, and run a job now.
 
-mod support;
-
+use crate::support::{Backend, TestApp, fixtures, texts};
 use chrono::{DateTime, Duration, DurationRound, Utc};
 use metiers::{
     accounts::Role,
@@ -17,7 +16,6 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait,
     QueryFilter, QueryOrder, Set,
 };
-use support::{Backend, TestApp, fixtures, texts};
 
 on_both_backends!(
     offers_expire_at_their_minute,

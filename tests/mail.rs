@@ -3,12 +3,10 @@
 //! and comes back without an email lost or sent twice. Also the default transport, which
 //! writes emails as files under the data folder. On SQLite and PostgreSQL.
 
-mod support;
-
+use crate::support::{Backend, Options, SignedIn, TestApp, attributes, fixtures, smtp::SmtpServer};
 use chrono::{Duration, Utc};
 use metiers::{accounts::Role, entities::outbox};
 use sea_orm::{EntityTrait, PaginatorTrait};
-use support::{Backend, Options, SignedIn, TestApp, attributes, fixtures, smtp::SmtpServer};
 
 on_both_backends!(
     invitations_are_emailed_with_both_parts,
@@ -109,7 +107,9 @@ async fn invitations_are_emailed_with_both_parts(backend: Backend) {
 async fn login_form(app: &TestApp, path: &str) -> (String, String) {
     let page = app.get(path).await;
     assert_eq!(page.status(), 200, "{path}");
-    let cookie = support::cookie_pair(&support::set_cookie(&page, "metiers_login_csrf").unwrap());
+    let cookie = crate::support::cookie_pair(
+        &crate::support::set_cookie(&page, "metiers_login_csrf").unwrap(),
+    );
     let body = page.text().await.unwrap();
     let csrf = attributes(&body, "input[name=csrf]", "value").remove(0);
     (cookie, csrf)
@@ -178,7 +178,8 @@ async fn login_links_work_once(backend: Backend) {
     let used = post_login_form(&app, &path, &cookie, &[("csrf", &csrf)]).await;
     assert_eq!(used.status(), 303);
     assert_eq!(used.headers()["location"], "/admin");
-    let session = support::cookie_pair(&support::set_cookie(&used, "metiers_session").unwrap());
+    let session =
+        crate::support::cookie_pair(&crate::support::set_cookie(&used, "metiers_session").unwrap());
     let dashboard = app.get_with_cookie("/admin", &session).await;
     assert_eq!(dashboard.status(), 200);
     assert!(

@@ -1,4 +1,4 @@
-//! Media over HTTP, on files and on a real S3 server (`support::s3`), on SQLite and PostgreSQL:
+//! Media over HTTP, on files and on a real S3 server (`crate::support::s3`), on SQLite and PostgreSQL:
 //! an editor uploads a photo for a story and a manager a logo for the ministry; the portal
 //! shows them responsive (WebP and fallback at every width, with their size), served with
 //! long cache headers; the photo is replaced everywhere at once; an unused image is deleted
@@ -6,13 +6,11 @@
 //! refused with a clear message and leave nothing behind, and a storage that is down loses
 //! nothing.
 
-mod support;
-
-use metiers::{accounts::Role, entities::media};
-use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, PaginatorTrait, Set};
-use support::{
+use crate::support::{
     Backend, Options, SignedIn, TestApp, attributes, fixtures, send_file, texts, upload,
 };
+use metiers::{accounts::Role, entities::media};
+use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, PaginatorTrait, Set};
 
 mod files {
     use super::*;

@@ -5,15 +5,15 @@
 //! online; older versions come back; reviewers get one digest; an approved offer may wait for
 //! its publication day; a trusted ministry publishes without review. On SQLite and PostgreSQL.
 
-mod support;
-
+use crate::support::{
+    Backend, Options, SignedIn, TestApp, attributes, fixtures, smtp::SmtpServer, texts,
+};
 use chrono::{Duration, Utc};
 use metiers::{
     accounts::Role,
     entities::{audit_log, offers, outbox, revisions},
 };
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
-use support::{Backend, Options, SignedIn, TestApp, attributes, fixtures, smtp::SmtpServer, texts};
 
 on_both_backends!(
     the_review_loop_ends_live,

@@ -1,11 +1,9 @@
 //! The public portal over HTTP: pages, filters, search, JSON-LD, feeds, statuses and headers,
 //! on SQLite and on PostgreSQL.
 
-mod support;
-
+use crate::support::{Backend, Options, TestApp, attributes, fixtures, texts};
 use chrono::{Duration, Utc};
 use metiers::codes::{Category, ContractType, Profession, RemotePolicy, Status};
-use support::{Backend, Options, TestApp, attributes, fixtures, texts};
 
 on_both_backends!(
     demo_data_is_credible_and_seeding_is_idempotent,

@@ -2,15 +2,13 @@
 //! cancellation, tampered state, wrong nonce, expired token, unknown user, code replay and
 //! RP-initiated logout, on SQLite and on PostgreSQL.
 
-mod support;
-
-use chrono::Utc;
-use metiers::accounts::{self, NewUser};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-use support::{
+use crate::support::{
     Backend, Options, TestApp, attributes,
     oidc::{self, log_in_as, reach_provider},
 };
+use chrono::Utc;
+use metiers::accounts::{self, NewUser};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 on_both_backends!(
     proconnect_login_and_logout,
@@ -306,9 +304,13 @@ async fn invited_people_get_in_on_their_first_login(backend: Backend) {
     use metiers::accounts::{Actor, Role, invitations};
     let (app, _) = app_with_provider(backend).await;
     let db = &app.state.db;
-    let tenant =
-        support::fixtures::ministry(&app, "agriculture", "Ministère de l'Agriculture", "dsfr")
-            .await;
+    let tenant = crate::support::fixtures::ministry(
+        &app,
+        "agriculture",
+        "Ministère de l'Agriculture",
+        "dsfr",
+    )
+    .await;
     let admin = Actor::load(
         db,
         accounts::find_by_email(db, ADMIN).await.unwrap().unwrap(),

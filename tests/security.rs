@@ -5,10 +5,11 @@
 //! publication day, archived ministries, feeds, slugs taken at the same moment, links in
 //! emails, and the login forms' CSRF cookie.
 
-mod support;
-
 use std::time::{Duration, Instant};
 
+use crate::support::{
+    Backend, Options, SignedIn, TestApp, attributes, fixtures, send_file, upload,
+};
 use chrono::Utc;
 use metiers::{
     accounts::Role,
@@ -16,7 +17,6 @@ use metiers::{
     entities::{media, offers, outbox, tenants},
 };
 use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, PaginatorTrait, Set};
-use support::{Backend, Options, SignedIn, TestApp, attributes, fixtures, send_file, upload};
 
 on_both_backends!(
     head_requests_never_blank_a_page,
@@ -696,8 +696,8 @@ async fn login_forms_take_only_tokens_the_portal_signed(backend: Backend) {
         .unwrap();
     assert_eq!(planted.status(), 403, "an equal pair someone planted");
     let response = app.get("/connexion").await;
-    let cookie = support::set_cookie(&response, "metiers_login_csrf").unwrap();
-    let value = support::cookie_pair(&cookie);
+    let cookie = crate::support::set_cookie(&response, "metiers_login_csrf").unwrap();
+    let value = crate::support::cookie_pair(&cookie);
     let (token, signature) = value
         .trim_start_matches("metiers_login_csrf=")
         .split_once('.')

@@ -1,11 +1,9 @@
-//! The test SMTP server (`tests/smtp`, driven by `support::smtp`) on its own, spoken to over a
+//! The test SMTP server (`tests/smtp`, driven by `crate::support::smtp`) on its own, spoken to over a
 //! raw socket: what it stores, and its outage switch. Independent of the application.
-
-mod support;
 
 use std::time::Duration;
 
-use support::smtp::SmtpServer;
+use crate::support::smtp::SmtpServer;
 use tokio::{
     io::{AsyncBufReadExt, AsyncWriteExt, BufReader},
     net::TcpStream,

@@ -1,11 +1,9 @@
 //! The media storage on its two backends, with the same expectations: files under the data
-//! folder, and a real S3 server on loopback (`support::s3`, SigV4 checked). Then what an
+//! folder, and a real S3 server on loopback (`crate::support::s3`, SigV4 checked). Then what an
 //! operator must be told clearly: a missing bucket, wrong credentials, a server that is down.
 
-mod support;
-
+use crate::support::s3::{ACCESS_KEY_ID, BUCKET, S3Server, SECRET_ACCESS_KEY};
 use metiers::{config::Config, error::AppError, media::storage::Storage};
-use support::s3::{ACCESS_KEY_ID, BUCKET, S3Server, SECRET_ACCESS_KEY};
 
 /// The configuration of these `METIERS_*` settings, as an operator would write them.
 fn configured(settings: &[(&str, String)]) -> Result<Config, AppError> {

@@ -163,8 +163,12 @@ async function main() {
       // reported once with "light+dark".
       const found = new Map();
       const failed = new Map(); // error message -> schemes
-      for (const scheme of SCHEMES) {
-        const result = await checkPage(tabs[scheme], target, axePath);
+      // Both schemes at once: each has its own tab, and most of a check is waiting.
+      const results = await Promise.all(
+        SCHEMES.map((scheme) => checkPage(tabs[scheme], target, axePath)),
+      );
+      for (const [i, scheme] of SCHEMES.entries()) {
+        const result = results[i];
         if (result.loadError) {
           failed.set(result.loadError, [...(failed.get(result.loadError) ?? []), scheme]);
           continue;

@@ -58,17 +58,20 @@ pub struct TestDatabase {
 static COUNTER: AtomicUsize = AtomicUsize::new(0);
 
 impl TestDatabase {
+    /// A fresh database, copied from a migrated template: migrations run once per version of
+    /// `migrations/`, not once per test.
     pub async fn create(backend: Backend) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         match backend {
-            Backend::Sqlite => Self {
-                url: format!(
-                    "sqlite://{}?mode=rwc",
-                    dir.path().join("metiers.db").display()
-                ),
-                postgres_name: None,
-                _dir: dir,
-            },
+            Backend::Sqlite => {
+                let path = dir.path().join("metiers.db");
+                std::fs::copy(sqlite_template().await, &path).expect("copy the template");
+                Self {
+                    url: format!("sqlite://{}?mode=rwc", path.display()),
+                    postgres_name: None,
+                    _dir: dir,
+                }
+            }
             Backend::Postgres => {
                 let name = format!(
                     "metiers_test_{}_{}_{}",
@@ -77,27 +80,127 @@ impl TestDatabase {
                     Utc::now().timestamp_micros()
                 );
                 let admin_url = postgres_admin_url();
-                let admin = Database::connect(admin_url.as_str())
-                    .await
-                    .unwrap_or_else(|e| {
-                        panic!("PostgreSQL must run at {admin_url} for the tests: {e}")
-                    });
+                let admin = one_connection(&admin_url).await.unwrap_or_else(|e| {
+                    panic!("PostgreSQL must run at {admin_url} for the tests: {e}")
+                });
+                let template = postgres_template(&admin, &admin_url).await;
                 admin
-                    .execute_unprepared(&format!("CREATE DATABASE {name}"))
+                    .execute_unprepared(&format!("CREATE DATABASE {name} TEMPLATE {template}"))
                     .await
                     .expect("create test database");
                 admin.close().await.ok();
-                let base = admin_url
-                    .rsplit_once('/')
-                    .map_or(admin_url.as_str(), |(base, _)| base);
                 Self {
-                    url: format!("{base}/{name}"),
+                    url: database_url(&admin_url, &name),
                     postgres_name: Some(name),
                     _dir: dir,
                 }
             }
         }
     }
+}
+
+/// A fingerprint of the migrations' source: a template is made again when they change.
+fn migrations_fingerprint() -> String {
+    use sha2::{Digest, Sha256};
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations/src");
+    let mut files: Vec<_> = std::fs::read_dir(&folder)
+        .expect("migrations folder")
+        .map(|entry| entry.expect("migration file").path())
+        .collect();
+    files.sort();
+    let mut hash = Sha256::new();
+    for file in files {
+        hash.update(std::fs::read(file).expect("migration source"));
+    }
+    hash.finalize()[..8]
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
+}
+
+/// The URL of database `name` on the server of `admin_url`.
+fn database_url(admin_url: &str, name: &str) -> String {
+    let base = admin_url
+        .rsplit_once('/')
+        .map_or(admin_url, |(base, _)| base);
+    format!("{base}/{name}")
+}
+
+async fn one_connection(url: &str) -> Result<sea_orm::DatabaseConnection, sea_orm::DbErr> {
+    let mut options = sea_orm::ConnectOptions::new(url.to_owned());
+    options.max_connections(1).sqlx_logging(false);
+    Database::connect(options).await
+}
+
+/// The migrated SQLite file tests copy, made once (by whichever test comes first).
+async fn sqlite_template() -> std::path::PathBuf {
+    let path =
+        std::env::temp_dir().join(format!("metiers-template-{}.db", migrations_fingerprint()));
+    if path.exists() {
+        return path;
+    }
+    let work = tempfile::tempdir().expect("temp dir");
+    let url = format!(
+        "sqlite://{}?mode=rwc",
+        work.path().join("build.db").display()
+    );
+    let db = one_connection(&url).await.expect("template database");
+    db::migrate(&db).await.expect("migrate the template");
+    // A standalone copy, without its write-ahead log, put in place in one step.
+    let copy = work.path().join("template.db");
+    db.execute_unprepared(&format!("VACUUM INTO '{}'", copy.display()))
+        .await
+        .expect("copy the template");
+    db.close().await.ok();
+    std::fs::copy(&copy, work.path().join("ready.db")).expect("template copy");
+    std::fs::rename(work.path().join("ready.db"), &path)
+        .or_else(|_| std::fs::copy(&copy, &path).map(|_| ()))
+        .expect("template in place");
+    path
+}
+
+/// The migrated PostgreSQL database tests are created from, made once under an advisory lock
+/// (tests run in parallel processes) and renamed into place when complete.
+async fn postgres_template(admin: &sea_orm::DatabaseConnection, admin_url: &str) -> String {
+    let name = format!("metiers_template_{}", migrations_fingerprint());
+    admin
+        .execute_unprepared("SELECT pg_advisory_lock(72631)")
+        .await
+        .expect("template lock");
+    let exists = admin
+        .query_one_raw(sea_orm::Statement::from_string(
+            sea_orm::DbBackend::Postgres,
+            format!("SELECT 1 FROM pg_database WHERE datname = '{name}'"),
+        ))
+        .await
+        .expect("look for the template")
+        .is_some();
+    if !exists {
+        let building = format!("{name}_building");
+        for statement in [
+            format!("DROP DATABASE IF EXISTS {building} WITH (FORCE)"),
+            format!("CREATE DATABASE {building}"),
+        ] {
+            admin
+                .execute_unprepared(&statement)
+                .await
+                .expect("template");
+        }
+        let db = one_connection(&database_url(admin_url, &building))
+            .await
+            .expect("template database");
+        db::migrate(&db).await.expect("migrate the template");
+        db.close().await.ok();
+        admin
+            .execute_unprepared(&format!("ALTER DATABASE {building} RENAME TO {name}"))
+            .await
+            .expect("template in place");
+    }
+    admin
+        .execute_unprepared("SELECT pg_advisory_unlock(72631)")
+        .await
+        .expect("template unlock");
+    name
 }
 
 impl Drop for TestDatabase {

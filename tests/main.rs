@@ -1,0 +1,21 @@
+//! Every integration test, in one binary: one link, and each file a module. `support` holds
+//! what they share (the application on loopback, the test servers, fixtures).
+
+#[macro_use]
+mod support;
+
+mod accessibility;
+mod auth;
+mod backoffice;
+mod cli;
+mod fuzz;
+mod isolation;
+mod jobs;
+mod mail;
+mod media;
+mod moderation;
+mod portal;
+mod proconnect;
+mod security;
+mod smtp_server;
+mod storage;
