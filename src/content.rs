@@ -3,12 +3,10 @@
 //! either of them, always within the ministry the acting user works on: an item of another
 //! ministry is not found.
 
-use std::str::FromStr;
-
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelBehavior, ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait,
-    IntoActiveModel, ModelTrait, QueryFilter, QueryOrder, QuerySelect, TryInsertResult, Value,
+    IntoActiveModel, QueryFilter, QueryOrder, QuerySelect, TryInsertResult,
 };
 use serde::{Serialize, de::DeserializeOwned};
 
@@ -24,30 +22,157 @@ use crate::{
 /// How many items a back-office list shows at most.
 pub const LIST_LIMIT: u64 = 500;
 
-/// The columns of the life cycle that offers and stories share, which neither an edit nor a
-/// restored version changes.
-pub const LIFE_CYCLE: [&str; 10] = [
-    "id",
-    "tenant_id",
-    "slug",
-    "status",
-    "published_at",
-    "version",
-    "created_by",
-    "created_at",
-    "updated_at",
-    "proposal_id",
-];
+/// The kinds of content editors write and DINUM admins review.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ContentKind {
+    Offer,
+    Story,
+}
+
+impl ContentKind {
+    pub const ALL: [Self; 2] = [Self::Offer, Self::Story];
+
+    /// Its name in the audit log, the revisions and the messages: `offer`, `story`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Offer => "offer",
+            Self::Story => "story",
+        }
+    }
+
+    /// Where its pages are, under `/admin` and on the portal: `offres`, `temoignages`.
+    pub fn path(self) -> &'static str {
+        match self {
+            Self::Offer => "offres",
+            Self::Story => "temoignages",
+        }
+    }
+
+    /// The kind whose pages are at `path`.
+    pub fn from_path(path: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.path() == path)
+    }
+}
+
+/// The columns every content table has, named by its own entity: what the life cycle reads
+/// and writes, checked by the compiler.
+pub struct Columns<C> {
+    pub id: C,
+    pub tenant_id: C,
+    pub slug: C,
+    pub status: C,
+    pub published_at: C,
+    pub publish_at: C,
+    pub proposal_id: C,
+    pub version: C,
+    pub created_by: C,
+    pub created_at: C,
+    pub updated_at: C,
+}
+
+impl<C: ColumnTrait> Columns<C> {
+    /// The columns of the life cycle, which neither an edit nor a restored version changes.
+    pub fn life_cycle(&self) -> [&C; 10] {
+        [
+            &self.id,
+            &self.tenant_id,
+            &self.slug,
+            &self.status,
+            &self.published_at,
+            &self.version,
+            &self.created_by,
+            &self.created_at,
+            &self.updated_at,
+            &self.proposal_id,
+        ]
+    }
+}
+
+/// What the life cycle reads of an item, whatever its kind.
+pub trait Item {
+    fn id(&self) -> i32;
+    fn tenant_id(&self) -> i32;
+    fn slug(&self) -> &str;
+    /// Its status; a code the table should never hold reads as a draft, the safest state.
+    fn status(&self) -> Status;
+    fn version(&self) -> i32;
+    fn proposal_id(&self) -> Option<i32>;
+    fn created_by(&self) -> Option<i32>;
+    fn publish_at(&self) -> Option<DateTime<Utc>>;
+    fn updated_at(&self) -> DateTime<Utc>;
+    /// The text that names it in lists and emails.
+    fn title(&self) -> &str;
+}
+
+/// Implements [`Item`] for a content model whose name field is `$title`.
+macro_rules! content_item {
+    ($model:ty, $title:ident) => {
+        impl Item for $model {
+            fn id(&self) -> i32 {
+                self.id
+            }
+            fn tenant_id(&self) -> i32 {
+                self.tenant_id
+            }
+            fn slug(&self) -> &str {
+                &self.slug
+            }
+            fn status(&self) -> Status {
+                Status::parse(&self.status).unwrap_or(Status::Draft)
+            }
+            fn version(&self) -> i32 {
+                self.version
+            }
+            fn proposal_id(&self) -> Option<i32> {
+                self.proposal_id
+            }
+            fn created_by(&self) -> Option<i32> {
+                self.created_by
+            }
+            fn publish_at(&self) -> Option<DateTime<Utc>> {
+                self.publish_at
+            }
+            fn updated_at(&self) -> DateTime<Utc> {
+                self.updated_at
+            }
+            fn title(&self) -> &str {
+                &self.$title
+            }
+        }
+    };
+}
+
+content_item!(offers::Model, title);
+content_item!(stories::Model, person_name);
+
+/// The shared columns of an entity whose column enum has the usual variant names.
+macro_rules! content_columns {
+    ($column:ty) => {
+        Columns {
+            id: <$column>::Id,
+            tenant_id: <$column>::TenantId,
+            slug: <$column>::Slug,
+            status: <$column>::Status,
+            published_at: <$column>::PublishedAt,
+            publish_at: <$column>::PublishAt,
+            proposal_id: <$column>::ProposalId,
+            version: <$column>::Version,
+            created_by: <$column>::CreatedBy,
+            created_at: <$column>::CreatedAt,
+            updated_at: <$column>::UpdatedAt,
+        }
+    };
+}
 
 /// A snapshot of an item: its row as JSON, plus what lives in other tables (an offer's contract
 /// types). Revisions keep them.
 pub type Snapshot = serde_json::Map<String, serde_json::Value>;
 
-/// An entity written in the back-office: its table has the columns of [`LIFE_CYCLE`] and
-/// `publish_at`.
+/// An entity written in the back-office: its table has the [`Columns`] of the life cycle.
 pub trait Content:
     EntityTrait<
         Model: Serialize
+                   + Item
                    + DeserializeOwned
                    + Clone
                    + IntoActiveModel<Self::ActiveModel>
@@ -56,13 +181,10 @@ pub trait Content:
         ActiveModel: ActiveModelBehavior + Send,
     >
 {
-    /// Its name in the audit log: `offer`, `story`.
-    const KIND: &'static str;
-    /// Where its pages are, under `/admin` and on the portal: `offres`, `temoignages`.
-    const PATH: &'static str;
-    /// The text column that names an item in lists and emails.
-    const TITLE: &'static str;
-    /// The column holding the image of its media library it shows.
+    const KIND: ContentKind;
+    /// Its columns that the life cycle reads and writes.
+    const COLUMNS: Columns<Self::Column>;
+    /// The column holding the image of its media library it shows, by name (as in snapshots).
     const IMAGE: &'static str;
     /// Its own columns that neither an edit nor a restored version changes (what an importer
     /// set, for instance), besides the life-cycle columns all share.
@@ -115,9 +237,8 @@ pub trait Content:
 }
 
 impl Content for offers::Entity {
-    const KIND: &'static str = "offer";
-    const PATH: &'static str = "offres";
-    const TITLE: &'static str = "title";
+    const KIND: ContentKind = ContentKind::Offer;
+    const COLUMNS: Columns<offers::Column> = content_columns!(offers::Column);
     const IMAGE: &'static str = "illustration_media_id";
     const KEPT: &'static [&'static str] =
         &["filled_at", "source_name", "external_id", "external_url"];
@@ -186,9 +307,8 @@ impl Content for offers::Entity {
 }
 
 impl Content for stories::Entity {
-    const KIND: &'static str = "story";
-    const PATH: &'static str = "temoignages";
-    const TITLE: &'static str = "person_name";
+    const KIND: ContentKind = ContentKind::Story;
+    const COLUMNS: Columns<stories::Column> = content_columns!(stories::Column);
     const IMAGE: &'static str = "photo_media_id";
     type New = crate::stories::NewStory;
 
@@ -224,43 +344,12 @@ impl Content for stories::Entity {
     }
 }
 
-/// The shared column `name` of `E`.
-pub fn column<E: Content>(name: &str) -> E::Column {
-    E::Column::from_str(name).unwrap_or_else(|_| panic!("{} has no column {name}", E::KIND))
-}
-
-/// Integer column `name` of an item (`id`, `tenant_id`, `version`).
-pub fn int<E: Content>(model: &E::Model, name: &str) -> i32 {
-    optional_int::<E>(model, name).unwrap_or_else(|| panic!("{}.{name} is not an integer", E::KIND))
-}
-
-/// Nullable integer column `name` of an item (`created_by`).
-pub fn optional_int<E: Content>(model: &E::Model, name: &str) -> Option<i32> {
-    match model.get(column::<E>(name)) {
-        Value::Int(value) => value,
-        other => panic!("{}.{name} is not an integer: {other:?}", E::KIND),
-    }
-}
-
-/// Text column `name` of an item.
-pub fn text<E: Content>(model: &E::Model, name: &str) -> String {
-    match model.get(column::<E>(name)) {
-        Value::String(Some(value)) => value,
-        other => panic!("{}.{name} is not text: {other:?}", E::KIND),
-    }
-}
-
-/// The status code of an item.
-pub fn status_of<E: Content>(model: &E::Model) -> String {
-    text::<E>(model, "status")
-}
-
 /// The audit subject of an item.
 fn subject<E: Content>(model: &E::Model) -> audit::Subject<'static> {
     audit::Subject {
-        tenant_id: Some(int::<E>(model, "tenant_id")),
-        entity_type: E::KIND,
-        entity_id: Some(int::<E>(model, "id")),
+        tenant_id: Some(model.tenant_id()),
+        entity_type: E::KIND.code(),
+        entity_id: Some(model.id()),
     }
 }
 
@@ -273,7 +362,7 @@ pub async fn record<E: Content>(
     after: &E::Model,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
-    let action = format!("{}.{action}", E::KIND);
+    let action = format!("{}.{action}", E::KIND.code());
     let subject = subject::<E>(after);
     audit::record(
         db,
@@ -298,14 +387,14 @@ pub async fn list<E: Content>(
 ) -> AppResult<Vec<E::Model>> {
     actor.require_editor(tenant_id)?;
     let mut query = E::find()
-        .filter(column::<E>("tenant_id").eq(tenant_id))
+        .filter(E::COLUMNS.tenant_id.eq(tenant_id))
         .filter(words);
     if let Some(status) = status {
-        query = query.filter(column::<E>("status").eq(status.as_str()));
+        query = query.filter(E::COLUMNS.status.eq(status.as_str()));
     }
     Ok(query
-        .order_by_desc(column::<E>("updated_at"))
-        .order_by_desc(column::<E>("id"))
+        .order_by_desc(E::COLUMNS.updated_at)
+        .order_by_desc(E::COLUMNS.id)
         .limit(LIST_LIMIT)
         .all(db)
         .await?)
@@ -320,8 +409,8 @@ pub async fn find<E: Content>(
 ) -> AppResult<E::Model> {
     actor.require_editor(tenant_id)?;
     E::find()
-        .filter(column::<E>("id").eq(id))
-        .filter(column::<E>("tenant_id").eq(tenant_id))
+        .filter(E::COLUMNS.id.eq(id))
+        .filter(E::COLUMNS.tenant_id.eq(tenant_id))
         .one(db)
         .await?
         .ok_or(AppError::NotFound)
@@ -335,7 +424,7 @@ pub async fn find_editable<E: Content>(
     id: i32,
 ) -> AppResult<E::Model> {
     let found = find::<E>(db, actor, tenant_id, id).await?;
-    if status_of::<E>(&found) == Status::Archived.as_str() {
+    if found.status() == Status::Archived {
         return Err(AppError::invalid(
             "status",
             "an archived item cannot change",
@@ -347,7 +436,7 @@ pub async fn find_editable<E: Content>(
 /// Whether an item of `E` already uses `slug`.
 pub async fn slug_taken<E: Content>(db: &impl ConnectionTrait, slug: &str) -> AppResult<bool> {
     Ok(E::find()
-        .filter(column::<E>("slug").eq(slug))
+        .filter(E::COLUMNS.slug.eq(slug))
         .one(db)
         .await?
         .is_some())
@@ -373,11 +462,11 @@ where
         if derived && slug_taken::<E>(db, &candidate).await? {
             continue;
         }
-        model.set(column::<E>("slug"), candidate.into());
+        model.set(E::COLUMNS.slug, candidate.into());
         // Keys only: on a conflict, the insert returns no row, which sea-orm's model-returning
         // insert takes for an error.
         let inserted = E::insert(model.clone())
-            .on_conflict_do_nothing_on([column::<E>("slug")])
+            .on_conflict_do_nothing_on([E::COLUMNS.slug])
             .exec_with_returning_keys(db)
             .await?;
         if let TryInsertResult::Inserted(keys) = inserted
@@ -401,7 +490,7 @@ pub async fn duplicate<E: Content>(
     now: DateTime<Utc>,
 ) -> AppResult<(E::Model, E::Model)> {
     let original = find::<E>(db, actor, tenant_id, id).await?;
-    let mut candidates = slug::copy_candidates(&text::<E>(&original, "slug"));
+    let mut candidates = slug::copy_candidates(original.slug());
     let free_slug = loop {
         let candidate = candidates.next().expect("endless candidates");
         if !slug_taken::<E>(db, &candidate).await? {
@@ -409,16 +498,16 @@ pub async fn duplicate<E: Content>(
         }
     };
     let mut copy = original.clone().into_active_model();
-    copy.not_set(column::<E>("id"));
-    copy.set(column::<E>("slug"), free_slug.into());
-    copy.set(column::<E>("status"), Status::Draft.as_str().into());
-    copy.set(column::<E>("published_at"), None::<DateTime<Utc>>.into());
-    copy.set(column::<E>("publish_at"), None::<DateTime<Utc>>.into());
-    copy.set(column::<E>("proposal_id"), None::<i32>.into());
-    copy.set(column::<E>("version"), 1.into());
-    copy.set(column::<E>("created_by"), Some(actor.user.id).into());
-    copy.set(column::<E>("created_at"), now.into());
-    copy.set(column::<E>("updated_at"), now.into());
+    copy.not_set(E::COLUMNS.id);
+    copy.set(E::COLUMNS.slug, free_slug.into());
+    copy.set(E::COLUMNS.status, Status::Draft.as_str().into());
+    copy.set(E::COLUMNS.published_at, None::<DateTime<Utc>>.into());
+    copy.set(E::COLUMNS.publish_at, None::<DateTime<Utc>>.into());
+    copy.set(E::COLUMNS.proposal_id, None::<i32>.into());
+    copy.set(E::COLUMNS.version, 1.into());
+    copy.set(E::COLUMNS.created_by, Some(actor.user.id).into());
+    copy.set(E::COLUMNS.created_at, now.into());
+    copy.set(E::COLUMNS.updated_at, now.into());
     adjust(&mut copy);
     let copy = copy.insert(db).await?;
     record::<E>(db, actor, "duplicate", Some(&original), &copy, now).await?;
@@ -435,13 +524,10 @@ pub async fn archive<E: Content>(
 ) -> AppResult<E::Model> {
     let before = find_editable::<E>(db, actor, tenant_id, id).await?;
     let mut active = before.clone().into_active_model();
-    active.set(column::<E>("status"), Status::Archived.as_str().into());
-    active.set(column::<E>("proposal_id"), None::<i32>.into());
-    active.set(
-        column::<E>("version"),
-        (int::<E>(&before, "version") + 1).into(),
-    );
-    active.set(column::<E>("updated_at"), now.into());
+    active.set(E::COLUMNS.status, Status::Archived.as_str().into());
+    active.set(E::COLUMNS.proposal_id, None::<i32>.into());
+    active.set(E::COLUMNS.version, (before.version() + 1).into());
+    active.set(E::COLUMNS.updated_at, now.into());
     let after = active.update(db).await?;
     record::<E>(db, actor, "archive", Some(&before), &after, now).await?;
     Ok(after)
@@ -456,24 +542,11 @@ pub async fn count_by_status<E: Content>(
     actor.require_editor(tenant_id)?;
     Ok(E::find()
         .select_only()
-        .column(column::<E>("status"))
-        .column_as(column::<E>("id").count(), "count")
-        .filter(column::<E>("tenant_id").eq(tenant_id))
-        .group_by(column::<E>("status"))
+        .column(E::COLUMNS.status)
+        .column_as(E::COLUMNS.id.count(), "count")
+        .filter(E::COLUMNS.tenant_id.eq(tenant_id))
+        .group_by(E::COLUMNS.status)
         .into_tuple()
         .all(db)
         .await?)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn offers_and_stories_have_the_shared_columns() {
-        for name in LIFE_CYCLE.into_iter().chain(["publish_at"]) {
-            column::<offers::Entity>(name);
-            column::<stories::Entity>(name);
-        }
-    }
 }

@@ -20,7 +20,7 @@ use sea_orm::{
 use crate::{
     accounts::Actor,
     codes::Status,
-    content::{self, Content, LIFE_CYCLE, Snapshot, column, int, optional_int, text},
+    content::{self, Content, Item, Snapshot},
     entities::{offers, revisions, stories, tenants, users},
     error::{AppError, AppResult},
     mail,
@@ -85,10 +85,6 @@ impl Decision {
     }
 }
 
-fn status_of<E: Content>(model: &E::Model) -> Status {
-    Status::parse(&content::status_of::<E>(model)).unwrap_or(Status::Draft)
-}
-
 /// The snapshot of `model` as stored now: its row, and what lives in other tables.
 pub async fn snapshot<E: Content>(
     db: &impl ConnectionTrait,
@@ -98,7 +94,7 @@ pub async fn snapshot<E: Content>(
         serde_json::Value::Object(row) => row,
         _ => Snapshot::new(),
     };
-    snapshot.extend(E::extras(db, int::<E>(model, "id")).await?);
+    snapshot.extend(E::extras(db, model.id()).await?);
     Ok(snapshot)
 }
 
@@ -120,15 +116,15 @@ async fn keep_snapshot<E: Content>(
     comment: Option<String>,
     now: DateTime<Utc>,
 ) -> AppResult<revisions::Model> {
-    let id = int::<E>(item, "id");
+    let id = item.id();
     let earlier = revisions::Entity::find()
-        .filter(revisions::Column::EntityType.eq(E::KIND))
+        .filter(revisions::Column::EntityType.eq(E::KIND.code()))
         .filter(revisions::Column::EntityId.eq(id))
         .count(db)
         .await?;
     Ok(revisions::ActiveModel {
-        tenant_id: Set(int::<E>(item, "tenant_id")),
-        entity_type: Set(E::KIND.to_owned()),
+        tenant_id: Set(item.tenant_id()),
+        entity_type: Set(E::KIND.code().to_owned()),
         entity_id: Set(id),
         number: Set(i32::try_from(earlier).unwrap_or(i32::MAX - 1) + 1),
         snapshot: Set(serde_json::to_string(&snapshot)?),
@@ -152,16 +148,7 @@ pub async fn keep_revision<E: Content>(
     now: DateTime<Utc>,
 ) -> AppResult<()> {
     let snapshot = snapshot::<E>(db, model).await?;
-    keep_snapshot::<E>(
-        db,
-        actor,
-        model,
-        snapshot,
-        status_of::<E>(model),
-        comment,
-        now,
-    )
-    .await?;
+    keep_snapshot::<E>(db, actor, model, snapshot, model.status(), comment, now).await?;
     Ok(())
 }
 
@@ -172,13 +159,13 @@ async fn claim<E: Content>(
     before: &E::Model,
     now: DateTime<Utc>,
 ) -> AppResult<E::Model> {
-    let column = column::<E>;
-    let (id, version) = (int::<E>(before, "id"), int::<E>(before, "version"));
+    let columns = &E::COLUMNS;
+    let (id, version) = (before.id(), before.version());
     let claimed = E::update_many()
-        .col_expr(column("version"), Expr::value(version + 1))
-        .col_expr(column("updated_at"), Expr::value(now))
-        .filter(column("id").eq(id))
-        .filter(column("version").eq(version))
+        .col_expr(columns.version, Expr::value(version + 1))
+        .col_expr(columns.updated_at, Expr::value(now))
+        .filter(columns.id.eq(id))
+        .filter(columns.version.eq(version))
         .exec(db)
         .await?;
     if claimed.rows_affected != 1 {
@@ -189,7 +176,7 @@ async fn claim<E: Content>(
 
 async fn reread<E: Content>(db: &impl ConnectionTrait, id: i32) -> AppResult<E::Model> {
     E::find()
-        .filter(column::<E>("id").eq(id))
+        .filter(E::COLUMNS.id.eq(id))
         .one(db)
         .await?
         .ok_or(AppError::NotFound)
@@ -199,11 +186,11 @@ async fn reread<E: Content>(db: &impl ConnectionTrait, id: i32) -> AppResult<E::
 async fn set<E: Content>(
     db: &impl ConnectionTrait,
     item: E::Model,
-    changes: Vec<(&str, sea_orm::Value)>,
+    changes: Vec<(E::Column, sea_orm::Value)>,
 ) -> AppResult<E::Model> {
     let mut active = item.into_active_model();
-    for (name, value) in changes {
-        active.set(column::<E>(name), value);
+    for (column, value) in changes {
+        active.set(column, value);
     }
     Ok(active.update(db).await?)
 }
@@ -217,13 +204,10 @@ async fn move_to<E: Content>(
     now: DateTime<Utc>,
 ) -> AppResult<E::Model> {
     let item = claim::<E>(db, before, now).await?;
-    let mut changes = vec![("status", to.as_str().into())];
+    let mut changes = vec![(E::COLUMNS.status, to.as_str().into())];
     if to == Status::Published {
-        let publish_at = match item.get(column::<E>("publish_at")) {
-            sea_orm::Value::ChronoDateTimeUtc(Some(at)) => at,
-            _ => now,
-        };
-        changes.push(("published_at", Some(publish_at.max(now)).into()));
+        let publish_at = item.publish_at().unwrap_or(now);
+        changes.push((E::COLUMNS.published_at, Some(publish_at.max(now)).into()));
     }
     set::<E>(db, item, changes).await
 }
@@ -243,13 +227,14 @@ async fn apply<E: Content>(
     let mut active = live.into_active_model();
     for field in E::Column::iter() {
         let name = field.as_str();
-        if !LIFE_CYCLE.contains(&name) && !E::KEPT.contains(&name) {
+        let life_cycle = E::COLUMNS.life_cycle().iter().any(|c| c.as_str() == name);
+        if !life_cycle && !E::KEPT.contains(&name) {
             active.set(field, proposed.get(field));
         }
     }
-    active.set(column::<E>("proposal_id"), None::<i32>.into());
+    active.set(E::COLUMNS.proposal_id, None::<i32>.into());
     let applied = active.update(db).await?;
-    E::restore_extras(db, int::<E>(&applied, "id"), &snapshot).await?;
+    E::restore_extras(db, applied.id(), &snapshot).await?;
     Ok(applied)
 }
 
@@ -284,8 +269,8 @@ async fn changes_wait_for_review<E: Content>(
     db: &impl ConnectionTrait,
     item: &E::Model,
 ) -> AppResult<bool> {
-    let live = matches!(status_of::<E>(item), Status::Published | Status::Filled);
-    Ok(live && !is_trusted(db, int::<E>(item, "tenant_id")).await?)
+    let live = matches!(item.status(), Status::Published | Status::Filled);
+    Ok(live && !is_trusted(db, item.tenant_id()).await?)
 }
 
 /// Writes `new` as a draft of ministry `tenant_id`, audited, with its first revision. Call it
@@ -325,7 +310,12 @@ pub async fn edit<E: Content>(
         return propose::<E>(db, letterhead, actor, &before, snapshot, now).await;
     }
     let written = E::write(db, &before, new, now).await?;
-    let after = set::<E>(db, written, vec![("proposal_id", None::<i32>.into())]).await?;
+    let after = set::<E>(
+        db,
+        written,
+        vec![(E::COLUMNS.proposal_id, None::<i32>.into())],
+    )
+    .await?;
     content::record::<E>(db, actor, "update", Some(&before), &after, now).await?;
     keep_revision::<E>(db, actor, &after, None, now).await?;
     Ok(after)
@@ -345,7 +335,7 @@ pub async fn restore<E: Content>(
 ) -> AppResult<(E::Model, bool)> {
     let before = content::find_editable::<E>(db, actor, tenant_id, id).await?;
     let revision = revisions::Entity::find()
-        .filter(revisions::Column::EntityType.eq(E::KIND))
+        .filter(revisions::Column::EntityType.eq(E::KIND.code()))
         .filter(revisions::Column::EntityId.eq(id))
         .filter(revisions::Column::Number.eq(number))
         .one(db)
@@ -376,7 +366,12 @@ pub async fn propose<E: Content>(
     let claimed = claim::<E>(db, live, now).await?;
     let revision =
         keep_snapshot::<E>(db, actor, live, snapshot, Status::PendingReview, None, now).await?;
-    let after = set::<E>(db, claimed, vec![("proposal_id", Some(revision.id).into())]).await?;
+    let after = set::<E>(
+        db,
+        claimed,
+        vec![(E::COLUMNS.proposal_id, Some(revision.id).into())],
+    )
+    .await?;
     content::record::<E>(db, actor, "propose", Some(live), &after, now).await?;
     notify_reviewers(db, letterhead, now).await?;
     Ok(after)
@@ -387,7 +382,7 @@ pub async fn proposal<E: Content>(
     db: &impl ConnectionTrait,
     item: &E::Model,
 ) -> AppResult<Option<(revisions::Model, Snapshot)>> {
-    let Some(id) = optional_int::<E>(item, "proposal_id") else {
+    let Some(id) = item.proposal_id() else {
         return Ok(None);
     };
     let Some(revision) = revisions::Entity::find_by_id(id).one(db).await? else {
@@ -419,7 +414,7 @@ pub async fn submit<E: Content>(
     now: DateTime<Utc>,
 ) -> AppResult<E::Model> {
     let before = content::find_editable::<E>(db, actor, tenant_id, id).await?;
-    next_status(status_of::<E>(&before), Transition::Submit)
+    next_status(before.status(), Transition::Submit)
         .ok_or_else(|| AppError::invalid("status", "only a draft can be submitted"))?;
     let trusted = is_trusted(db, tenant_id).await?;
     let (to, action) = if trusted {
@@ -447,11 +442,16 @@ pub async fn mark_filled(
     now: DateTime<Utc>,
 ) -> AppResult<offers::Model> {
     let before = content::find_editable::<offers::Entity>(db, actor, tenant_id, id).await?;
-    next_status(status_of::<offers::Entity>(&before), Transition::MarkFilled).ok_or_else(|| {
+    next_status(before.status(), Transition::MarkFilled).ok_or_else(|| {
         AppError::invalid("status", "only a published offer can be marked filled")
     })?;
     let moved = move_to::<offers::Entity>(db, &before, Status::Filled, now).await?;
-    let after = set::<offers::Entity>(db, moved, vec![("filled_at", Some(now).into())]).await?;
+    let after = set::<offers::Entity>(
+        db,
+        moved,
+        vec![(offers::Column::FilledAt, Some(now).into())],
+    )
+    .await?;
     keep_revision::<offers::Entity>(db, actor, &after, None, now).await?;
     content::record::<offers::Entity>(db, actor, "fill", Some(&before), &after, now).await?;
     Ok(after)
@@ -462,12 +462,12 @@ fn waiting_condition<E: Content>() -> Condition {
     let waiting_proposals = Query::select()
         .column(revisions::Column::Id)
         .from(revisions::Entity)
-        .and_where(revisions::Column::EntityType.eq(E::KIND))
+        .and_where(revisions::Column::EntityType.eq(E::KIND.code()))
         .and_where(revisions::Column::Status.eq(Status::PendingReview.as_str()))
         .to_owned();
     Condition::any()
-        .add(column::<E>("status").eq(Status::PendingReview.as_str()))
-        .add(column::<E>("proposal_id").in_subquery(waiting_proposals))
+        .add(E::COLUMNS.status.eq(Status::PendingReview.as_str()))
+        .add(E::COLUMNS.proposal_id.in_subquery(waiting_proposals))
 }
 
 /// The items waiting for review, oldest first, of one ministry if given.
@@ -475,14 +475,14 @@ async fn waiting<E: Content>(
     db: &impl ConnectionTrait,
     tenant_id: Option<i32>,
 ) -> AppResult<Vec<E::Model>> {
-    let column = column::<E>;
+    let columns = &E::COLUMNS;
     let mut query = E::find().filter(waiting_condition::<E>());
     if let Some(tenant_id) = tenant_id {
-        query = query.filter(column("tenant_id").eq(tenant_id));
+        query = query.filter(columns.tenant_id.eq(tenant_id));
     }
     Ok(query
-        .order_by_asc(column("updated_at"))
-        .order_by_asc(column("id"))
+        .order_by_asc(columns.updated_at)
+        .order_by_asc(columns.id)
         .limit(content::LIST_LIMIT)
         .all(db)
         .await?)
@@ -529,7 +529,7 @@ pub async fn find_waiting<E: Content>(
     id: i32,
 ) -> AppResult<Waiting<E>> {
     let item = find_any::<E>(db, actor, id).await?;
-    if status_of::<E>(&item) == Status::PendingReview {
+    if item.status() == Status::PendingReview {
         return Ok(Waiting {
             proposed: item.clone(),
             proposed_snapshot: snapshot::<E>(db, &item).await?,
@@ -575,7 +575,7 @@ pub async fn review<E: Content>(
         other => other?,
     };
     let before = &waiting.item;
-    if int::<E>(before, "version") != version {
+    if before.version() != version {
         return Err(changed());
     }
     let comment = comment.trim();
@@ -589,7 +589,7 @@ pub async fn review<E: Content>(
         None => {
             let after = move_to::<E>(db, before, to, now).await?;
             keep_revision::<E>(db, actor, &after, comment.clone(), now).await?;
-            let author_id = optional_int::<E>(&after, "created_by");
+            let author_id = after.created_by();
             (after, author_id)
         }
         Some(proposal) if decision == Decision::Approve => {
@@ -604,7 +604,12 @@ pub async fn review<E: Content>(
             let kept =
                 keep_snapshot::<E>(db, actor, before, snapshot, to, comment.clone(), now).await?;
             let still_proposed = (to == Status::ChangesRequested).then_some(kept.id);
-            let after = set::<E>(db, claimed, vec![("proposal_id", still_proposed.into())]).await?;
+            let after = set::<E>(
+                db,
+                claimed,
+                vec![(E::COLUMNS.proposal_id, still_proposed.into())],
+            )
+            .await?;
             (after, proposal.author_id)
         }
     };
@@ -614,7 +619,7 @@ pub async fn review<E: Content>(
         Decision::Reject => "reject",
     };
     content::record::<E>(db, actor, action, Some(before), &after, now).await?;
-    let title = text::<E>(&waiting.proposed, E::TITLE);
+    let title = waiting.proposed.title().to_owned();
     let decided = Decided {
         title,
         status: to,
@@ -652,7 +657,7 @@ async fn email_author<E: Content>(
         ("comment", decided.comment),
         (
             "link",
-            format!("{}/admin/{}/{id}", letterhead.base_url, E::PATH),
+            format!("{}/admin/{}/{id}", letterhead.base_url, E::KIND.path()),
         ),
     ];
     let mail = mail::compose(letterhead, "review", &author.email, &args);
@@ -702,10 +707,10 @@ async fn waiting_lines<E: Content>(
         .into_iter()
         .map(|item| {
             let ministry = ministries
-                .get(&int::<E>(&item, "tenant_id"))
+                .get(&item.tenant_id())
                 .cloned()
                 .unwrap_or_default();
-            format!("- {} ({ministry})", text::<E>(&item, E::TITLE))
+            format!("- {} ({ministry})", item.title().to_owned())
         })
         .collect())
 }
@@ -716,7 +721,7 @@ pub async fn last_published<E: Content>(
     id: i32,
 ) -> AppResult<Option<serde_json::Map<String, serde_json::Value>>> {
     let revision = revisions::Entity::find()
-        .filter(revisions::Column::EntityType.eq(E::KIND))
+        .filter(revisions::Column::EntityType.eq(E::KIND.code()))
         .filter(revisions::Column::EntityId.eq(id))
         .filter(revisions::Column::Status.eq(Status::Published.as_str()))
         .order_by_desc(revisions::Column::Id)
@@ -765,7 +770,7 @@ pub async fn history<E: Content>(
     id: i32,
 ) -> AppResult<Vec<revisions::Model>> {
     Ok(revisions::Entity::find()
-        .filter(revisions::Column::EntityType.eq(E::KIND))
+        .filter(revisions::Column::EntityType.eq(E::KIND.code()))
         .filter(revisions::Column::EntityId.eq(id))
         .order_by_desc(revisions::Column::Id)
         .limit(content::LIST_LIMIT)
@@ -779,7 +784,7 @@ pub async fn last_comment<E: Content>(
     id: i32,
 ) -> AppResult<Option<String>> {
     Ok(revisions::Entity::find()
-        .filter(revisions::Column::EntityType.eq(E::KIND))
+        .filter(revisions::Column::EntityType.eq(E::KIND.code()))
         .filter(revisions::Column::EntityId.eq(id))
         .filter(revisions::Column::ReviewComment.is_not_null())
         .order_by_desc(revisions::Column::Id)

@@ -21,7 +21,7 @@ use sea_orm::{
 use crate::{
     app::AppState,
     codes::Status,
-    content::{Content, column},
+    content::Content,
     entities::{job_runs, offers, stories},
     error::{AppError, AppResult},
 };
@@ -187,9 +187,9 @@ async fn came_out<E: Content>(
     now: DateTime<Utc>,
 ) -> AppResult<u64> {
     Ok(E::find()
-        .filter(column::<E>("status").eq(Status::Published.as_str()))
-        .filter(column::<E>("published_at").gt(since))
-        .filter(column::<E>("published_at").lte(now))
+        .filter(E::COLUMNS.status.eq(Status::Published.as_str()))
+        .filter(E::COLUMNS.published_at.gt(since))
+        .filter(E::COLUMNS.published_at.lte(now))
         .count(db)
         .await?)
 }

@@ -12,7 +12,7 @@ use super::{
 };
 use crate::{
     codes::Status,
-    content::{self, Content, Snapshot},
+    content::{self, Content, Item, Snapshot},
     error::AppResult,
     moderation,
 };
@@ -35,7 +35,7 @@ pub(super) trait Written: Content {
 
 /// Its back-office pages: `/admin/offres`, `/admin/temoignages`.
 fn pages<E: Content>() -> String {
-    format!("/admin/{}", E::PATH)
+    format!("/admin/{}", E::KIND.path())
 }
 
 /// The form of item `id` of the current ministry, filled with the change proposed for it if
@@ -80,7 +80,7 @@ pub(super) async fn save<E: Written>(
                 Some(_) if is_proposed::<E>(stored.as_ref(), &saved) => "proposed",
                 Some(_) => "saved",
             };
-            let page = format!("{}/{}", pages::<E>(), content::int::<E>(&saved, "id"));
+            let page = format!("{}/{}", pages::<E>(), saved.id());
             Ok(admin.redirect(&page, notice))
         }
         Err(errors) => E::show(admin, stored.as_ref(), &form, Shown::Refused(errors)).await,
@@ -89,7 +89,7 @@ pub(super) async fn save<E: Written>(
 
 /// Whether saving `before` gave a proposal waiting for review rather than a change.
 fn is_proposed<E: Content>(before: Option<&E::Model>, saved: &E::Model) -> bool {
-    let proposal = |item: &E::Model| content::optional_int::<E>(item, "proposal_id");
+    let proposal = |item: &E::Model| item.proposal_id();
     proposal(saved).is_some() && before.map(proposal) != Some(proposal(saved))
 }
 
@@ -112,7 +112,7 @@ pub(super) async fn restore<E: Written>(
         now
     )
     .await?);
-    let notice = match content::optional_int::<E>(&restored, "proposal_id") {
+    let notice = match restored.proposal_id() {
         _ if image_left_out => "restored-without-image",
         Some(_) => "proposed",
         None => "restored",
@@ -209,11 +209,8 @@ pub(super) async fn item_view<E: Content>(
     let Some(item) = item else {
         return Ok(Value::from(()));
     };
-    let (id, slug) = (
-        content::int::<E>(item, "id"),
-        content::text::<E>(item, "slug"),
-    );
-    let status = content::status_of::<E>(item);
+    let (id, slug) = (item.id(), item.slug().to_owned());
+    let status = item.status().as_str();
     let proposal = moderation::proposal::<E>(&admin.state.db, item)
         .await?
         .map(|(revision, _)| {
@@ -224,13 +221,13 @@ pub(super) async fn item_view<E: Content>(
             }
         });
     Ok(context! {
-        review_comment => review_comment::<E>(admin, id, &status).await?,
+        review_comment => review_comment::<E>(admin, id, status).await?,
         proposal => proposal,
         history => versions::<E>(admin, id).await?,
-        goes_to_review => admin.edit_goes_to_review(&status),
+        goes_to_review => admin.edit_goes_to_review(status),
         id => id,
         status_label => admin.t(&format!("admin-status-{status}")),
-        public_url => public_url(admin, &status, format!("/{}/{slug}", E::PATH)),
+        public_url => public_url(admin, status, format!("/{}/{slug}", E::KIND.path())),
         slug => slug,
         status => status,
     })

@@ -17,7 +17,7 @@ use super::{
     offers::{Choice, preview},
 };
 use crate::{
-    content::Content,
+    content::{Content, ContentKind, Item},
     entities::{offers, stories, tenants},
     error::{AppError, AppResult},
     moderation::{self, Decision},
@@ -32,6 +32,27 @@ struct Waiting {
     ministry: String,
     since: String,
     updated_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// The items of `E` waiting for review (of ministry `tenant_id` if given), as the queue shows
+/// them; `ministry` names a ministry.
+async fn queued<E: Content>(
+    admin: &Admin<'_>,
+    tenant_id: Option<i32>,
+    ministry: &impl Fn(i32) -> String,
+) -> AppResult<Vec<Waiting>> {
+    let items = moderation::queue::<E>(&admin.state.db, &admin.actor, tenant_id).await?;
+    Ok(items
+        .iter()
+        .map(|item| Waiting {
+            path: format!("/admin/moderation/{}/{}", E::KIND.path(), item.id()),
+            kind: E::KIND.code(),
+            ministry: ministry(item.tenant_id()),
+            since: item.updated_at().format("%d/%m/%Y %H:%M").to_string(),
+            updated_at: item.updated_at(),
+            title: item.title().to_owned(),
+        })
+        .collect())
 }
 
 /// The queue, filtered by ministry (`ministere`, an id) and type (`type`: `offres`,
@@ -50,31 +71,13 @@ pub async fn queue(
         .map(|tenant| (tenant.id, tenant.name))
         .collect();
     let ministry = |id: i32| names.get(&id).cloned().unwrap_or_default();
-    let since = |at: chrono::DateTime<chrono::Utc>| at.format("%d/%m/%Y %H:%M").to_string();
+    let wanted = ContentKind::from_path(kind);
     let mut waiting = Vec::new();
-    if kind != "temoignages" {
-        for offer in moderation::queue::<offers::Entity>(db, &admin.actor, tenant_id).await? {
-            waiting.push(Waiting {
-                path: format!("/admin/moderation/offres/{}", offer.id),
-                kind: "offer",
-                ministry: ministry(offer.tenant_id),
-                since: since(offer.updated_at),
-                updated_at: offer.updated_at,
-                title: offer.title,
-            });
-        }
+    if wanted != Some(ContentKind::Story) {
+        waiting.extend(queued::<offers::Entity>(&admin, tenant_id, &ministry).await?);
     }
-    if kind != "offres" {
-        for story in moderation::queue::<stories::Entity>(db, &admin.actor, tenant_id).await? {
-            waiting.push(Waiting {
-                path: format!("/admin/moderation/temoignages/{}", story.id),
-                kind: "story",
-                ministry: ministry(story.tenant_id),
-                since: since(story.updated_at),
-                updated_at: story.updated_at,
-                title: story.person_name,
-            });
-        }
+    if wanted != Some(ContentKind::Offer) {
+        waiting.extend(queued::<stories::Entity>(&admin, tenant_id, &ministry).await?);
     }
     waiting.sort_by_key(|item| item.updated_at);
     let mut ministries: Vec<Choice> = names
@@ -208,11 +211,11 @@ fn story_under_review(
     }
 }
 
-/// The item of `kind` (`offres`, `temoignages`) and `id` waiting for review.
+/// The item of `kind` (`offres`, `temoignages` in its URL) and `id` waiting for review.
 async fn waiting_item(admin: &Admin<'_>, kind: &str, id: i32) -> AppResult<UnderReview> {
     let db = &admin.state.db;
-    match kind {
-        "offres" => {
+    match ContentKind::from_path(kind).ok_or(AppError::NotFound)? {
+        ContentKind::Offer => {
             let waiting = moderation::find_waiting::<offers::Entity>(db, &admin.actor, id).await?;
             let fields: Vec<&str> = OFFER_FIELDS
                 .into_iter()
@@ -221,12 +224,11 @@ async fn waiting_item(admin: &Admin<'_>, kind: &str, id: i32) -> AppResult<Under
             let changes = changes_since_published(admin, &waiting, &fields);
             Ok(offer_under_review(admin, waiting, changes))
         }
-        "temoignages" => {
+        ContentKind::Story => {
             let waiting = moderation::find_waiting::<stories::Entity>(db, &admin.actor, id).await?;
             let changes = changes_since_published(admin, &waiting, &STORY_FIELDS);
             Ok(story_under_review(waiting, changes))
         }
-        _ => Err(AppError::NotFound),
     }
 }
 
@@ -281,8 +283,8 @@ pub async fn portal_preview(
     Path((kind, id)): Path<(String, i32)>,
 ) -> AppResult<Response> {
     let (db, now) = (&admin.state.db, admin.state.now());
-    let view = match kind.as_str() {
-        "offres" => {
+    let view = match ContentKind::from_path(&kind).ok_or(AppError::NotFound)? {
+        ContentKind::Offer => {
             let waiting = moderation::find_waiting::<offers::Entity>(db, &admin.actor, id).await?;
             let contract_types = crate::offers::snapshot_contract_types(&waiting.proposed_snapshot);
             let live = crate::offers::Visibility::Live;
@@ -295,11 +297,10 @@ pub async fn portal_preview(
             )
             .await?
         }
-        "temoignages" => {
+        ContentKind::Story => {
             let waiting = moderation::find_waiting::<stories::Entity>(db, &admin.actor, id).await?;
             story_page(&admin.page, &waiting.proposed).await?
         }
-        _ => return Err(AppError::NotFound),
     };
     admin.page.render(view)
 }
@@ -342,10 +343,9 @@ pub async fn review(
     posted: Form<Pairs>,
 ) -> AppResult<Response> {
     let form = admin.posted(posted)?;
-    let decided = match kind.as_str() {
-        "offres" => decide::<offers::Entity>(&admin, id, &form).await,
-        "temoignages" => decide::<stories::Entity>(&admin, id, &form).await,
-        _ => Err(AppError::NotFound),
+    let decided = match ContentKind::from_path(&kind).ok_or(AppError::NotFound)? {
+        ContentKind::Offer => decide::<offers::Entity>(&admin, id, &form).await,
+        ContentKind::Story => decide::<stories::Entity>(&admin, id, &form).await,
     };
     match refused(&admin, decided)? {
         Ok(()) => Ok(admin.redirect("/admin/moderation", "reviewed")),
