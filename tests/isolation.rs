@@ -2,33 +2,24 @@
 //! with what each kind of visitor gets, and the test walks it as an anonymous visitor, as an
 //! editor of ministry A aiming at ministry B's objects (ids in URLs and in form fields), as
 //! an editor of A on its managers' actions, and as a manager of A on DINUM admins' pages. Each
-//! refused request must leave the database exactly as it was. A route added to the router
-//! (`src/web/admin/mod.rs`) without a row here makes the test fail.
+//! refused request must leave the database exactly as it was, and no page an editor of A reads
+//! may show B's titles. The router's table (`web::admin::ROUTES`) and this one must agree,
+//! route by route and on who may use each.
 
 use crate::support::{Backend, TestApp, fixtures};
 use chrono::Utc;
+use metiers::web::admin::{Access, ROUTES as DECLARED};
 use metiers::{
     accounts::{self, NewUser, Role, invitations, sessions},
     entities::{
-        audit_log, invitations as invitation_rows, media as media_rows, memberships, offers,
-        stories, tenants,
+        audit_log, invitations as invitation_rows, job_runs, media as media_rows, memberships,
+        offers, outbox, revisions, stories, tenants,
     },
     tenants::add_structure,
 };
 use sea_orm::{ConnectionTrait, EntityTrait, QueryOrder};
 
 on_both_backends!(every_admin_route_keeps_ministries_apart);
-
-/// What a visitor may do on a route.
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Access {
-    /// Any member of the ministry the session works on (editors included).
-    Editor,
-    /// Managers of that ministry and DINUM admins.
-    Manager,
-    /// DINUM admins only.
-    Admin,
-}
 
 /// One back-office route: its method, its path (ids as `{offer}`, `{story}`, `{invitation}`,
 /// `{member}`, `{tenant}`), the form it posts, and who may use it.
@@ -212,25 +203,18 @@ const ROUTES: &[Row] = &[
     row("POST", "/admin/ministeres/{tenant}/archiver", &[], Admin),
 ];
 
-/// The routes the router declares, as `METHOD /admin/path` with poem's `:name` parameters.
+/// The routes the router declares (`web::admin::ROUTES`), as `METHOD /admin/path ACCESS` with
+/// poem's `:name` parameters.
 fn declared_routes() -> Vec<String> {
-    let source = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/web/admin/mod.rs"),
-    )
-    .unwrap();
-    let body = &source[source.find("pub fn routes()").unwrap()..];
-    let body = &body[..body.find("\n}\n").unwrap()];
     let mut routes = Vec::new();
-    for piece in body.split(".at(").skip(1) {
-        let path = piece.split('"').nth(1).unwrap();
-        let path = if path == "/" {
-            "/admin".to_owned()
-        } else {
-            format!("/admin{path}")
+    for route in DECLARED {
+        let path = match route.path {
+            "/" => "/admin".to_owned(),
+            path => format!("/admin{path}"),
         };
-        for (call, method) in [("get(", "GET"), ("post(", "POST")] {
-            if piece.contains(call) {
-                routes.push(format!("{method} {path}"));
+        for (method, access) in [("GET", route.get), ("POST", route.post)] {
+            if let Some(access) = access {
+                routes.push(format!("{method} {path} {access:?}"));
             }
         }
     }
@@ -285,6 +269,9 @@ async fn snapshot(db: &impl ConnectionTrait) -> String {
         rows::<memberships::Entity>(db, memberships::Column::UserId).await,
         rows::<invitation_rows::Entity>(db, invitation_rows::Column::Id).await,
         rows::<audit_log::Entity>(db, audit_log::Column::Id).await,
+        rows::<revisions::Entity>(db, revisions::Column::Id).await,
+        rows::<outbox::Entity>(db, outbox::Column::Id).await,
+        rows::<job_runs::Entity>(db, job_runs::Column::Id).await,
     ];
     let session_ministries: Vec<Option<i32>> = sessions::Entity::find()
         .order_by_asc(sessions::Column::TokenHash)
@@ -335,6 +322,17 @@ async fn send(app: &TestApp, visitor: &Visitor, row: &Row, targets: &Targets) ->
         .map(|value| value.to_str().unwrap().to_owned())
         .unwrap_or_default();
     (response.status().as_u16(), location)
+}
+
+/// GET `path` as `visitor`: its status and body.
+async fn page(app: &TestApp, visitor: &Visitor, path: &str) -> (u16, String) {
+    let mut request = app.client.get(app.url(path));
+    if let Some(cookie) = &visitor.cookie {
+        request = request.header("cookie", cookie);
+    }
+    let response = request.send().await.unwrap();
+    let status = response.status().as_u16();
+    (status, response.text().await.unwrap())
 }
 
 /// Sends `row` and asserts it is refused with one of `statuses` and changes nothing.
@@ -484,7 +482,7 @@ async fn every_admin_route_keeps_ministries_apart(backend: Backend) {
                 .replace("/revoquer", "/:action")
                 .replace("/:user_id/role", "/:user_id/:action")
                 .replace("/:user_id/retirer", "/:user_id/:action");
-            format!("{} {path}", row.method)
+            format!("{} {path} {:?}", row.method, row.access)
         })
         .collect();
     table.sort();
@@ -492,7 +490,7 @@ async fn every_admin_route_keeps_ministries_apart(backend: Backend) {
     assert_eq!(
         table,
         declared_routes(),
-        "every back-office route has a row in ROUTES (and no row is left without a route)"
+        "every back-office route has a row in ROUTES, with the access the router declares"
     );
 
     let app = TestApp::start(backend).await;
@@ -560,6 +558,26 @@ async fn every_admin_route_keeps_ministries_apart(backend: Backend) {
         }
         if row.access == Admin {
             assert_refused(&app, "manager of A", &manager_a, row, &a, &[403]).await;
+        }
+    }
+
+    // Nothing of B shows on the pages an editor of A reads.
+    for row in ROUTES
+        .iter()
+        .filter(|row| row.method == "GET" && row.access == Editor)
+    {
+        let (status, body) = page(&app, &editor_a, &a.fill(row.path)).await;
+        assert_eq!(status, 200, "editor of A: GET {}", a.fill(row.path));
+        for title in [
+            "Offre ministere-b",
+            "Agent ministere-b",
+            "Image ministere-b",
+        ] {
+            assert!(
+                !body.contains(title),
+                "editor of A: GET {} shows {title}",
+                a.fill(row.path)
+            );
         }
     }
 

@@ -29,7 +29,7 @@ use std::collections::BTreeMap;
 
 use minijinja::{Value, context};
 use poem::{
-    FromRequest, Request, RequestBody, Response, Route, get, handler,
+    FromRequest, Request, RequestBody, Response, Route, RouteMethod, get, handler,
     http::{StatusCode, header},
     post,
     web::Form,
@@ -50,80 +50,156 @@ use crate::{
     error::{AppError, AppResult},
 };
 
+/// Who may use a back-office route. The domain enforces it; `tests/isolation.rs` walks
+/// [`ROUTES`] and checks that everyone else is refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    /// Any member of the ministry the session works on (editors included).
+    Editor,
+    /// Managers of that ministry and DINUM admins.
+    Manager,
+    /// DINUM admins only.
+    Admin,
+}
+
+/// A back-office route: its path under `/admin` (poem's `:name` parameters), who may `GET` it
+/// and who may `POST` to it, and its handlers.
+pub struct AdminRoute {
+    pub path: &'static str,
+    pub get: Option<Access>,
+    pub post: Option<Access>,
+    endpoint: fn() -> RouteMethod,
+}
+
+const fn route(
+    path: &'static str,
+    get: Option<Access>,
+    post: Option<Access>,
+    endpoint: fn() -> RouteMethod,
+) -> AdminRoute {
+    AdminRoute {
+        path,
+        get,
+        post,
+        endpoint,
+    }
+}
+
+const EDITORS: Option<Access> = Some(Access::Editor);
+const MANAGERS: Option<Access> = Some(Access::Manager);
+const ADMINS: Option<Access> = Some(Access::Admin);
+/// A method a route does not answer.
+const NOBODY: Option<Access> = None;
+
+/// Every back-office route: [`routes`] mounts them, the isolation test walks them.
+pub const ROUTES: &[AdminRoute] = &[
+    route("/", EDITORS, NOBODY, || get(dashboard::dashboard)),
+    route("/journal", ADMINS, NOBODY, || get(dashboard::journal)),
+    route("/courriels", ADMINS, NOBODY, || get(dashboard::emails)),
+    route("/ministere-courant", NOBODY, EDITORS, || {
+        post(switch_ministry)
+    }),
+    route("/apercu", NOBODY, EDITORS, || post(markdown_preview)),
+    route("/offres", EDITORS, NOBODY, || get(offers::list)),
+    route("/offres/nouvelle", EDITORS, EDITORS, || {
+        get(offers::new_form).post(offers::create)
+    }),
+    route("/offres/:id", EDITORS, EDITORS, || {
+        get(offers::edit_form).post(offers::update)
+    }),
+    route("/offres/:id/dupliquer", NOBODY, EDITORS, || {
+        post(offers::duplicate)
+    }),
+    route("/offres/:id/archiver", NOBODY, EDITORS, || {
+        post(offers::archive)
+    }),
+    route("/offres/:id/soumettre", NOBODY, EDITORS, || {
+        post(offers::submit)
+    }),
+    route("/offres/:id/pourvue", NOBODY, EDITORS, || {
+        post(offers::mark_filled)
+    }),
+    route(
+        "/offres/:id/versions/:number/restaurer",
+        NOBODY,
+        EDITORS,
+        || post(offers::restore),
+    ),
+    route("/temoignages", EDITORS, NOBODY, || get(stories::list)),
+    route("/temoignages/nouveau", EDITORS, EDITORS, || {
+        get(stories::new_form).post(stories::create)
+    }),
+    route("/temoignages/:id", EDITORS, EDITORS, || {
+        get(stories::edit_form).post(stories::update)
+    }),
+    route("/temoignages/:id/dupliquer", NOBODY, EDITORS, || {
+        post(stories::duplicate)
+    }),
+    route("/temoignages/:id/archiver", NOBODY, EDITORS, || {
+        post(stories::archive)
+    }),
+    route("/temoignages/:id/soumettre", NOBODY, EDITORS, || {
+        post(stories::submit)
+    }),
+    route(
+        "/temoignages/:id/versions/:number/restaurer",
+        NOBODY,
+        EDITORS,
+        || post(stories::restore),
+    ),
+    route("/medias", EDITORS, EDITORS, || {
+        get(media::library).post(media::upload)
+    }),
+    route("/medias/:id", EDITORS, EDITORS, || {
+        get(media::item).post(media::describe)
+    }),
+    route("/medias/:id/remplacer", NOBODY, EDITORS, || {
+        post(media::replace)
+    }),
+    route("/medias/:id/supprimer", NOBODY, EDITORS, || {
+        post(media::delete)
+    }),
+    route("/taches", ADMINS, NOBODY, || get(jobs::list)),
+    route("/taches/:name/lancer", NOBODY, ADMINS, || {
+        post(jobs::run_now)
+    }),
+    route("/moderation", ADMINS, NOBODY, || get(moderation::queue)),
+    route("/moderation/:kind/:id", ADMINS, ADMINS, || {
+        get(moderation::review_form).post(moderation::review)
+    }),
+    route("/moderation/:kind/:id/apercu", ADMINS, NOBODY, || {
+        get(moderation::portal_preview)
+    }),
+    route("/ministere", MANAGERS, MANAGERS, || {
+        get(ministries::settings_form).post(ministries::save_settings)
+    }),
+    route("/membres", MANAGERS, NOBODY, || get(members::page)),
+    route("/membres/inviter", NOBODY, MANAGERS, || {
+        post(members::invite)
+    }),
+    route("/membres/invitations/:id/:action", NOBODY, MANAGERS, || {
+        post(members::invitation_action)
+    }),
+    route("/membres/:user_id/:action", NOBODY, MANAGERS, || {
+        post(members::member_action)
+    }),
+    route("/ministeres", ADMINS, NOBODY, || get(ministries::list)),
+    route("/ministeres/nouveau", ADMINS, ADMINS, || {
+        get(ministries::new_form).post(ministries::create)
+    }),
+    route("/ministeres/:id", ADMINS, ADMINS, || {
+        get(ministries::edit_form).post(ministries::update)
+    }),
+    route("/ministeres/:id/archiver", NOBODY, ADMINS, || {
+        post(ministries::archive)
+    }),
+];
+
 /// The back-office routes, mounted at `/admin` and `/en/admin`.
 pub fn routes() -> Route {
-    Route::new()
-        .at("/", get(dashboard::dashboard))
-        .at("/journal", get(dashboard::journal))
-        .at("/courriels", get(dashboard::emails))
-        .at("/ministere-courant", post(switch_ministry))
-        .at("/apercu", post(markdown_preview))
-        .at("/offres", get(offers::list))
-        .at(
-            "/offres/nouvelle",
-            get(offers::new_form).post(offers::create),
-        )
-        .at("/offres/:id", get(offers::edit_form).post(offers::update))
-        .at("/offres/:id/dupliquer", post(offers::duplicate))
-        .at("/offres/:id/archiver", post(offers::archive))
-        .at("/offres/:id/soumettre", post(offers::submit))
-        .at("/offres/:id/pourvue", post(offers::mark_filled))
-        .at(
-            "/offres/:id/versions/:number/restaurer",
-            post(offers::restore),
-        )
-        .at("/temoignages", get(stories::list))
-        .at(
-            "/temoignages/nouveau",
-            get(stories::new_form).post(stories::create),
-        )
-        .at(
-            "/temoignages/:id",
-            get(stories::edit_form).post(stories::update),
-        )
-        .at("/temoignages/:id/dupliquer", post(stories::duplicate))
-        .at("/temoignages/:id/archiver", post(stories::archive))
-        .at("/temoignages/:id/soumettre", post(stories::submit))
-        .at(
-            "/temoignages/:id/versions/:number/restaurer",
-            post(stories::restore),
-        )
-        .at("/medias", get(media::library).post(media::upload))
-        .at("/medias/:id", get(media::item).post(media::describe))
-        .at("/medias/:id/remplacer", post(media::replace))
-        .at("/medias/:id/supprimer", post(media::delete))
-        .at("/taches", get(jobs::list))
-        .at("/taches/:name/lancer", post(jobs::run_now))
-        .at("/moderation", get(moderation::queue))
-        .at(
-            "/moderation/:kind/:id",
-            get(moderation::review_form).post(moderation::review),
-        )
-        .at(
-            "/moderation/:kind/:id/apercu",
-            get(moderation::portal_preview),
-        )
-        .at(
-            "/ministere",
-            get(ministries::settings_form).post(ministries::save_settings),
-        )
-        .at("/membres", get(members::page))
-        .at("/membres/inviter", post(members::invite))
-        .at(
-            "/membres/invitations/:id/:action",
-            post(members::invitation_action),
-        )
-        .at("/membres/:user_id/:action", post(members::member_action))
-        .at("/ministeres", get(ministries::list))
-        .at(
-            "/ministeres/nouveau",
-            get(ministries::new_form).post(ministries::create),
-        )
-        .at(
-            "/ministeres/:id",
-            get(ministries::edit_form).post(ministries::update),
-        )
-        .at("/ministeres/:id/archiver", post(ministries::archive))
+    ROUTES.iter().fold(Route::new(), |routes, route| {
+        routes.at(route.path, (route.endpoint)())
+    })
 }
 
 /// The acting user of a back-office request, their session and the ministry they work on.
