@@ -1,12 +1,29 @@
 //! Closed lists of codes stored in the database and shown translated (`t(prefix ~ code)`).
 
-/// Declares an enum of codes with its stored string, the list of all codes and parsing.
+/// Declares an enum of codes with its stored string (a sea-orm active enum, serialized as the
+/// same string), the list of all codes and parsing.
 macro_rules! code_enum {
     ($(#[$doc:meta])* $name:ident { $($variant:ident => $code:literal),+ $(,)? }) => {
         $(#[$doc])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[derive(
+            Clone,
+            Copy,
+            Debug,
+            PartialEq,
+            Eq,
+            Hash,
+            sea_orm::EnumIter,
+            sea_orm::DeriveActiveEnum,
+            serde::Serialize,
+            serde::Deserialize,
+        )]
+        #[sea_orm(rs_type = "String", db_type = "Text")]
         pub enum $name {
-            $($variant),+
+            $(
+                #[sea_orm(string_value = $code)]
+                #[serde(rename = $code)]
+                $variant
+            ),+
         }
 
         impl $name {

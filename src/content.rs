@@ -93,7 +93,6 @@ pub trait Item {
     fn id(&self) -> i32;
     fn tenant_id(&self) -> i32;
     fn slug(&self) -> &str;
-    /// Its status; a code the table should never hold reads as a draft, the safest state.
     fn status(&self) -> Status;
     fn version(&self) -> i32;
     fn proposal_id(&self) -> Option<i32>;
@@ -118,7 +117,7 @@ macro_rules! content_item {
                 &self.slug
             }
             fn status(&self) -> Status {
-                Status::parse(&self.status).unwrap_or(Status::Draft)
+                self.status
             }
             fn version(&self) -> i32 {
                 self.version
@@ -500,7 +499,7 @@ pub async fn duplicate<E: Content>(
     let mut copy = original.clone().into_active_model();
     copy.not_set(E::COLUMNS.id);
     copy.set(E::COLUMNS.slug, free_slug.into());
-    copy.set(E::COLUMNS.status, Status::Draft.as_str().into());
+    copy.set(E::COLUMNS.status, Status::Draft.into());
     copy.set(E::COLUMNS.published_at, None::<DateTime<Utc>>.into());
     copy.set(E::COLUMNS.publish_at, None::<DateTime<Utc>>.into());
     copy.set(E::COLUMNS.proposal_id, None::<i32>.into());
@@ -524,7 +523,7 @@ pub async fn archive<E: Content>(
 ) -> AppResult<E::Model> {
     let before = find_editable::<E>(db, actor, tenant_id, id).await?;
     let mut active = before.clone().into_active_model();
-    active.set(E::COLUMNS.status, Status::Archived.as_str().into());
+    active.set(E::COLUMNS.status, Status::Archived.into());
     active.set(E::COLUMNS.proposal_id, None::<i32>.into());
     active.set(E::COLUMNS.version, (before.version() + 1).into());
     active.set(E::COLUMNS.updated_at, now.into());

@@ -129,7 +129,7 @@ async fn keep_snapshot<E: Content>(
         number: Set(i32::try_from(earlier).unwrap_or(i32::MAX - 1) + 1),
         snapshot: Set(serde_json::to_string(&snapshot)?),
         author_id: Set(Some(actor.user.id)),
-        status: Set(status.as_str().to_owned()),
+        status: Set(status),
         review_comment: Set(comment),
         created_at: Set(now),
         ..Default::default()
@@ -204,7 +204,7 @@ async fn move_to<E: Content>(
     now: DateTime<Utc>,
 ) -> AppResult<E::Model> {
     let item = claim::<E>(db, before, now).await?;
-    let mut changes = vec![(E::COLUMNS.status, to.as_str().into())];
+    let mut changes = vec![(E::COLUMNS.status, to.into())];
     if to == Status::Published {
         let publish_at = item.publish_at().unwrap_or(now);
         changes.push((E::COLUMNS.published_at, Some(publish_at.max(now)).into()));
@@ -463,10 +463,10 @@ fn waiting_condition<E: Content>() -> Condition {
         .column(revisions::Column::Id)
         .from(revisions::Entity)
         .and_where(revisions::Column::EntityType.eq(E::KIND.code()))
-        .and_where(revisions::Column::Status.eq(Status::PendingReview.as_str()))
+        .and_where(revisions::Column::Status.eq(Status::PendingReview))
         .to_owned();
     Condition::any()
-        .add(E::COLUMNS.status.eq(Status::PendingReview.as_str()))
+        .add(E::COLUMNS.status.eq(Status::PendingReview))
         .add(E::COLUMNS.proposal_id.in_subquery(waiting_proposals))
 }
 
@@ -539,9 +539,7 @@ pub async fn find_waiting<E: Content>(
         });
     }
     match proposal::<E>(db, &item).await? {
-        Some((revision, proposed_snapshot))
-            if revision.status == Status::PendingReview.as_str() =>
-        {
+        Some((revision, proposed_snapshot)) if revision.status == Status::PendingReview => {
             Ok(Waiting {
                 proposed: from_snapshot::<E>(&proposed_snapshot)?,
                 proposed_snapshot,
@@ -723,7 +721,7 @@ pub async fn last_published<E: Content>(
     let revision = revisions::Entity::find()
         .filter(revisions::Column::EntityType.eq(E::KIND.code()))
         .filter(revisions::Column::EntityId.eq(id))
-        .filter(revisions::Column::Status.eq(Status::Published.as_str()))
+        .filter(revisions::Column::Status.eq(Status::Published))
         .order_by_desc(revisions::Column::Id)
         .one(db)
         .await?;

@@ -384,7 +384,7 @@ impl Content {
                 let offer = offer.expect("the offer");
                 Stored {
                     slug: offer.slug,
-                    status: offer.status,
+                    status: offer.status.to_string(),
                     name: offer.title,
                 }
             }
@@ -393,7 +393,7 @@ impl Content {
                 let story = story.expect("the story");
                 Stored {
                     slug: story.slug,
-                    status: story.status,
+                    status: story.status.to_string(),
                     name: story.person_name,
                 }
             }

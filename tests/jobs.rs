@@ -77,6 +77,7 @@ async fn status(app: &TestApp, id: i32) -> String {
         .unwrap()
         .unwrap()
         .status
+        .to_string()
 }
 
 async fn offers_expire_at_their_minute(backend: Backend) {

@@ -177,7 +177,10 @@ async fn the_review_loop_ends_live(backend: Backend) {
         submitted.headers()["location"],
         format!("{item}?ok=submitted")
     );
-    assert_eq!(stored(&app, offer.id).await.status, "pending_review");
+    assert_eq!(
+        stored(&app, offer.id).await.status.as_str(),
+        "pending_review"
+    );
     let (status, _) = app.page(&format!("/offres/{}", offer.slug)).await;
     assert_eq!(status, 404, "not public while it waits");
     let again = app
@@ -236,7 +239,10 @@ async fn the_review_loop_ends_live(backend: Backend) {
         changes.headers()["location"],
         "/admin/moderation?ok=reviewed"
     );
-    assert_eq!(stored(&app, offer.id).await.status, "changes_requested");
+    assert_eq!(
+        stored(&app, offer.id).await.status.as_str(),
+        "changes_requested"
+    );
     assert_eq!(app.deliver_mail(Utc::now()).await, 1);
     let mail = smtp.wait_for(1).await.remove(0);
     assert_eq!(mail.to, ["greffier@justice.gouv.fr"]);
@@ -289,7 +295,7 @@ async fn the_review_loop_ends_live(backend: Backend) {
         "the second review loses, and is told"
     );
     let live = stored(&app, offer.id).await;
-    assert_eq!(live.status, "published");
+    assert_eq!(live.status.as_str(), "published");
     assert!(live.published_at.is_some());
     let (status, _) = app.page(&format!("/offres/{}", offer.slug)).await;
     assert_eq!(status, 200, "live on the portal");
@@ -336,7 +342,7 @@ async fn the_review_loop_ends_live(backend: Backend) {
         .await
         .unwrap()
         .into_iter()
-        .map(|revision| (revision.status, revision.review_comment))
+        .map(|revision| (revision.status.to_string(), revision.review_comment))
         .collect();
     let statuses: Vec<&str> = kept.iter().map(|(status, _)| status.as_str()).collect();
     assert_eq!(
@@ -483,7 +489,7 @@ async fn changes_to_a_live_offer_wait_while_it_stays_online(backend: Backend) {
     let filled = app.post_as(&editor, &fill, &[]).await;
     assert_eq!(filled.headers()["location"], format!("{item}?ok=filled"));
     let offer_now = stored(&app, offer.id).await;
-    assert_eq!(offer_now.status, "filled");
+    assert_eq!(offer_now.status.as_str(), "filled");
     assert!(offer_now.filled_at.is_some());
     let (status, portal) = app.page(&public).await;
     assert_eq!(status, 200);
@@ -652,7 +658,7 @@ async fn approved_offers_wait_for_their_publication_day(backend: Backend) {
     );
     publish(&app, &editor, &admin, offer.id).await;
     let approved = stored(&app, offer.id).await;
-    assert_eq!(approved.status, "published");
+    assert_eq!(approved.status.as_str(), "published");
     let publication = approved.published_at.expect("a publication date");
     assert_eq!(publication.date_naive(), day);
     let public = format!("/offres/{}", offer.slug);
@@ -694,7 +700,7 @@ async fn trusted_ministries_publish_at_once(backend: Backend) {
     let offer = write_offer(&app, &editor).await;
     let submit = format!("/admin/offres/{}/soumettre", offer.id);
     assert_eq!(app.post_as(&editor, &submit, &[]).await.status(), 303);
-    assert_eq!(stored(&app, offer.id).await.status, "published");
+    assert_eq!(stored(&app, offer.id).await.status.as_str(), "published");
     let recorded = audit_log::Entity::find()
         .filter(audit_log::Column::Action.eq("offer.publish_trusted"))
         .one(&app.state.db)

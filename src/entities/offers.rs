@@ -48,7 +48,7 @@ pub struct Model {
     pub source_name: Option<String>,
     pub external_id: Option<String>,
     pub external_url: Option<String>,
-    pub status: String,
+    pub status: crate::codes::Status,
     pub published_at: Option<DateTimeUtc>,
     pub expires_at: Option<DateTimeUtc>,
     pub filled_at: Option<DateTimeUtc>,

@@ -13,7 +13,7 @@ pub struct Model {
     pub number: i32,
     pub snapshot: String,
     pub author_id: Option<i32>,
-    pub status: String,
+    pub status: crate::codes::Status,
     pub review_comment: Option<String>,
     pub created_at: DateTimeUtc,
 }

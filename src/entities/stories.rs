@@ -15,7 +15,7 @@ pub struct Model {
     pub excerpt: String,
     pub body: String,
     pub video_url: Option<String>,
-    pub status: String,
+    pub status: crate::codes::Status,
     pub published_at: Option<DateTimeUtc>,
     pub version: i32,
     pub created_by: Option<i32>,

@@ -141,16 +141,13 @@ pub async fn run(
 /// already hides them from that minute, this makes it their status (410 on their page).
 async fn expire_offers(state: &AppState, now: DateTime<Utc>) -> AppResult<u64> {
     let expired = offers::Entity::update_many()
-        .col_expr(
-            offers::Column::Status,
-            Expr::value(Status::Expired.as_str()),
-        )
+        .col_expr(offers::Column::Status, Expr::value(Status::Expired))
         .col_expr(
             offers::Column::Version,
             Expr::col(offers::Column::Version).add(1),
         )
         .col_expr(offers::Column::UpdatedAt, Expr::value(now))
-        .filter(offers::Column::Status.eq(Status::Published.as_str()))
+        .filter(offers::Column::Status.eq(Status::Published))
         .filter(offers::Column::ExpiresAt.lte(now))
         .exec(&state.db)
         .await?;
@@ -187,7 +184,7 @@ async fn came_out<E: Content>(
     now: DateTime<Utc>,
 ) -> AppResult<u64> {
     Ok(E::find()
-        .filter(E::COLUMNS.status.eq(Status::Published.as_str()))
+        .filter(E::COLUMNS.status.eq(Status::Published))
         .filter(E::COLUMNS.published_at.gt(since))
         .filter(E::COLUMNS.published_at.lte(now))
         .count(db)

@@ -28,7 +28,7 @@ pub async fn send(state: &AppState, now: DateTime<Utc>) -> AppResult<u64> {
             .get(index + 1)
             .map_or(now, |closer| now + Duration::days(*closer));
         let due = offers::Entity::find()
-            .filter(offers::Column::Status.eq(Status::Published.as_str()))
+            .filter(offers::Column::Status.eq(Status::Published))
             .filter(offers::Column::ExpiresAt.gt(after))
             .filter(offers::Column::ExpiresAt.lte(now + Duration::days(days)))
             .all(&state.db)

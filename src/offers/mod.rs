@@ -195,7 +195,7 @@ impl OfferFilter {
 /// chose, and not past their expiry.
 pub fn live(now: DateTime<Utc>) -> Condition {
     Condition::all()
-        .add(offers::Column::Status.eq(Status::Published.as_str()))
+        .add(offers::Column::Status.eq(Status::Published))
         .add(offers::Column::TenantId.in_subquery(crate::tenants::active_ids()))
         .add(
             Condition::any()
@@ -272,7 +272,7 @@ pub enum Visibility {
 pub fn visibility(offer: &offers::Model, now: DateTime<Utc>) -> Option<Visibility> {
     // Only what was once public may say it is filled or gone; the rest was never there.
     let was_public = offer.published_at.is_some_and(|at| at <= now);
-    match Status::parse(&offer.status)? {
+    match offer.status {
         Status::Published if offer.published_at.is_some_and(|at| at > now) => None,
         Status::Published if offer.expires_at.is_some_and(|at| at <= now) => Some(Visibility::Gone),
         Status::Published => Some(Visibility::Live),
@@ -654,7 +654,7 @@ pub async fn create(
     model.source_name = Set(new.source_name.clone());
     model.external_id = Set(new.external_id.clone());
     model.external_url = Set(new.external_url.clone());
-    model.status = Set(new.status.unwrap_or(Status::Draft).as_str().to_owned());
+    model.status = Set(new.status.unwrap_or(Status::Draft));
     model.published_at = Set(new.published_at);
     model.filled_at = Set(new.filled_at);
     model.version = Set(1);

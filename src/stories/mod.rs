@@ -18,7 +18,7 @@ use crate::{
 /// Stories anyone may see: published, and past the publication date their editor chose.
 fn public(now: DateTime<Utc>) -> Condition {
     Condition::all()
-        .add(stories::Column::Status.eq(Status::Published.as_str()))
+        .add(stories::Column::Status.eq(Status::Published))
         .add(stories::Column::TenantId.in_subquery(crate::tenants::active_ids()))
         .add(
             Condition::any()
@@ -141,7 +141,7 @@ pub async fn create(
         ));
     }
     model.tenant_id = Set(new.tenant_id);
-    model.status = Set(new.status.unwrap_or(Status::Draft).as_str().to_owned());
+    model.status = Set(new.status.unwrap_or(Status::Draft));
     model.published_at = Set(new.published_at);
     model.version = Set(1);
     model.created_by = Set(new.created_by);

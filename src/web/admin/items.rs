@@ -227,7 +227,7 @@ pub(super) async fn item_view<E: Content>(
         goes_to_review => admin.edit_goes_to_review(status),
         id => id,
         status_label => admin.t(&format!("admin-status-{status}")),
-        public_url => public_url(admin, status, format!("/{}/{slug}", E::KIND.path())),
+        public_url => public_url(admin, item.status(), format!("/{}/{slug}", E::KIND.path())),
         slug => slug,
         status => status,
     })

@@ -54,7 +54,7 @@ pub(super) fn statuses(admin: &Admin) -> Vec<Choice> {
 struct Row {
     id: i32,
     title: String,
-    status: String,
+    status: Status,
     status_label: String,
     updated_at: String,
     expires_at: Option<String>,
@@ -62,8 +62,8 @@ struct Row {
 }
 
 /// The portal address of a published item.
-pub(super) fn public_url(admin: &Admin, status: &str, path: String) -> Option<String> {
-    (status == Status::Published.as_str()).then(|| admin.page.link(&path))
+pub(super) fn public_url(admin: &Admin, status: Status, path: String) -> Option<String> {
+    (status == Status::Published).then(|| admin.page.link(&path))
 }
 
 /// The list, filtered by status (`statut`) and words (`q`).
@@ -82,7 +82,7 @@ pub async fn list(
         .map(|offer| Row {
             id: offer.id,
             status_label: admin.t(&format!("admin-status-{}", offer.status)),
-            public_url: public_url(&admin, &offer.status, format!("/offres/{}", offer.slug)),
+            public_url: public_url(&admin, offer.status, format!("/offres/{}", offer.slug)),
             title: offer.title,
             status: offer.status,
             updated_at: offer.updated_at.format("%d/%m/%Y %H:%M").to_string(),

@@ -30,7 +30,7 @@ struct Row {
     id: i32,
     person_name: String,
     role: String,
-    status: String,
+    status: Status,
     status_label: String,
     updated_at: String,
     public_url: Option<String>,
@@ -51,11 +51,7 @@ pub async fn list(
         .map(|story| Row {
             id: story.id,
             status_label: admin.t(&format!("admin-status-{}", story.status)),
-            public_url: public_url(
-                &admin,
-                &story.status,
-                format!("/temoignages/{}", story.slug),
-            ),
+            public_url: public_url(&admin, story.status, format!("/temoignages/{}", story.slug)),
             person_name: story.person_name,
             role: story.role,
             status: story.status,

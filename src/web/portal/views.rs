@@ -124,7 +124,7 @@ impl CardSources<'_> {
             expires_soon: offer
                 .expires_at
                 .is_some_and(|at| at > self.now && at - self.now < Duration::days(7)),
-            is_filled: offer.status == "filled",
+            is_filled: offer.status == crate::codes::Status::Filled,
         })
     }
 }
