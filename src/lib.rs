@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod app;
 pub mod audit;
 pub mod caches;
+pub mod cli;
 pub mod codes;
 pub mod config;
 pub mod content;
