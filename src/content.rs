@@ -449,7 +449,7 @@ const SLUG_ATTEMPTS: usize = 50;
 /// a slug the editor typed that is taken is refused.
 pub(crate) async fn insert_with_slug<E: Content>(
     db: &impl ConnectionTrait,
-    mut model: E::ActiveModel,
+    model: E::ActiveModel,
     slug: &str,
     derived: bool,
 ) -> AppResult<E::Model>
@@ -457,8 +457,23 @@ where
     E::ActiveModel: Clone,
 {
     let candidates = slug::numbered(slug).take(if derived { SLUG_ATTEMPTS } else { 1 });
+    insert_under_free_slug::<E>(db, model, candidates, derived).await
+}
+
+/// Inserts `model` under the first of `candidates` no item holds (looked up first when
+/// `look_first`, and always checked by the database, so that two inserts at once cannot take
+/// the same one).
+async fn insert_under_free_slug<E: Content>(
+    db: &impl ConnectionTrait,
+    mut model: E::ActiveModel,
+    candidates: impl Iterator<Item = String>,
+    look_first: bool,
+) -> AppResult<E::Model>
+where
+    E::ActiveModel: Clone,
+{
     for candidate in candidates {
-        if derived && slug_taken::<E>(db, &candidate).await? {
+        if look_first && slug_taken::<E>(db, &candidate).await? {
             continue;
         }
         model.set(E::COLUMNS.slug, candidate.into());
@@ -487,18 +502,13 @@ pub async fn duplicate<E: Content>(
     id: i32,
     adjust: impl FnOnce(&mut E::ActiveModel),
     now: DateTime<Utc>,
-) -> AppResult<(E::Model, E::Model)> {
+) -> AppResult<(E::Model, E::Model)>
+where
+    E::ActiveModel: Clone,
+{
     let original = find::<E>(db, actor, tenant_id, id).await?;
-    let mut candidates = slug::copy_candidates(original.slug());
-    let free_slug = loop {
-        let candidate = candidates.next().expect("endless candidates");
-        if !slug_taken::<E>(db, &candidate).await? {
-            break candidate;
-        }
-    };
     let mut copy = original.clone().into_active_model();
     copy.not_set(E::COLUMNS.id);
-    copy.set(E::COLUMNS.slug, free_slug.into());
     copy.set(E::COLUMNS.status, Status::Draft.into());
     copy.set(E::COLUMNS.published_at, None::<DateTime<Utc>>.into());
     copy.set(E::COLUMNS.publish_at, None::<DateTime<Utc>>.into());
@@ -508,7 +518,8 @@ pub async fn duplicate<E: Content>(
     copy.set(E::COLUMNS.created_at, now.into());
     copy.set(E::COLUMNS.updated_at, now.into());
     adjust(&mut copy);
-    let copy = copy.insert(db).await?;
+    let candidates = slug::copy_candidates(original.slug()).take(SLUG_ATTEMPTS);
+    let copy = insert_under_free_slug::<E>(db, copy, candidates, true).await?;
     record::<E>(db, actor, "duplicate", Some(&original), &copy, now).await?;
     Ok((original, copy))
 }

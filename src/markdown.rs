@@ -33,8 +33,8 @@ pub fn check(field: &str, markdown: &str) -> AppResult<()> {
     Ok(())
 }
 
-/// An upper bound of the block nesting of `markdown`: on each line, its indentation (two
-/// columns a level) plus the quote and list markers it opens.
+/// An upper bound of the block nesting of `markdown`: on each line that opens quotes or list
+/// items, their markers plus its indentation (two columns a level).
 fn nesting(markdown: &str) -> usize {
     markdown
         .lines()
@@ -50,7 +50,13 @@ fn nesting(markdown: &str) -> usize {
                 markers += 1;
                 rest = after.trim_start_matches([' ', '\t']);
             }
-            columns / 2 + markers
+            // Indentation nests only list items and quotes; an indented line of text or code
+            // does not.
+            if markers == 0 {
+                0
+            } else {
+                columns / 2 + markers
+            }
         })
         .max()
         .unwrap_or(0)
@@ -215,6 +221,7 @@ mod tests {
         assert_eq!(nesting("- a\n  - b\n    - c"), 3);
         assert_eq!(nesting("1. un\n* deux"), 1);
         assert_eq!(nesting("-5 degrés, *emphase*"), 0);
+        assert_eq!(nesting(&format!("{}code indenté", " ".repeat(40))), 0);
         assert!(nesting(&"* ".repeat(20_000)) > MAX_NESTING);
     }
 

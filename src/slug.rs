@@ -42,15 +42,13 @@ pub fn copy_candidates(base: &str) -> impl Iterator<Item = String> + use<> {
         .filter(|candidate| is_valid(candidate))
 }
 
-/// The slugs a new item named `base` may take, in order: `base`, `base-2`, `base-3`, and so on.
+/// The slugs a new item named `base` may take, in order: `base` itself, then `base-2`,
+/// `base-3`, and so on (cut to leave room for the number).
 pub fn numbered(base: &str) -> impl Iterator<Item = String> + use<> {
     let stem: String = base.chars().take(90).collect();
     let stem = stem.trim_end_matches('-').to_owned();
-    (1..)
-        .map(move |n| match n {
-            1 => stem.clone(),
-            n => format!("{stem}-{n}"),
-        })
+    std::iter::once(base.to_owned())
+        .chain((2..).map(move |n| format!("{stem}-{n}")))
         .filter(|candidate| is_valid(candidate))
 }
 

@@ -16,6 +16,7 @@ on_both_backends!(
     proconnect_accepts_es256_signatures,
     invited_people_get_in_on_their_first_login,
     a_callback_opened_by_another_browser_is_refused,
+    login_returns_are_never_served_from_the_page_cache,
 );
 
 const ADMIN: &str = "marie.curie@numerique.gouv.fr";
@@ -152,12 +153,7 @@ async fn proconnect_failures_end_on_clear_pages(backend: Backend) {
     let (app, browser) = app_with_provider(backend).await;
 
     // The user cancels at the provider.
-    let interaction = reach_provider(&app, &browser).await;
-    let cancelled = browser
-        .get(format!("{interaction}/abort"))
-        .send()
-        .await
-        .unwrap();
+    let cancelled = cancel_at_provider(&app, &browser).await;
     assert!(
         cancelled
             .url()
@@ -365,4 +361,34 @@ async fn invited_people_get_in_on_their_first_login(backend: Backend) {
         matches!(twice, Err(metiers::error::AppError::Invalid { .. })),
         "{twice:?}"
     );
+}
+
+/// Starts a login and cancels it at the provider; the page the browser comes back to.
+async fn cancel_at_provider(app: &TestApp, browser: &reqwest::Client) -> reqwest::Response {
+    let interaction = reach_provider(app, browser).await;
+    let abort = browser.get(format!("{interaction}/abort"));
+    abort.send().await.unwrap()
+}
+
+/// A cancelled login answers 200 with a page that must not be kept for the next visitor: with
+/// the page cache on, someone's cancellation would otherwise greet everyone coming back from
+/// ProConnect for `page_cache_seconds`.
+async fn login_returns_are_never_served_from_the_page_cache(backend: Backend) {
+    let app = TestApp::start_with(
+        backend,
+        Options {
+            proconnect: Some("RS256"),
+            page_cache_seconds: 60,
+            ..Options::default()
+        },
+    )
+    .await;
+    let cancelled = cancel_at_provider(&app, &oidc::browser()).await;
+    assert_eq!(cancelled.status(), 200);
+    assert!(cancelled.text().await.unwrap().contains("annulé"));
+    let (status, body) = app
+        .page("/connexion/proconnect/retour?code=abc&state=forged")
+        .await;
+    assert_eq!(status, 400, "the handler ran: {body}");
+    assert!(!body.contains("annulé"));
 }

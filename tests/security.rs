@@ -86,6 +86,20 @@ async fn refused_form(
     (body, fields)
 }
 
+/// Sends `requests` at once; their statuses.
+async fn all_at_once(
+    requests: impl Iterator<Item = impl std::future::Future<Output = reqwest::Response>>,
+) -> Vec<u16> {
+    let responses = futures_util::future::join_all(requests).await;
+    responses.iter().map(|r| r.status().as_u16()).collect()
+}
+
+/// The first offer stored.
+async fn first_offer(app: &TestApp) -> offers::Model {
+    let offer = offers::Entity::find().one(&app.state.db).await.unwrap();
+    offer.expect("an offer")
+}
+
 /// The fields a refused form shows an error next to.
 fn field_errors(body: &str) -> Vec<String> {
     attributes(body, "p.fr-error-text[id^=field-]", "id")
@@ -330,11 +344,7 @@ async fn media_clean_up_removes_only_its_own_objects(backend: Backend) {
         let file = ("photo.png", "image/png", fixtures::png(640, 480));
         send_file(&app, &editor, "/admin/medias", &[("alt", "Doublon")], file)
     });
-    let statuses: Vec<u16> = futures_util::future::join_all(uploads)
-        .await
-        .iter()
-        .map(|r| r.status().as_u16())
-        .collect();
+    let statuses = all_at_once(uploads).await;
     assert!(statuses.iter().all(|s| *s == 303), "{statuses:?}");
     let rows = media::Entity::find().all(&app.state.db).await.unwrap();
     assert_eq!(rows.len(), 3);
@@ -447,11 +457,7 @@ async fn a_deleted_image_does_not_break_older_versions(backend: Backend) {
         .post_as(&editor, "/admin/offres/nouvelle", &with_picture)
         .await;
     assert_eq!(created.status(), 303);
-    let offer = offers::Entity::find()
-        .one(&app.state.db)
-        .await
-        .unwrap()
-        .unwrap();
+    let offer = first_offer(&app).await;
     let path = format!("/admin/offres/{}", offer.id);
     let saved = app.post_as(&editor, &path, &offer_form(&[])).await;
     assert_eq!(saved.status(), 303);
@@ -506,11 +512,7 @@ async fn numbers_and_nul_bytes_are_refused_at_the_edge(backend: Backend) {
     ]);
     let created = app.post_as(&editor, "/admin/offres/nouvelle", &form).await;
     assert_eq!(created.status(), 303);
-    let offer = offers::Entity::find()
-        .one(&app.state.db)
-        .await
-        .unwrap()
-        .unwrap();
+    let offer = first_offer(&app).await;
     assert_eq!(
         (offer.title.as_str(), offer.city.as_str()),
         ("Développeur", "Paris")
@@ -618,11 +620,7 @@ async fn a_double_click_creates_two_offers(backend: Backend) {
     let (_, editor) = ministry_with_editor(&app).await;
     let form = offer_form(&[("title", "Cheffe de projet")]);
     let clicks = (0..6).map(|_| app.post_as(&editor, "/admin/offres/nouvelle", &form));
-    let statuses: Vec<u16> = futures_util::future::join_all(clicks)
-        .await
-        .iter()
-        .map(|r| r.status().as_u16())
-        .collect();
+    let statuses = all_at_once(clicks).await;
     assert!(statuses.iter().all(|s| *s == 303), "{statuses:?}");
     let mut slugs: Vec<String> = offers::Entity::find()
         .all(&app.state.db)
@@ -635,6 +633,16 @@ async fn a_double_click_creates_two_offers(backend: Backend) {
     assert_eq!(slugs.len(), 6);
     assert_eq!(slugs[0], "cheffe-de-projet");
     assert!(slugs.contains(&"cheffe-de-projet-2".to_owned()));
+    // Duplicating twice at once: two copies, each with its own slug.
+    let original = first_offer(&app).await;
+    let path = format!("/admin/offres/{}/dupliquer", original.id);
+    let clicks = (0..3).map(|_| app.post_as(&editor, &path, &[]));
+    let statuses = all_at_once(clicks).await;
+    assert!(statuses.iter().all(|s| *s == 303), "{statuses:?}");
+    assert_eq!(
+        offers::Entity::find().count(&app.state.db).await.unwrap(),
+        9
+    );
     // A slug the editor typed that is taken is refused on the form.
     let typed = offer_form(&[("slug", "cheffe-de-projet")]);
     let (_, fields) = refused_form(&app, &editor, "/admin/offres/nouvelle", &typed).await;
@@ -648,11 +656,7 @@ async fn emails_link_only_to_the_site(backend: Backend) {
     let form = offer_form(&[("title", "Urgent https://evil.example/connexion")]);
     let created = app.post_as(&editor, "/admin/offres/nouvelle", &form).await;
     assert_eq!(created.status(), 303);
-    let offer = offers::Entity::find()
-        .one(&app.state.db)
-        .await
-        .unwrap()
-        .unwrap();
+    let offer = first_offer(&app).await;
     let submitted = app
         .post_as(
             &editor,

@@ -27,13 +27,18 @@ static PROCESSING: tokio::sync::Semaphore =
 
 /// [`process`] on a blocking thread, one of at most [`CONCURRENT_PROCESSING`] at a time.
 pub async fn process_off_thread(bytes: Vec<u8>, max_bytes: usize) -> AppResult<Processed> {
-    let _turn = PROCESSING
+    let turn = PROCESSING
         .acquire()
         .await
         .map_err(|e| AppError::Storage(format!("image processing closed: {e}")))?;
-    tokio::task::spawn_blocking(move || process(&bytes, max_bytes))
-        .await
-        .map_err(|e| AppError::Storage(format!("image processing stopped: {e}")))?
+    // The turn goes with the work: it is given back when the work ends, not when a client
+    // that went away drops the request.
+    tokio::task::spawn_blocking(move || {
+        let _turn = turn;
+        process(&bytes, max_bytes)
+    })
+    .await
+    .map_err(|e| AppError::Storage(format!("image processing stopped: {e}")))?
 }
 /// Lossy WebP quality (0–100).
 const WEBP_QUALITY: f32 = 80.0;

@@ -48,7 +48,9 @@ fn cacheable(request: &Request) -> bool {
         && !path.starts_with("/admin")
         && !path.starts_with("/en/admin")
         && !matches!(path, "/healthz" | "/readyz")
-        && !matches!(path, "/connexion")
+        // Logins and logouts are one visitor's, whatever their query says.
+        && !path.starts_with("/connexion")
+        && !path.starts_with("/deconnexion")
         && super::auth::cookie(request, super::auth::SESSION_COOKIE).is_none()
         && request.header(header::AUTHORIZATION).is_none()
 }
@@ -82,6 +84,8 @@ impl<E: Endpoint> Endpoint for CachedPagesEndpoint<E> {
             return self.render(request, key).await;
         }
         let lock = cache.rendering_lock(&key);
+        // Forgets the lock however this ends, a client gone away included.
+        let _done = DoneRendering(cache, &key);
         let _turn = lock.lock().await;
         if let Some(page) = cache.get(&key) {
             return Ok(respond(
@@ -90,9 +94,16 @@ impl<E: Endpoint> Endpoint for CachedPagesEndpoint<E> {
                 cache_control(page.status),
             ));
         }
-        let response = self.render(request, key.clone()).await;
-        cache.done_rendering(&key);
-        response
+        self.render(request, key.clone()).await
+    }
+}
+
+/// Removes a page's rendering lock when dropped.
+struct DoneRendering<'a>(&'a crate::caches::pages::PageCache, &'a str);
+
+impl Drop for DoneRendering<'_> {
+    fn drop(&mut self) {
+        self.0.done_rendering(self.1);
     }
 }
 

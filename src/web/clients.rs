@@ -34,12 +34,18 @@ fn client_behind(peer: IpAddr, forwarded: &str, trusted_proxies: &[IpRange]) -> 
     if !trusted(peer) {
         return peer;
     }
-    forwarded
-        .split(',')
-        .filter_map(|hop| hop.trim().parse().ok())
-        .rev()
-        .find(|ip| !trusted(*ip))
-        .unwrap_or(peer)
+    // From the nearest hop outwards: the first address no trusted proxy holds is the client.
+    // A hop that is not an address (a port, `unknown`) ends the walk: what lies beyond it is
+    // anyone's to write, so the last proxy counts as the client.
+    let mut client = peer;
+    for hop in forwarded.split(',').rev() {
+        match hop.trim().parse::<IpAddr>() {
+            Ok(ip) if trusted(ip) => client = ip,
+            Ok(ip) => return ip,
+            Err(_) => return client,
+        }
+    }
+    client
 }
 
 #[cfg(test)]
@@ -66,6 +72,11 @@ mod tests {
         assert_eq!(
             client_behind(ip("10.0.0.5"), "garbage", &proxies),
             ip("10.0.0.5")
+        );
+        assert_eq!(
+            client_behind(ip("10.0.0.5"), "203.0.113.9, unknown, 10.0.0.4", &proxies),
+            ip("10.0.0.4"),
+            "what lies beyond a hop that is not an address is not believed"
         );
     }
 }
