@@ -66,10 +66,11 @@ pub fn compose(
     args: &[(&str, String)],
 ) -> Mail {
     let i18n = letterhead.i18n;
+    let site = format!("{}/", letterhead.base_url.trim_end_matches('/'));
     let message = |lang: Lang, part: &str| {
         let args: Vec<(&str, Arg)> = args
             .iter()
-            .map(|(name, value)| (*name, Arg::Text(value.clone())))
+            .map(|(name, value)| (*name, Arg::Text(unlinked(value, &site))))
             .collect();
         i18n.message(lang, &format!("mail-{kind}-{part}"), &args)
     };
@@ -87,6 +88,24 @@ pub fn compose(
         text,
         html,
     }
+}
+
+/// `value` with every web address that is not the site's broken by an invisible space, so
+/// that mail clients show it as text instead of making it a link (an editor's title is no
+/// place for a link to another site).
+fn unlinked(value: &str, site: &str) -> String {
+    value
+        .split(' ')
+        .map(|word| {
+            if word.starts_with(site) {
+                word.to_owned()
+            } else {
+                word.replace("://", ":\u{200B}//")
+                    .replace("www.", "www\u{200B}.")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Text paragraphs as HTML, with the addresses of the site at `base_url` as links. Any other
@@ -375,6 +394,17 @@ mod tests {
         assert_eq!(backoff(0).num_seconds(), 30);
         assert_eq!(backoff(1).num_seconds(), 60);
         assert_eq!(backoff(20).num_seconds(), 3600);
+    }
+
+    #[test]
+    fn other_sites_addresses_are_not_links() {
+        let site = "https://metiers.numerique.gouv.fr/";
+        assert_eq!(
+            unlinked("Urgent https://evil.example/x www.evil.example", site),
+            "Urgent https:\u{200B}//evil.example/x www\u{200B}.evil.example"
+        );
+        let own = "https://metiers.numerique.gouv.fr/admin/offres/1";
+        assert_eq!(unlinked(own, site), own);
     }
 
     #[test]
