@@ -19,8 +19,39 @@ use crate::{
 };
 
 pub const SESSION_COOKIE: &str = "metiers_session";
+/// A cookie of the login steps, which only this site may set: behind https it takes the
+/// `__Host-` prefix (Secure, `Path=/`, no `Domain`), which browsers refuse from a sibling
+/// subdomain, so that nobody can plant one; over plain http (demo, tests) it keeps its name
+/// and its path.
+struct LoginCookie {
+    name: &'static str,
+    path: &'static str,
+}
+
+impl LoginCookie {
+    fn name(&self, https: bool) -> String {
+        match https {
+            true => format!("__Host-{}", self.name),
+            false => self.name.to_owned(),
+        }
+    }
+
+    /// Its `Set-Cookie` value; `None` deletes it.
+    fn set(&self, value: Option<&str>, https: bool) -> String {
+        let path = if https { "/" } else { self.path };
+        set_cookie(&self.name(https), value, path, https)
+    }
+
+    fn read(&self, request: &Request, https: bool) -> Option<String> {
+        cookie(request, &self.name(https))
+    }
+}
+
 /// The double-submit CSRF token of the anonymous login forms.
-const LOGIN_CSRF_COOKIE: &str = "metiers_login_csrf";
+const LOGIN_CSRF: LoginCookie = LoginCookie {
+    name: "metiers_login_csrf",
+    path: "/connexion",
+};
 
 /// The value of cookie `name` in the request.
 pub fn cookie(request: &Request, name: &str) -> Option<String> {
@@ -160,13 +191,7 @@ fn mac(state: &SharedState, value: &str) -> Vec<u8> {
 /// Gives a login form's page its double-submit CSRF cookie, signed: only a token this portal
 /// issued passes, not any pair of equal values someone planted.
 fn with_login_csrf(state: &SharedState, mut response: Response, csrf: &str) -> AppResult<Response> {
-    let https = state.config.is_https();
-    let cookie = set_cookie(
-        LOGIN_CSRF_COOKIE,
-        Some(&signed(state, csrf)),
-        "/connexion",
-        https,
-    );
+    let cookie = LOGIN_CSRF.set(Some(&signed(state, csrf)), state.config.is_https());
     response.headers_mut().append(
         header::SET_COOKIE,
         cookie.parse().map_err(|_| AppError::Forbidden)?,
@@ -176,7 +201,9 @@ fn with_login_csrf(state: &SharedState, mut response: Response, csrf: &str) -> A
 
 /// Refuses a login form whose CSRF token is not its page's.
 fn check_login_csrf(state: &SharedState, request: &Request, submitted: &str) -> AppResult<()> {
-    let cookie = cookie(request, LOGIN_CSRF_COOKIE).unwrap_or_default();
+    let cookie = LOGIN_CSRF
+        .read(request, state.config.is_https())
+        .unwrap_or_default();
     check_csrf(verified(state, &cookie).unwrap_or_default(), submitted)
 }
 
@@ -229,14 +256,8 @@ async fn open_session(
             header::SET_COOKIE,
             set_cookie(SESSION_COOKIE, Some(&opened.token), "/", https),
         )
-        .header(
-            header::SET_COOKIE,
-            set_cookie(LOGIN_CSRF_COOKIE, None, "/connexion", https),
-        )
-        .header(
-            header::SET_COOKIE,
-            set_cookie(LOGIN_STATE_COOKIE, None, PROCONNECT_PATH, https),
-        )
+        .header(header::SET_COOKIE, LOGIN_CSRF.set(None, https))
+        .header(header::SET_COOKIE, LOGIN_STATE.set(None, https))
         .finish())
 }
 
@@ -330,9 +351,10 @@ fn login_failed(
 /// The state of the ProConnect login this browser started: a return with another state (a
 /// callback URL someone else obtained) is refused, so nobody can log a browser into their
 /// own account.
-const LOGIN_STATE_COOKIE: &str = "metiers_login_state";
-/// Where the login-state cookie goes: the start and return of a ProConnect login.
-const PROCONNECT_PATH: &str = "/connexion/proconnect";
+const LOGIN_STATE: LoginCookie = LoginCookie {
+    name: "metiers_login_state",
+    path: "/connexion/proconnect",
+};
 
 /// Sends the user to ProConnect.
 #[handler]
@@ -348,12 +370,7 @@ pub async fn proconnect_start(
         Ok((url, login_state)) => Ok(redirect(&url)
             .header(
                 header::SET_COOKIE,
-                set_cookie(
-                    LOGIN_STATE_COOKIE,
-                    Some(&login_state),
-                    PROCONNECT_PATH,
-                    state.config.is_https(),
-                ),
+                LOGIN_STATE.set(Some(&login_state), state.config.is_https()),
             )
             .finish()),
         Err(failure) => {
@@ -381,7 +398,9 @@ pub async fn proconnect_return(
     let now = state.now();
     let code = query.code.as_deref();
     let login_state = query.state.as_deref().unwrap_or_default();
-    let started_here = cookie(request, LOGIN_STATE_COOKIE).unwrap_or_default();
+    let started_here = LOGIN_STATE
+        .read(request, state.config.is_https())
+        .unwrap_or_default();
     if check_csrf(&started_here, login_state).is_err() {
         tracing::warn!("ProConnect return to a browser that did not start this login");
         return login_failed(state, request, "state", StatusCode::BAD_REQUEST);
@@ -511,6 +530,18 @@ mod tests {
         assert!(
             check_csrf("", "").is_err(),
             "no token expected means no form accepted"
+        );
+    }
+
+    #[test]
+    fn login_cookies_cannot_be_planted_behind_https() {
+        assert_eq!(
+            LOGIN_CSRF.set(Some("t"), true),
+            "__Host-metiers_login_csrf=t; Path=/; HttpOnly; SameSite=Lax; Secure"
+        );
+        assert_eq!(
+            LOGIN_STATE.set(Some("t"), false),
+            "metiers_login_state=t; Path=/connexion/proconnect; HttpOnly; SameSite=Lax"
         );
     }
 
