@@ -269,8 +269,14 @@ async fn changes_wait_for_review<E: Content>(
     db: &impl ConnectionTrait,
     item: &E::Model,
 ) -> AppResult<bool> {
-    let live = matches!(item.status(), Status::Published | Status::Filled);
-    Ok(live && !is_trusted(db, item.tenant_id()).await?)
+    let trusted = is_trusted(db, item.tenant_id()).await?;
+    Ok(edit_goes_to_review(item.status(), trusted))
+}
+
+/// Whether an edit of an item in `status` waits for review while the item stays as it is:
+/// it is live (published, or filled and still shown) and its ministry is not `trusted`.
+pub fn edit_goes_to_review(status: Status, trusted: bool) -> bool {
+    matches!(status, Status::Published | Status::Filled) && !trusted
 }
 
 /// Writes `new` as a draft of ministry `tenant_id`, audited, with its first revision. Call it

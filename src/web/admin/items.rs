@@ -224,7 +224,7 @@ pub(super) async fn item_view<E: Content>(
         review_comment => review_comment::<E>(admin, id, status).await?,
         proposal => proposal,
         history => versions::<E>(admin, id).await?,
-        goes_to_review => admin.edit_goes_to_review(status),
+        goes_to_review => admin.edit_goes_to_review(item.status()),
         id => id,
         status_label => admin.t(&format!("admin-status-{status}")),
         public_url => public_url(admin, item.status(), format!("/{}/{slug}", E::KIND.path())),

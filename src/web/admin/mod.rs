@@ -282,13 +282,11 @@ impl Admin<'_> {
             .ok_or(AppError::NotFound)
     }
 
-    /// Whether saving an item in `status` sends it back to review (a published item of a
-    /// ministry that is not trusted).
-    pub fn edit_goes_to_review(&self, status: &str) -> bool {
-        [Status::Published, Status::Filled]
-            .map(Status::as_str)
-            .contains(&status)
-            && !self.current.as_ref().is_some_and(|tenant| tenant.trusted)
+    /// Whether saving an item in `status` in the current ministry sends it back to review
+    /// (`moderation::edit_goes_to_review`).
+    pub fn edit_goes_to_review(&self, status: Status) -> bool {
+        let trusted = self.current.as_ref().is_some_and(|tenant| tenant.trusted);
+        crate::moderation::edit_goes_to_review(status, trusted)
     }
 
     /// Who acts, in which ministry, and when: what every change of the current ministry needs.
