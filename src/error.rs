@@ -34,6 +34,16 @@ pub enum AppError {
     /// The media storage (files or S3) failed or cannot be reached.
     #[error("media storage: {0}")]
     Storage(String),
+    /// Image processing failed for a reason that is not the picture's (an encoder, a stopped
+    /// worker thread).
+    #[error("image processing: {0}")]
+    ImageProcessing(String),
+    /// A job run by hand ended in an error.
+    #[error("job {job} failed: {error}")]
+    JobFailed { job: String, error: String },
+    /// `media check` found rows and stored objects that disagree.
+    #[error("{0} mismatches between media rows and storage")]
+    MediaMismatches(usize),
 }
 
 impl AppError {
@@ -52,6 +62,9 @@ impl AppError {
             Self::Io(_) => "io",
             Self::Data(_) => "data",
             Self::Storage(_) => "storage",
+            Self::ImageProcessing(_) => "image_processing",
+            Self::JobFailed { .. } => "job_failed",
+            Self::MediaMismatches(_) => "media_mismatches",
         }
     }
 

@@ -43,7 +43,12 @@ pub async fn run_job(config: Config, name: &str) -> AppResult<()> {
     match crate::jobs::run(&state, job, state.now(), trigger).await? {
         None => println!("{name}: already running for this second elsewhere"),
         Some(run) => match run.error {
-            Some(error) => return Err(AppError::Storage(format!("{name}: {error}"))),
+            Some(error) => {
+                return Err(AppError::JobFailed {
+                    job: name.to_owned(),
+                    error,
+                });
+            }
             None => println!("{name}: {} rows", run.rows_affected.unwrap_or(0)),
         },
     }
@@ -77,8 +82,6 @@ pub async fn check_media(config: &Config, repair: bool) -> AppResult<()> {
         println!("media and storage agree");
         Ok(())
     } else {
-        Err(AppError::Storage(format!(
-            "{left} mismatches between media rows and storage"
-        )))
+        Err(AppError::MediaMismatches(left))
     }
 }

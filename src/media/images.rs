@@ -30,7 +30,7 @@ pub async fn process_off_thread(bytes: Vec<u8>, max_bytes: usize) -> AppResult<P
     let turn = PROCESSING
         .acquire()
         .await
-        .map_err(|e| AppError::Storage(format!("image processing closed: {e}")))?;
+        .map_err(|e| AppError::ImageProcessing(format!("closed: {e}")))?;
     // The turn goes with the work: it is given back when the work ends, not when a client
     // that went away drops the request.
     tokio::task::spawn_blocking(move || {
@@ -38,7 +38,7 @@ pub async fn process_off_thread(bytes: Vec<u8>, max_bytes: usize) -> AppResult<P
         process(&bytes, max_bytes)
     })
     .await
-    .map_err(|e| AppError::Storage(format!("image processing stopped: {e}")))?
+    .map_err(|e| AppError::ImageProcessing(format!("stopped: {e}")))?
 }
 /// Lossy WebP quality (0–100).
 const WEBP_QUALITY: f32 = 80.0;
@@ -202,7 +202,7 @@ fn encode_fallback(picture: &DynamicImage, fallback: Fallback) -> AppResult<Vec<
             picture.to_rgb8().write_with_encoder(encoder)
         }
     };
-    written.map_err(|e| AppError::Storage(format!("image encoding: {e}")))?;
+    written.map_err(|e| AppError::ImageProcessing(format!("encoding: {e}")))?;
     Ok(bytes)
 }
 
