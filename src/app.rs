@@ -69,8 +69,7 @@ pub type SharedState = Arc<AppState>;
 impl AppState {
     /// Connects to the database, applies the migrations and loads translations and themes.
     pub async fn build(config: Config) -> AppResult<SharedState> {
-        let db = db::connect(&config).await?;
-        db::migrate(&db).await?;
+        let db = db::open(&config).await?;
         Self::with_database(config, db)
     }
 

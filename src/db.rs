@@ -69,6 +69,14 @@ fn sqlite_path(url: &str) -> Option<&str> {
     (!path.is_empty() && path != ":memory:").then_some(path)
 }
 
+/// Opens the pool and applies the pending migrations: what every command that uses the
+/// database starts with.
+pub async fn open(config: &Config) -> AppResult<DatabaseConnection> {
+    let db = connect(config).await?;
+    migrate(&db).await?;
+    Ok(db)
+}
+
 /// Applies the migrations not yet applied.
 pub async fn migrate(db: &DatabaseConnection) -> AppResult<()> {
     Migrator::up(db, None).await?;

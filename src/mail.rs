@@ -78,8 +78,8 @@ pub fn compose(
     let text = format!("{french}\n\n-- English --\n\n{english}\n");
     let html = format!(
         "<!doctype html>\n<html lang=\"fr\">\n<body>\n{}\n<hr>\n<div lang=\"en\">\n{}\n</div>\n</body>\n</html>\n",
-        paragraphs(&french, letterhead.base_url),
-        paragraphs(&english, letterhead.base_url)
+        paragraphs(&french, &site),
+        paragraphs(&english, &site)
     );
     Mail {
         kind,
@@ -108,14 +108,13 @@ fn unlinked(value: &str, site: &str) -> String {
         .join(" ")
 }
 
-/// Text paragraphs as HTML, with the addresses of the site at `base_url` as links. Any other
-/// address (one an editor wrote in a title, say) stays text: an email from the site links
-/// only to the site.
-fn paragraphs(text: &str, base_url: &str) -> String {
-    let site = format!("{}/", base_url.trim_end_matches('/'));
+/// Text paragraphs as HTML, with the addresses of the site (its root, `site`) as links. Any
+/// other address (one an editor wrote in a title, say) stays text: an email from the site
+/// links only to the site.
+fn paragraphs(text: &str, site: &str) -> String {
     let word = |word: &str| {
         let escaped = escape_markup(word);
-        if word.starts_with(&site) {
+        if word.starts_with(site) {
             format!("<a href=\"{escaped}\">{escaped}</a>")
         } else {
             escaped
@@ -411,7 +410,7 @@ mod tests {
     fn html_parts_escape_text_and_link_addresses() {
         let html = paragraphs(
             "Bonjour <b>,\n\nVoici :\nhttps://example.org/a?b=1&c=2 .\nhttps://evil.example/x",
-            "https://example.org",
+            "https://example.org/",
         );
         assert!(html.contains("<p>Bonjour &lt;b&gt;,</p>"), "{html}");
         assert!(

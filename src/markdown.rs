@@ -82,15 +82,18 @@ static RENDERED: LazyLock<Mutex<Rendered>> = LazyLock::new(Mutex::default);
 /// no style, links forced to `rel="noopener noreferrer"`). A text over the limits of
 /// [`check`] is shown as escaped plain text instead.
 pub fn to_safe_html(markdown: &str) -> String {
-    if markdown.trim().is_empty() || check("text", markdown).is_err() {
-        return render_bounded(markdown);
+    if markdown.trim().is_empty() {
+        return String::new();
+    }
+    if check("text", markdown).is_err() {
+        return escaped(markdown);
     }
     let key: [u8; 32] = Sha256::digest(markdown.as_bytes()).into();
     let memory = || RENDERED.lock().unwrap_or_else(|e| e.into_inner());
     if let Some(html) = memory().0.get(&key) {
         return html.to_string();
     }
-    let html: Arc<str> = render_bounded(markdown).into();
+    let html: Arc<str> = render(markdown).into();
     let (rendered, bytes) = &mut *memory();
     if *bytes + html.len() > RENDERED_MEMORY_BYTES {
         rendered.clear();
@@ -117,12 +120,22 @@ pub async fn preview(markdown: String) -> AppResult<String> {
 /// The sanitized HTML of `markdown`, or its escaped text when over the limits of [`check`].
 fn render_bounded(markdown: &str) -> String {
     if markdown.trim().is_empty() {
-        return String::new();
+        String::new()
+    } else if check("text", markdown).is_err() {
+        escaped(markdown)
+    } else {
+        render(markdown)
     }
-    if check("text", markdown).is_err() {
-        let text: String = markdown.chars().take(MAX_CHARS).collect();
-        return format!("<p>{}</p>", crate::render::escape_markup(&text));
-    }
+}
+
+/// `markdown` over the limits of [`check`], as one escaped paragraph: never parsed.
+fn escaped(markdown: &str) -> String {
+    let text: String = markdown.chars().take(MAX_CHARS).collect();
+    format!("<p>{}</p>", crate::render::escape_markup(&text))
+}
+
+/// The sanitized HTML of `markdown`, which [`check`] accepted.
+fn render(markdown: &str) -> String {
     let mut unsafe_html = String::new();
     let events = Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH).map(demote_heading);
     html::push_html(&mut unsafe_html, events);

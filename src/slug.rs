@@ -33,13 +33,7 @@ pub fn is_valid(slug: &str) -> bool {
 /// The slugs a copy of `base` may take, in order: `base-copie`, `base-copie-2`, and so on.
 pub fn copy_candidates(base: &str) -> impl Iterator<Item = String> + use<> {
     let stem: String = base.chars().take(80).collect();
-    let stem = stem.trim_end_matches('-').to_owned();
-    (1..)
-        .map(move |n| match n {
-            1 => format!("{stem}-copie"),
-            n => format!("{stem}-copie-{n}"),
-        })
-        .filter(|candidate| is_valid(candidate))
+    numbered(&format!("{}-copie", stem.trim_end_matches('-')))
 }
 
 /// The slugs a new item named `base` may take, in order: `base` itself, then `base-2`,

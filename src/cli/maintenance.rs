@@ -14,16 +14,14 @@ use crate::{
 
 /// Applies the pending migrations.
 pub async fn migrate(config: &Config) -> AppResult<()> {
-    let db = db::connect(config).await?;
-    db::migrate(&db).await?;
+    db::open(config).await?;
     println!("migrations applied");
     Ok(())
 }
 
 /// Writes the demo data that is missing.
 pub async fn seed(config: &Config, args: SeedArgs, now: DateTime<Utc>) -> AppResult<()> {
-    let db = db::connect(config).await?;
-    db::migrate(&db).await?;
+    let db = db::open(config).await?;
     debug_assert!(args.demo);
     let report = demo::seed(&db, args.offers, now).await?;
     let storage = Storage::new(config)?;
@@ -57,8 +55,7 @@ pub async fn run_job(config: Config, name: &str) -> AppResult<()> {
 
 /// Compares the media rows with the stored objects; with `repair`, removes the orphans.
 pub async fn check_media(config: &Config, repair: bool) -> AppResult<()> {
-    let db = db::connect(config).await?;
-    db::migrate(&db).await?;
+    let db = db::open(config).await?;
     let storage = Storage::new(config)?;
     storage.check().await?;
     let found = media::check(&db, &storage).await?;

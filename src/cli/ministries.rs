@@ -12,8 +12,7 @@ use crate::{
 };
 
 pub async fn run(config: &Config, command: TenantCommand, now: DateTime<Utc>) -> AppResult<()> {
-    let db = db::connect(config).await?;
-    db::migrate(&db).await?;
+    let db = db::open(config).await?;
     match command {
         TenantCommand::Create {
             name,

@@ -13,8 +13,7 @@ use crate::{
 };
 
 pub async fn run(config: &Config, command: UserCommand, now: DateTime<Utc>) -> AppResult<()> {
-    let db = db::connect(config).await?;
-    db::migrate(&db).await?;
+    let db = db::open(config).await?;
     match command {
         UserCommand::Create {
             email,

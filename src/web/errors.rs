@@ -35,7 +35,8 @@ impl<E: Endpoint> Endpoint for ErrorPagesEndpoint<E> {
     type Output = Response;
 
     async fn call(&self, request: Request) -> Result<Response> {
-        let page = PageContext::new(&self.state, &request);
+        // Only an error needs the page's context: the address is kept until then.
+        let uri = request.original_uri().clone();
         let request_id = request
             .extensions()
             .get::<RequestId>()
@@ -45,6 +46,7 @@ impl<E: Endpoint> Endpoint for ErrorPagesEndpoint<E> {
             Ok(response) => return Ok(response.into_response()),
             Err(error) => error,
         };
+        let page = PageContext::at(&self.state, &uri);
         if let Some(AppError::SignInRequired) = error.downcast_ref::<AppError>() {
             return Ok(Response::builder()
                 .status(StatusCode::SEE_OTHER)

@@ -14,7 +14,7 @@ use tokio::io::AsyncReadExt;
 use crate::{app::SharedState, error::AppError};
 
 /// The largest form body: eight Markdown sections at their length limit, percent-encoded.
-pub const FORM_MAX_BYTES: usize = 2 * 1024 * 1024;
+const FORM_MAX_BYTES: usize = 2 * 1024 * 1024;
 /// What a multipart body may carry besides its file: the other fields and the part headers.
 const MULTIPART_OVERHEAD_BYTES: usize = 256 * 1024;
 

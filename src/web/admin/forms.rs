@@ -208,25 +208,15 @@ pub async fn read_multipart(
     mut multipart: poem::web::Multipart,
     max_bytes: usize,
 ) -> AppResult<(FormData, Vec<u8>)> {
-    use tokio::io::AsyncReadExt;
     let unreadable = |_| AppError::invalid("file", "unreadable");
-    // The body stops past its limit (see `web::limits`) when no length was declared.
-    let cut_short = |_| AppError::invalid("file", "too_large");
     let mut pairs = Vec::new();
     let mut file = Vec::new();
     while let Some(field) = multipart.next_field().await.map_err(unreadable)? {
         let name = field.name().unwrap_or_default().to_owned();
         if name == "file" {
-            let limit = u64::try_from(max_bytes)
-                .unwrap_or(u64::MAX)
-                .saturating_add(1);
-            let mut reader = field.into_async_read().take(limit);
-            reader.read_to_end(&mut file).await.map_err(cut_short)?;
+            file = read_at_most(field, max_bytes).await?;
         } else {
-            let mut text = Vec::new();
-            let limit = MULTIPART_TEXT_MAX_BYTES as u64 + 1;
-            let mut reader = field.into_async_read().take(limit);
-            reader.read_to_end(&mut text).await.map_err(cut_short)?;
+            let text = read_at_most(field, MULTIPART_TEXT_MAX_BYTES).await?;
             if text.len() > MULTIPART_TEXT_MAX_BYTES {
                 return Err(AppError::invalid(&name, "too_long"));
             }
@@ -234,6 +224,20 @@ pub async fn read_multipart(
         }
     }
     Ok((FormData::new(pairs), file))
+}
+
+/// The bytes of `field`, at most `max` + 1 of them: enough to tell that it is too long.
+async fn read_at_most(field: poem::web::Field, max: usize) -> AppResult<Vec<u8>> {
+    use tokio::io::AsyncReadExt;
+    let limit = u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1);
+    let mut bytes = Vec::new();
+    let mut reader = field.into_async_read().take(limit);
+    // The body stops past its limit (see `web::limits`) when no length was declared.
+    reader
+        .read_to_end(&mut bytes)
+        .await
+        .map_err(|_| AppError::invalid("file", "too_large"))?;
+    Ok(bytes)
 }
 
 /// Splits a domain result: the value, or the field errors of a refused form; any other error

@@ -108,7 +108,11 @@ impl View {
 
 impl<'a> PageContext<'a> {
     pub fn new(state: &'a AppState, request: &Request) -> Self {
-        let uri = request.original_uri();
+        Self::at(state, request.original_uri())
+    }
+
+    /// The context of the page at `uri`.
+    pub fn at(state: &'a AppState, uri: &poem::http::Uri) -> Self {
         let (lang, path) = Lang::from_path(uri.path());
         Self {
             state,
