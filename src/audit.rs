@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
 use serde::Serialize;
 
-use crate::{entities::audit_log, error::AppResult};
+use crate::{accounts::AdminScope, entities::audit_log, error::AppResult, ids::UserId};
 
 /// What an audit entry is about.
 pub struct Subject<'a> {
@@ -17,7 +17,7 @@ pub struct Subject<'a> {
 /// transaction as the change itself.
 pub async fn record<T: Serialize>(
     db: &impl ConnectionTrait,
-    actor_id: Option<i32>,
+    actor_id: Option<UserId>,
     action: &str,
     subject: Subject<'_>,
     before: Option<&T>,
@@ -27,7 +27,7 @@ pub async fn record<T: Serialize>(
     let to_json = |value: Option<&T>| value.map(serde_json::to_string).transpose();
     audit_log::ActiveModel {
         tenant_id: Set(subject.tenant_id),
-        actor_id: Set(actor_id),
+        actor_id: Set(actor_id.map(UserId::get)),
         action: Set(action.to_owned()),
         entity_type: Set(subject.entity_type.to_owned()),
         entity_id: Set(subject.entity_id),
@@ -41,8 +41,12 @@ pub async fn record<T: Serialize>(
     Ok(())
 }
 
-/// The newest audit entries, newest first.
-pub async fn recent(db: &impl ConnectionTrait, limit: u64) -> AppResult<Vec<audit_log::Model>> {
+/// The newest audit entries of every ministry, newest first.
+pub async fn recent(
+    db: &impl ConnectionTrait,
+    _scope: &AdminScope,
+    limit: u64,
+) -> AppResult<Vec<audit_log::Model>> {
     use sea_orm::{EntityTrait, QueryOrder, QuerySelect};
     Ok(audit_log::Entity::find()
         .order_by_desc(audit_log::Column::CreatedAt)

@@ -11,11 +11,12 @@ use sea_orm::{
 use serde::{Serialize, de::DeserializeOwned};
 
 use crate::{
-    accounts::Actor,
+    accounts::Scope,
     audit,
     codes::Status,
     entities::{offers, stories},
     error::{AppError, AppResult},
+    ids::{Id, UserId},
     slug,
 };
 
@@ -101,6 +102,11 @@ pub trait Item {
     fn updated_at(&self) -> DateTime<Utc>;
     /// The text that names it in lists and emails.
     fn title(&self) -> &str;
+}
+
+/// The typed id of `model`.
+pub fn id_of<E: Content>(model: &E::Model) -> Id<E> {
+    Id::new(model.id())
 }
 
 /// Implements [`Item`] for a content model whose name field is `$title`.
@@ -191,25 +197,26 @@ pub trait Content:
     /// What follows its form: the fields an editor writes.
     type New: Sync;
 
-    /// Refuses what `new` points at outside ministry `tenant_id` (a service, an image).
+    /// Refuses what `new` points at outside the scope's ministry (a service, an image).
     fn check(
         db: &impl ConnectionTrait,
-        tenant_id: i32,
+        scope: &Scope,
         new: &Self::New,
     ) -> impl Future<Output = AppResult<()>> + Send;
 
-    /// Writes `new`, checked, as a new draft of ministry `tenant_id` by user `author_id`.
+    /// Writes `new`, checked, as a new draft of the scope's ministry by the scope's user.
     fn insert_draft(
         db: &impl ConnectionTrait,
-        tenant_id: i32,
-        author_id: i32,
+        scope: &Scope,
         new: Self::New,
         now: DateTime<Utc>,
     ) -> impl Future<Output = AppResult<Self::Model>> + Send;
 
-    /// Checks `new` and writes it over `existing`, whose slug, ministry and life cycle stay.
+    /// Checks `new` and writes it over `existing` (found through `scope`), whose slug,
+    /// ministry and life cycle stay.
     fn write(
         db: &impl ConnectionTrait,
+        scope: &Scope,
         existing: &Self::Model,
         new: &Self::New,
         now: DateTime<Utc>,
@@ -218,7 +225,7 @@ pub trait Content:
     /// What a snapshot of item `id` keeps besides its row.
     fn extras(
         db: &impl ConnectionTrait,
-        id: i32,
+        id: Id<Self>,
     ) -> impl Future<Output = AppResult<Snapshot>> + Send {
         let _ = (db, id);
         async { Ok(Snapshot::new()) }
@@ -227,7 +234,7 @@ pub trait Content:
     /// Puts back what [`Content::extras`] kept of item `id` in `snapshot`.
     fn restore_extras(
         db: &impl ConnectionTrait,
-        id: i32,
+        id: Id<Self>,
         snapshot: &Snapshot,
     ) -> impl Future<Output = AppResult<()>> + Send {
         let _ = (db, id, snapshot);
@@ -243,23 +250,21 @@ impl Content for offers::Entity {
         &["filled_at", "source_name", "external_id", "external_url"];
     type New = crate::offers::NewOffer;
 
-    async fn check(db: &impl ConnectionTrait, tenant_id: i32, new: &Self::New) -> AppResult<()> {
-        crate::offers::editing::check_structure(db, tenant_id, new.structure_id).await?;
+    async fn check(db: &impl ConnectionTrait, scope: &Scope, new: &Self::New) -> AppResult<()> {
+        crate::offers::editing::check_structure(db, scope, new.structure_id).await?;
         let illustration = new.illustration_media_id;
-        crate::media::check_owned(db, tenant_id, illustration, "illustration_media_id").await
+        crate::media::check_owned(db, scope, illustration, "illustration_media_id").await
     }
 
     async fn insert_draft(
         db: &impl ConnectionTrait,
-        tenant_id: i32,
-        author_id: i32,
+        scope: &Scope,
         new: Self::New,
         now: DateTime<Utc>,
     ) -> AppResult<offers::Model> {
         // What an importer or the life cycle sets is not the editor's to write.
         let draft = crate::offers::NewOffer {
-            tenant_id,
-            created_by: Some(author_id),
+            created_by: scope.user().map(UserId::get),
             status: Some(Status::Draft),
             published_at: None,
             filled_at: None,
@@ -268,23 +273,24 @@ impl Content for offers::Entity {
             external_url: None,
             ..new
         };
-        crate::offers::create(db, draft, now).await
+        crate::offers::create(db, scope, draft, now).await
     }
 
     async fn write(
         db: &impl ConnectionTrait,
+        scope: &Scope,
         existing: &offers::Model,
         new: &Self::New,
         now: DateTime<Utc>,
     ) -> AppResult<offers::Model> {
-        Self::check(db, existing.tenant_id, new).await?;
+        Self::check(db, scope, new).await?;
         crate::offers::update(db, existing, new, now).await
     }
 
-    async fn extras(db: &impl ConnectionTrait, id: i32) -> AppResult<Snapshot> {
+    async fn extras(db: &impl ConnectionTrait, id: Id<Self>) -> AppResult<Snapshot> {
         let codes: Vec<serde_json::Value> = crate::offers::contract_types(db, &[id])
             .await?
-            .remove(&id)
+            .remove(&id.get())
             .unwrap_or_default()
             .into_iter()
             .map(|code| code.as_str().into())
@@ -297,7 +303,7 @@ impl Content for offers::Entity {
 
     async fn restore_extras(
         db: &impl ConnectionTrait,
-        id: i32,
+        id: Id<Self>,
         snapshot: &Snapshot,
     ) -> AppResult<()> {
         let codes = crate::offers::snapshot_contract_types(snapshot);
@@ -311,34 +317,33 @@ impl Content for stories::Entity {
     const IMAGE: &'static str = "photo_media_id";
     type New = crate::stories::NewStory;
 
-    async fn check(db: &impl ConnectionTrait, tenant_id: i32, new: &Self::New) -> AppResult<()> {
-        crate::media::check_owned(db, tenant_id, new.photo_media_id, "photo_media_id").await
+    async fn check(db: &impl ConnectionTrait, scope: &Scope, new: &Self::New) -> AppResult<()> {
+        crate::media::check_owned(db, scope, new.photo_media_id, "photo_media_id").await
     }
 
     async fn insert_draft(
         db: &impl ConnectionTrait,
-        tenant_id: i32,
-        author_id: i32,
+        scope: &Scope,
         new: Self::New,
         now: DateTime<Utc>,
     ) -> AppResult<stories::Model> {
         let draft = crate::stories::NewStory {
-            tenant_id,
-            created_by: Some(author_id),
+            created_by: scope.user().map(UserId::get),
             status: Some(Status::Draft),
             published_at: None,
             ..new
         };
-        crate::stories::create(db, draft, now).await
+        crate::stories::create(db, scope, draft, now).await
     }
 
     async fn write(
         db: &impl ConnectionTrait,
+        scope: &Scope,
         existing: &stories::Model,
         new: &Self::New,
         now: DateTime<Utc>,
     ) -> AppResult<stories::Model> {
-        Self::check(db, existing.tenant_id, new).await?;
+        Self::check(db, scope, new).await?;
         crate::stories::update(db, existing, new, now).await
     }
 }
@@ -352,10 +357,11 @@ fn subject<E: Content>(model: &E::Model) -> audit::Subject<'static> {
     }
 }
 
-/// Records `action` (`create`, `update`…) on an item, with its states before and after.
+/// Records `action` (`create`, `update`…) by `by` on an item, with its states before and
+/// after.
 pub async fn record<E: Content>(
     db: &impl ConnectionTrait,
-    actor: &Actor,
+    by: Option<UserId>,
     action: &str,
     before: Option<&E::Model>,
     after: &E::Model,
@@ -363,30 +369,19 @@ pub async fn record<E: Content>(
 ) -> AppResult<()> {
     let action = format!("{}.{action}", E::KIND.code());
     let subject = subject::<E>(after);
-    audit::record(
-        db,
-        Some(actor.user.id),
-        &action,
-        subject,
-        before,
-        Some(after),
-        now,
-    )
-    .await
+    audit::record(db, by, &action, subject, before, Some(after), now).await
 }
 
-/// The items of ministry `tenant_id`, newest change first, of one status if given, matching
+/// The items of the scope's ministry, newest change first, of one status if given, matching
 /// `words` (a condition on the entity's own columns).
 pub async fn list<E: Content>(
     db: &impl ConnectionTrait,
-    actor: &Actor,
-    tenant_id: i32,
+    scope: &Scope,
     status: Option<Status>,
     words: Condition,
 ) -> AppResult<Vec<E::Model>> {
-    actor.require_editor(tenant_id)?;
     let mut query = E::find()
-        .filter(E::COLUMNS.tenant_id.eq(tenant_id))
+        .filter(E::COLUMNS.tenant_id.eq(scope.tenant()))
         .filter(words);
     if let Some(status) = status {
         query = query.filter(E::COLUMNS.status.eq(status.as_str()));
@@ -399,30 +394,27 @@ pub async fn list<E: Content>(
         .await?)
 }
 
-/// Item `id` of ministry `tenant_id`.
+/// Item `id` of the scope's ministry.
 pub async fn find<E: Content>(
     db: &impl ConnectionTrait,
-    actor: &Actor,
-    tenant_id: i32,
-    id: i32,
+    scope: &Scope,
+    id: Id<E>,
 ) -> AppResult<E::Model> {
-    actor.require_editor(tenant_id)?;
     E::find()
         .filter(E::COLUMNS.id.eq(id))
-        .filter(E::COLUMNS.tenant_id.eq(tenant_id))
+        .filter(E::COLUMNS.tenant_id.eq(scope.tenant()))
         .one(db)
         .await?
         .ok_or(AppError::NotFound)
 }
 
-/// Item `id` of ministry `tenant_id`, which may still change (it is not archived).
+/// Item `id` of the scope's ministry, which may still change (it is not archived).
 pub async fn find_editable<E: Content>(
     db: &impl ConnectionTrait,
-    actor: &Actor,
-    tenant_id: i32,
-    id: i32,
+    scope: &Scope,
+    id: Id<E>,
 ) -> AppResult<E::Model> {
-    let found = find::<E>(db, actor, tenant_id, id).await?;
+    let found = find::<E>(db, scope, id).await?;
     if found.status() == Status::Archived {
         return Err(AppError::invalid(
             "status",
@@ -497,16 +489,15 @@ where
 /// transaction.
 pub async fn duplicate<E: Content>(
     db: &impl ConnectionTrait,
-    actor: &Actor,
-    tenant_id: i32,
-    id: i32,
+    scope: &Scope,
+    id: Id<E>,
     adjust: impl FnOnce(&mut E::ActiveModel),
     now: DateTime<Utc>,
 ) -> AppResult<(E::Model, E::Model)>
 where
     E::ActiveModel: Clone,
 {
-    let original = find::<E>(db, actor, tenant_id, id).await?;
+    let original = find::<E>(db, scope, id).await?;
     let mut copy = original.clone().into_active_model();
     copy.not_set(E::COLUMNS.id);
     copy.set(E::COLUMNS.status, Status::Draft.into());
@@ -514,47 +505,44 @@ where
     copy.set(E::COLUMNS.publish_at, None::<DateTime<Utc>>.into());
     copy.set(E::COLUMNS.proposal_id, None::<i32>.into());
     copy.set(E::COLUMNS.version, 1.into());
-    copy.set(E::COLUMNS.created_by, Some(actor.user.id).into());
+    copy.set(E::COLUMNS.created_by, scope.user().map(UserId::get).into());
     copy.set(E::COLUMNS.created_at, now.into());
     copy.set(E::COLUMNS.updated_at, now.into());
     adjust(&mut copy);
     let candidates = slug::copy_candidates(original.slug()).take(SLUG_ATTEMPTS);
     let copy = insert_under_free_slug::<E>(db, copy, candidates, true).await?;
-    record::<E>(db, actor, "duplicate", Some(&original), &copy, now).await?;
+    record::<E>(db, scope.user(), "duplicate", Some(&original), &copy, now).await?;
     Ok((original, copy))
 }
 
 /// Archives item `id`: it leaves the portal for good. Call it in a transaction.
 pub async fn archive<E: Content>(
     db: &impl ConnectionTrait,
-    actor: &Actor,
-    tenant_id: i32,
-    id: i32,
+    scope: &Scope,
+    id: Id<E>,
     now: DateTime<Utc>,
 ) -> AppResult<E::Model> {
-    let before = find_editable::<E>(db, actor, tenant_id, id).await?;
+    let before = find_editable::<E>(db, scope, id).await?;
     let mut active = before.clone().into_active_model();
     active.set(E::COLUMNS.status, Status::Archived.into());
     active.set(E::COLUMNS.proposal_id, None::<i32>.into());
     active.set(E::COLUMNS.version, (before.version() + 1).into());
     active.set(E::COLUMNS.updated_at, now.into());
     let after = active.update(db).await?;
-    record::<E>(db, actor, "archive", Some(&before), &after, now).await?;
+    record::<E>(db, scope.user(), "archive", Some(&before), &after, now).await?;
     Ok(after)
 }
 
-/// How many items of ministry `tenant_id` are in each status.
+/// How many items of the scope's ministry are in each status.
 pub async fn count_by_status<E: Content>(
     db: &impl ConnectionTrait,
-    actor: &Actor,
-    tenant_id: i32,
+    scope: &Scope,
 ) -> AppResult<Vec<(String, i64)>> {
-    actor.require_editor(tenant_id)?;
     Ok(E::find()
         .select_only()
         .column(E::COLUMNS.status)
         .column_as(E::COLUMNS.id.count(), "count")
-        .filter(E::COLUMNS.tenant_id.eq(tenant_id))
+        .filter(E::COLUMNS.tenant_id.eq(scope.tenant()))
         .group_by(E::COLUMNS.status)
         .into_tuple()
         .all(db)

@@ -16,6 +16,7 @@ pub mod demo;
 pub mod entities;
 pub mod error;
 pub mod i18n;
+pub mod ids;
 pub mod jobs;
 pub mod mail;
 pub mod markdown;

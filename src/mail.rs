@@ -193,11 +193,10 @@ pub async fn enqueue_digest(
 /// The newest emails, newest first, and how many wait after a failure (DINUM admins).
 pub async fn recent(
     db: &impl ConnectionTrait,
-    actor: &crate::accounts::Actor,
+    _scope: &crate::accounts::AdminScope,
     limit: u64,
 ) -> AppResult<(Vec<outbox::Model>, u64)> {
     use sea_orm::PaginatorTrait;
-    actor.require_admin()?;
     let emails = outbox::Entity::find()
         .order_by_desc(outbox::Column::Id)
         .limit(limit)

@@ -208,7 +208,7 @@ async fn sessions_end_when_idle_or_too_old(backend: Backend) {
     let start = Utc::now();
     let db = &app.state.db;
 
-    let idle = sessions::open(db, user.id, None, policy, start)
+    let idle = sessions::open(db, user.key(), None, policy, start)
         .await
         .unwrap();
     let at = |minutes: i64| start + Duration::minutes(minutes);
@@ -222,7 +222,7 @@ async fn sessions_end_when_idle_or_too_old(backend: Backend) {
         "idle too long"
     );
 
-    let busy = sessions::open(db, user.id, None, policy, start)
+    let busy = sessions::open(db, user.key(), None, policy, start)
         .await
         .unwrap();
     for minutes in (20..120).step_by(20) {

@@ -131,7 +131,8 @@ async fn user(app: &TestApp, email: &str, roles: &[(&tenants::Model, Role)]) -> 
     };
     let user = accounts::create_user(db, new, Utc::now()).await.unwrap();
     for (tenant, role) in roles {
-        accounts::add_membership(db, user.id, tenant.id, *role, Utc::now())
+        let scope = accounts::AdminScope::system().ministry(tenant.key());
+        accounts::add_membership(db, &scope, user.key(), *role, Utc::now())
             .await
             .unwrap();
     }
@@ -147,7 +148,7 @@ async fn signed_in_client<'a>(
 ) -> (Browser<'a>, users::Model) {
     let user = user(app, email, roles).await;
     let policy = app.state.config.session_policy();
-    let session = sessions::open(&app.state.db, user.id, None, policy, Utc::now())
+    let session = sessions::open(&app.state.db, user.key(), None, policy, Utc::now())
         .await
         .unwrap();
     let mut headers = reqwest::header::HeaderMap::new();
@@ -870,8 +871,8 @@ async fn switching_ministries_and_managing_members(backend: Backend) {
     let a = fixtures::ministry(&app, "agriculture", "Ministère de l’Agriculture", "dsfr").await;
     let b = fixtures::ministry(&app, "culture", "Ministère de la Culture", "dsfr").await;
     let c = fixtures::ministry(&app, "sports", "Ministère des Sports", "dsfr").await;
-    fixtures::offer(&app, fixtures::published(&a, "Offre de l’Agriculture")).await;
-    fixtures::offer(&app, fixtures::published(&b, "Offre de la Culture")).await;
+    fixtures::offer(&app, &a, fixtures::published(&a, "Offre de l’Agriculture")).await;
+    fixtures::offer(&app, &b, fixtures::published(&b, "Offre de la Culture")).await;
     let (camille, me) = signed_in_client(
         &app,
         "camille@culture.gouv.fr",
@@ -1073,7 +1074,12 @@ async fn changes_show_on_the_portal_at_once(backend: Backend) {
     };
     let app = TestApp::start_with(backend, options).await;
     let tenant = fixtures::ministry(&app, "mer", "Ministère de la Mer", "dsfr").await;
-    let offer = fixtures::offer(&app, fixtures::published(&tenant, "Capitaine des données")).await;
+    let offer = fixtures::offer(
+        &app,
+        &tenant,
+        fixtures::published(&tenant, "Capitaine des données"),
+    )
+    .await;
     let (editor, _) = signed_in_client(&app, "marin@mer.gouv.fr", &[(&tenant, Role::Editor)]).await;
     let (_, listing) = app.page("/offres").await;
     assert!(

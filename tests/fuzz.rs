@@ -186,7 +186,7 @@ async fn odd_values_never_make_a_server_error(backend: Backend) {
     )
     .await;
     let tenant = fixtures::ministry(&app, "mer", "Ministère de la Mer", "dsfr").await;
-    let offer = fixtures::offer(&app, fixtures::published(&tenant, "Offre")).await;
+    let offer = fixtures::offer(&app, &tenant, fixtures::published(&tenant, "Offre")).await;
     let admin: SignedIn = app
         .signed_in(
             "admin@numerique.gouv.fr",

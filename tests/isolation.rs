@@ -15,6 +15,7 @@ use metiers::{
         audit_log, invitations as invitation_rows, job_runs, media as media_rows, memberships,
         offers, outbox, revisions, stories, tenants,
     },
+    ids::TenantId,
     tenants::add_structure,
 };
 use sea_orm::{ConnectionTrait, EntityTrait, QueryOrder};
@@ -376,12 +377,13 @@ async fn visitor(app: &TestApp, email: &str, roles: &[(i32, Role)]) -> (Visitor,
     .await
     .unwrap();
     for (tenant_id, role) in roles {
-        accounts::add_membership(db, user.id, *tenant_id, *role, now)
+        let scope = accounts::AdminScope::system().ministry(TenantId::new(*tenant_id));
+        accounts::add_membership(db, &scope, user.key(), *role, now)
             .await
             .unwrap();
     }
     let policy = app.state.config.session_policy();
-    let opened = sessions::open(db, user.id, None, policy, now)
+    let opened = sessions::open(db, user.key(), None, policy, now)
         .await
         .unwrap();
     let visitor = Visitor {
@@ -396,20 +398,16 @@ async fn ministry_with_content(app: &TestApp, slug: &str, admin: &accounts::Acto
     let db = &app.state.db;
     let now = Utc::now();
     let tenant = fixtures::ministry(app, slug, &format!("Ministère {slug}"), "dsfr").await;
-    let structure = add_structure(db, tenant.id, None, "direction", "Direction du numérique")
+    let scope = admin.manager_in(tenant.key()).unwrap();
+    let structure = add_structure(db, &scope, None, "direction", "Direction du numérique")
         .await
         .unwrap();
-    let offer = metiers::offers::create(
-        db,
-        fixtures::published(&tenant, &format!("Offre {slug}")),
-        now,
-    )
-    .await
-    .unwrap();
+    let offer = fixtures::published(&tenant, &format!("Offre {slug}"));
+    let offer = fixtures::offer(app, &tenant, offer).await;
     let story = metiers::stories::create(
         db,
+        &scope,
         metiers::stories::NewStory {
-            tenant_id: tenant.id,
             person_name: format!("Agent {slug}"),
             role: "Développeuse".into(),
             excerpt: "Chapô".into(),
@@ -422,8 +420,7 @@ async fn ministry_with_content(app: &TestApp, slug: &str, admin: &accounts::Acto
     .unwrap();
     let invitation = invitations::invite(
         db,
-        admin,
-        tenant.id,
+        &scope,
         &format!("invite@{slug}.gouv.fr"),
         Role::Editor,
         now,
@@ -439,8 +436,7 @@ async fn ministry_with_content(app: &TestApp, slug: &str, admin: &accounts::Acto
     let image = metiers::media::store(
         db,
         &app.state.storage,
-        None,
-        tenant.id,
+        &scope,
         metiers::media::Upload {
             bytes: fixtures::png(64, 48),
             alt: format!("Image {slug}"),

@@ -67,7 +67,7 @@ async fn offer_expiring(
     new.expires_at = Some(expires_at);
     new.published_at = Some(expires_at - Duration::days(60));
     new.created_by = author;
-    fixtures::offer(app, new).await
+    fixtures::offer(app, &tenant, new).await
 }
 
 async fn status(app: &TestApp, id: i32) -> String {
@@ -226,9 +226,15 @@ async fn personal_data_goes_after_its_retention(backend: Backend) {
     let someone = app.signed_in("agent@mer.gouv.fr", false, &[]).await;
     // An old session, an old email and an old audit entry; and fresh ones of each.
     let policy = app.state.config.session_policy();
-    metiers::accounts::sessions::open(db, someone.user.id, None, policy, now - Duration::days(60))
-        .await
-        .unwrap();
+    metiers::accounts::sessions::open(
+        db,
+        someone.user.key(),
+        None,
+        policy,
+        now - Duration::days(60),
+    )
+    .await
+    .unwrap();
     let letterhead = app.state.letterhead();
     for at in [now - Duration::days(40), now] {
         let mail = metiers::mail::compose(&letterhead, "login_link", "agent@mer.gouv.fr", &[]);

@@ -119,8 +119,8 @@ async fn illustrates_a_story_and_the_ministry(backend: Backend, s3: bool) {
     trusted.update(&app.state.db).await.unwrap();
     let story = metiers::stories::create(
         &app.state.db,
+        &metiers::accounts::AdminScope::system().ministry(tenant.key()),
         metiers::stories::NewStory {
-            tenant_id: tenant.id,
             slug: "camille".into(),
             person_name: "Camille".into(),
             role: "Développeuse".into(),
@@ -368,9 +368,7 @@ async fn illustrates_a_story_and_the_ministry(backend: Backend, s3: bool) {
     assert_eq!(attributes(&public, shown, "width"), ["900"]);
 
     // `media check` agrees, then finds an orphan and removes it.
-    let found = metiers::media::check(&app.state.db, &app.state.storage)
-        .await
-        .unwrap();
+    let found = app.media_check().await;
     assert_eq!(found, Default::default());
     let orphan = format!("tenant-{}/left-behind-400.webp", tenant.id);
     app.state
@@ -378,16 +376,12 @@ async fn illustrates_a_story_and_the_ministry(backend: Backend, s3: bool) {
         .put(&orphan, b"x", "image/webp")
         .await
         .unwrap();
-    let found = metiers::media::check(&app.state.db, &app.state.storage)
-        .await
-        .unwrap();
+    let found = app.media_check().await;
     assert_eq!(found.orphan_objects, [orphan]);
     metiers::media::remove_orphans(&app.state.storage, &found)
         .await
         .unwrap();
-    let found = metiers::media::check(&app.state.db, &app.state.storage)
-        .await
-        .unwrap();
+    let found = app.media_check().await;
     assert_eq!(found, Default::default());
 }
 

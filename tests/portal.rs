@@ -71,6 +71,7 @@ async fn home_page_shows_the_catalogue(backend: Backend) {
     let tenant = fixtures::ministry(&app, "armees", "Ministère des Armées", "dsfr").await;
     fixtures::offer(
         &app,
+        &tenant,
         fixtures::published(&tenant, "Ingénieur·e cybersécurité"),
     )
     .await;
@@ -87,9 +88,10 @@ async fn filters_combine_and_live_in_the_query_string(backend: Backend) {
     let interior = fixtures::ministry(&app, "interieur", "Ministère de l'Intérieur", "dsfr").await;
     let culture = fixtures::ministry(&app, "culture", "Ministère de la Culture", "dsfr").await;
     let base = fixtures::published(&interior, "Développeur·se back-end");
-    fixtures::offer(&app, base.clone()).await;
+    fixtures::offer(&app, &interior, base.clone()).await;
     fixtures::offer(
         &app,
+        &culture,
         metiers::offers::NewOffer {
             title: "Data scientist".into(),
             profession: Some(Profession::Donnees),
@@ -105,6 +107,7 @@ async fn filters_combine_and_live_in_the_query_string(backend: Backend) {
     .await;
     fixtures::offer(
         &app,
+        &culture,
         metiers::offers::NewOffer {
             title: "Technicien·ne support".into(),
             profession: Some(Profession::Support),
@@ -195,11 +198,13 @@ async fn search_ignores_accents_and_case(backend: Backend) {
     let tenant = fixtures::ministry(&app, "justice", "Ministère de la Justice", "dsfr").await;
     fixtures::offer(
         &app,
+        &tenant,
         fixtures::published(&tenant, "Développeur·se full-stack"),
     )
     .await;
     fixtures::offer(
         &app,
+        &tenant,
         fixtures::published(&tenant, "Chef·fe de projet données"),
     )
     .await;
@@ -250,6 +255,7 @@ async fn listing_paginates_and_shows_an_empty_state(backend: Backend) {
     for n in 1..=25 {
         fixtures::offer(
             &app,
+            &tenant,
             metiers::offers::NewOffer {
                 published_at: Some(Utc::now() - Duration::hours(n)),
                 ..fixtures::published(&tenant, &format!("Offre numéro {n}"))
@@ -293,6 +299,7 @@ async fn offer_page_has_job_posting_json_ld(backend: Backend) {
     .await;
     let offer = fixtures::offer(
         &app,
+        &tenant,
         metiers::offers::NewOffer {
             remote_policy: Some(RemotePolicy::Total),
             ..fixtures::published(&tenant, "Product owner <script>alert(1)</script>")
@@ -347,9 +354,10 @@ async fn offer_page_has_job_posting_json_ld(backend: Backend) {
 async fn offer_life_cycle_decides_the_answer(backend: Backend) {
     let app = TestApp::start(backend).await;
     let tenant = fixtures::ministry(&app, "sante", "Ministère de la Santé", "dsfr").await;
-    let live = fixtures::offer(&app, fixtures::published(&tenant, "Architecte SI")).await;
+    let live = fixtures::offer(&app, &tenant, fixtures::published(&tenant, "Architecte SI")).await;
     let expired = fixtures::offer(
         &app,
+        &tenant,
         metiers::offers::NewOffer {
             status: Some(Status::Expired),
             ..fixtures::published(&tenant, "Ancienne offre expirée")
@@ -358,6 +366,7 @@ async fn offer_life_cycle_decides_the_answer(backend: Backend) {
     .await;
     let past_deadline = fixtures::offer(
         &app,
+        &tenant,
         metiers::offers::NewOffer {
             expires_at: Some(Utc::now() - Duration::minutes(1)),
             ..fixtures::published(&tenant, "Offre arrivée à échéance")
@@ -366,6 +375,7 @@ async fn offer_life_cycle_decides_the_answer(backend: Backend) {
     .await;
     let filled = fixtures::offer(
         &app,
+        &tenant,
         metiers::offers::NewOffer {
             status: Some(Status::Filled),
             ..fixtures::published(&tenant, "Offre pourvue")
@@ -374,6 +384,7 @@ async fn offer_life_cycle_decides_the_answer(backend: Backend) {
     .await;
     let draft = fixtures::offer(
         &app,
+        &tenant,
         metiers::offers::NewOffer {
             status: Some(Status::Draft),
             ..fixtures::published(&tenant, "Brouillon secret")
@@ -423,7 +434,12 @@ async fn ministry_pages_are_themed(backend: Backend) {
     let app = TestApp::start(backend).await;
     let plain = fixtures::ministry(&app, "culture", "Ministère de la Culture", "dsfr").await;
     let showcase = fixtures::ministry(&app, "armees", "Ministère des Armées", "vitrine").await;
-    fixtures::offer(&app, fixtures::published(&showcase, "Analyste SOC")).await;
+    fixtures::offer(
+        &app,
+        &showcase,
+        fixtures::published(&showcase, "Analyste SOC"),
+    )
+    .await;
 
     let (status, body) = app.page("/ministeres").await;
     assert_eq!(status, 200);
@@ -466,8 +482,8 @@ async fn stories_are_listed_and_shown(backend: Backend) {
     .await;
     let story = metiers::stories::create(
         &app.state.db,
+        &metiers::accounts::AdminScope::system().ministry(tenant.key()),
         metiers::stories::NewStory {
-            tenant_id: tenant.id,
             slug: "camille-martin".into(),
             person_name: "Camille Martin".into(),
             role: "Développeuse à la DINUM".into(),
@@ -498,7 +514,12 @@ async fn stories_are_listed_and_shown(backend: Backend) {
 async fn english_lives_under_en(backend: Backend) {
     let app = TestApp::start(backend).await;
     let tenant = fixtures::ministry(&app, "culture", "Ministère de la Culture", "dsfr").await;
-    let offer = fixtures::offer(&app, fixtures::published(&tenant, "Développeur·se")).await;
+    let offer = fixtures::offer(
+        &app,
+        &tenant,
+        fixtures::published(&tenant, "Développeur·se"),
+    )
+    .await;
     let (status, body) = app.page("/en/offres").await;
     assert_eq!(status, 200);
     assert_eq!(attributes(&body, "html", "lang"), vec!["en"]);
@@ -556,10 +577,11 @@ async fn feeds_and_sitemap_list_live_offers(backend: Backend) {
     let armees = fixtures::ministry(&app, "armees", "Ministère des Armées", "dsfr").await;
     let a = fixtures::offer(
         &app,
+        &culture,
         fixtures::published(&culture, "Archiviste numérique & data"),
     )
     .await;
-    let b = fixtures::offer(&app, fixtures::published(&armees, "Pentester")).await;
+    let b = fixtures::offer(&app, &armees, fixtures::published(&armees, "Pentester")).await;
 
     let response = app.get("/offres.atom").await;
     assert!(
@@ -600,7 +622,12 @@ async fn feeds_and_sitemap_list_live_offers(backend: Backend) {
 async fn headers_caching_and_compression(backend: Backend) {
     let app = TestApp::start_with(backend, cached()).await;
     let tenant = fixtures::ministry(&app, "culture", "Ministère de la Culture", "dsfr").await;
-    fixtures::offer(&app, fixtures::published(&tenant, "Développeur·se")).await;
+    fixtures::offer(
+        &app,
+        &tenant,
+        fixtures::published(&tenant, "Développeur·se"),
+    )
+    .await;
 
     let response = app.get("/offres").await;
     let headers = response.headers().clone();
@@ -704,7 +731,12 @@ async fn headers_caching_and_compression(backend: Backend) {
 async fn listing_costs_a_fixed_number_of_queries(backend: Backend) {
     let app = TestApp::start(backend).await;
     let tenant = fixtures::ministry(&app, "culture", "Ministère de la Culture", "dsfr").await;
-    fixtures::offer(&app, fixtures::published(&tenant, "Première offre")).await;
+    fixtures::offer(
+        &app,
+        &tenant,
+        fixtures::published(&tenant, "Première offre"),
+    )
+    .await;
     let cost = |path: &'static str| {
         let app = &app;
         async move {
@@ -718,7 +750,12 @@ async fn listing_costs_a_fixed_number_of_queries(backend: Backend) {
     let ministry_with_one = cost("/ministeres/culture").await;
     println!("queries: listing {listing_with_one}, ministry page {ministry_with_one}");
     for n in 0..30 {
-        fixtures::offer(&app, fixtures::published(&tenant, &format!("Offre {n}"))).await;
+        fixtures::offer(
+            &app,
+            &tenant,
+            fixtures::published(&tenant, &format!("Offre {n}")),
+        )
+        .await;
     }
     assert_eq!(
         cost("/offres").await,
@@ -760,7 +797,7 @@ async fn health_and_readiness(backend: Backend) {
 async fn concurrent_misses_render_a_page_once(backend: Backend) {
     let app = TestApp::start_with(backend, cached()).await;
     let tenant = fixtures::ministry(&app, "culture", "Ministère de la Culture", "dsfr").await;
-    fixtures::offer(&app, fixtures::published(&tenant, "Régisseur·se")).await;
+    fixtures::offer(&app, &tenant, fixtures::published(&tenant, "Régisseur·se")).await;
     let before = app.query_count();
     app.page("/offres?metier=developpement").await;
     let one_render = app.query_count() - before;

@@ -314,7 +314,8 @@ async fn invited_people_get_in_on_their_first_login(backend: Backend) {
     .await
     .unwrap();
     let invitee = "anne.dupont@agriculture.gouv.fr";
-    invitations::invite(db, &admin, tenant.id, invitee, Role::Editor, Utc::now())
+    let managing = admin.manager_in(tenant.key()).unwrap();
+    invitations::invite(db, &managing, invitee, Role::Editor, Utc::now())
         .await
         .unwrap();
 
@@ -345,18 +346,9 @@ async fn invited_people_get_in_on_their_first_login(backend: Backend) {
 
     // Only managers of the ministry (and DINUM admins) invite; members are not invited twice.
     let editor = Actor::load(db, user).await.unwrap();
-    let refused = invitations::invite(
-        db,
-        &editor,
-        tenant.id,
-        "x@agriculture.gouv.fr",
-        Role::Editor,
-        Utc::now(),
-    )
-    .await;
+    let refused = editor.manager_in(tenant.key());
     assert!(matches!(refused, Err(metiers::error::AppError::Forbidden)));
-    let twice =
-        invitations::invite(db, &admin, tenant.id, invitee, Role::Manager, Utc::now()).await;
+    let twice = invitations::invite(db, &managing, invitee, Role::Manager, Utc::now()).await;
     assert!(
         matches!(twice, Err(metiers::error::AppError::Invalid { .. })),
         "{twice:?}"

@@ -116,7 +116,12 @@ async fn cached_app_with_an_offer(backend: Backend) -> TestApp {
     };
     let app = TestApp::start_with(backend, options).await;
     let tenant = fixtures::ministry(&app, "mer", "Ministère de la Mer", "dsfr").await;
-    fixtures::offer(&app, fixtures::published(&tenant, "Développeuse Rust")).await;
+    fixtures::offer(
+        &app,
+        &tenant,
+        fixtures::published(&tenant, "Développeuse Rust"),
+    )
+    .await;
     app
 }
 
@@ -354,9 +359,7 @@ async fn media_clean_up_removes_only_its_own_objects(backend: Backend) {
         4,
         "400 and 640 pixels, in two formats"
     );
-    let found = metiers::media::check(&app.state.db, &app.state.storage)
-        .await
-        .unwrap();
+    let found = app.media_check().await;
     assert_eq!(found, metiers::media::Mismatches::default());
 }
 
@@ -534,7 +537,7 @@ async fn only_what_was_public_says_it_is_gone(backend: Backend) {
         ("Refusée", Status::Rejected),
         ("Expirée sans avoir paru", Status::Expired),
     ] {
-        let offer = fixtures::offer(&app, never(title, status)).await;
+        let offer = fixtures::offer(&app, &tenant, never(title, status)).await;
         let (got, body) = app.page(&format!("/offres/{}", offer.slug)).await;
         assert_eq!(got, 404, "{title}");
         assert!(!body.contains(title));
@@ -543,7 +546,7 @@ async fn only_what_was_public_says_it_is_gone(backend: Backend) {
         status: Some(Status::Archived),
         ..fixtures::published(&tenant, "Archivée après parution")
     };
-    let archived = fixtures::offer(&app, archived).await;
+    let archived = fixtures::offer(&app, &tenant, archived).await;
     let (got, _) = app.page(&format!("/offres/{}", archived.slug)).await;
     assert_eq!(got, 410);
     // Approved for a later day, then marked filled: still not public.
@@ -551,7 +554,7 @@ async fn only_what_was_public_says_it_is_gone(backend: Backend) {
         published_at: Some(now + chrono::Duration::days(5)),
         ..fixtures::published(&tenant, "Pour plus tard")
     };
-    let scheduled = fixtures::offer(&app, scheduled).await;
+    let scheduled = fixtures::offer(&app, &tenant, scheduled).await;
     let editor = app
         .signed_in(EDITOR, false, &[(tenant.id, Role::Editor)])
         .await;
@@ -571,8 +574,9 @@ async fn an_archived_ministry_leaves_the_portal(backend: Backend) {
     let app = TestApp::start(backend).await;
     let kept = fixtures::ministry(&app, "mer", "Ministère de la Mer", "dsfr").await;
     let gone = fixtures::ministry(&app, "terre", "Ministère de la Terre", "dsfr").await;
-    fixtures::offer(&app, fixtures::published(&kept, "Offre de la mer")).await;
-    let orphan = fixtures::offer(&app, fixtures::published(&gone, "Offre de la terre")).await;
+    fixtures::offer(&app, &kept, fixtures::published(&kept, "Offre de la mer")).await;
+    let orphan =
+        fixtures::offer(&app, &gone, fixtures::published(&gone, "Offre de la terre")).await;
     let mut archived = gone.into_active_model();
     archived.archived_at = Set(Some(Utc::now()));
     archived.update(&app.state.db).await.unwrap();
@@ -597,7 +601,7 @@ async fn an_archived_ministry_leaves_the_portal(backend: Backend) {
 async fn feeds_stay_valid_xml(backend: Backend) {
     let app = TestApp::start(backend).await;
     let tenant = fixtures::ministry(&app, "mer", "Ministère de la Mer", "dsfr").await;
-    let offer = fixtures::offer(&app, fixtures::published(&tenant, "Offre")).await;
+    let offer = fixtures::offer(&app, &tenant, fixtures::published(&tenant, "Offre")).await;
     // Stored before input was cleaned.
     let mut stored = offer.into_active_model();
     stored.title = Set("Offre \u{FFFF}\u{FFFE}\u{1} spéciale".to_owned());

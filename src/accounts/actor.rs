@@ -8,24 +8,30 @@ use sea_orm::ConnectionTrait;
 use super::{Role, memberships_of};
 use crate::{
     entities::users,
-    error::{AppError, AppResult},
+    error::AppResult,
+    ids::{TenantId, UserId},
 };
 
 #[derive(Clone, Debug)]
 pub struct Actor {
     pub user: users::Model,
-    /// Role by ministry id.
-    pub roles: HashMap<i32, Role>,
+    /// Role by ministry.
+    pub roles: HashMap<TenantId, Role>,
 }
 
 impl Actor {
     pub async fn load(db: &impl ConnectionTrait, user: users::Model) -> AppResult<Self> {
-        let roles = memberships_of(db, user.id)
+        let roles = memberships_of(db, user.key())
             .await?
             .into_iter()
-            .filter_map(|m| Role::parse(&m.role).map(|role| (m.tenant_id, role)))
+            .filter_map(|m| Role::parse(&m.role).map(|role| (TenantId::new(m.tenant_id), role)))
             .collect();
         Ok(Self { user, roles })
+    }
+
+    /// Who this user is.
+    pub fn id(&self) -> UserId {
+        UserId::new(self.user.id)
     }
 
     /// A DINUM administrator: every ministry.
@@ -34,28 +40,13 @@ impl Actor {
     }
 
     /// May write offers and stories of this ministry.
-    pub fn can_edit(&self, tenant_id: i32) -> bool {
-        self.is_admin() || self.roles.contains_key(&tenant_id)
+    pub fn can_edit(&self, tenant: TenantId) -> bool {
+        self.is_admin() || self.roles.contains_key(&tenant)
     }
 
     /// May manage this ministry's members and settings.
-    pub fn can_manage(&self, tenant_id: i32) -> bool {
-        self.is_admin() || self.roles.get(&tenant_id) == Some(&Role::Manager)
-    }
-
-    /// Refuses an actor who may not write in ministry `tenant_id`.
-    pub fn require_editor(&self, tenant_id: i32) -> AppResult<()> {
-        allowed(self.can_edit(tenant_id))
-    }
-
-    /// Refuses an actor who may not manage ministry `tenant_id`.
-    pub fn require_manager(&self, tenant_id: i32) -> AppResult<()> {
-        allowed(self.can_manage(tenant_id))
-    }
-
-    /// Refuses anyone but a DINUM admin.
-    pub fn require_admin(&self) -> AppResult<()> {
-        allowed(self.is_admin())
+    pub fn can_manage(&self, tenant: TenantId) -> bool {
+        self.is_admin() || self.roles.get(&tenant) == Some(&Role::Manager)
     }
 
     /// The name to greet the user with.
@@ -75,19 +66,11 @@ pub fn display_name(user: &users::Model) -> String {
     }
 }
 
-fn allowed(allowed: bool) -> AppResult<()> {
-    if allowed {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
-
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    fn actor(is_admin: bool, roles: &[(i32, Role)]) -> Actor {
+    pub(crate) fn actor(is_admin: bool, roles: &[(i32, Role)]) -> Actor {
         Actor {
             user: users::Model {
                 id: 1,
@@ -100,18 +83,22 @@ mod tests {
                 created_at: chrono::Utc::now(),
                 last_login_at: None,
             },
-            roles: roles.iter().copied().collect(),
+            roles: roles
+                .iter()
+                .map(|&(tenant, role)| (TenantId::new(tenant), role))
+                .collect(),
         }
     }
 
     #[test]
     fn roles_decide_what_an_actor_may_do() {
+        let (one, two) = (TenantId::new(1), TenantId::new(2));
         let editor = actor(false, &[(1, Role::Editor)]);
-        assert!(editor.can_edit(1) && !editor.can_manage(1) && !editor.can_edit(2));
+        assert!(editor.can_edit(one) && !editor.can_manage(one) && !editor.can_edit(two));
         let manager = actor(false, &[(1, Role::Manager)]);
-        assert!(manager.can_edit(1) && manager.can_manage(1) && !manager.can_manage(2));
+        assert!(manager.can_edit(one) && manager.can_manage(one) && !manager.can_manage(two));
         let admin = actor(true, &[]);
-        assert!(admin.can_edit(7) && admin.can_manage(7));
+        assert!(admin.can_edit(two) && admin.can_manage(two));
         assert_eq!(admin.display_name(), "agent@numerique.gouv.fr");
     }
 }

@@ -5,28 +5,29 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
 };
 
-use super::{Actor, Role, normalize_email};
+use super::{Actor, AdminScope, Role, Scope, normalize_email};
 use crate::{
     audit,
     entities::{invitations, memberships, tenants},
     error::{AppError, AppResult},
+    ids::{InvitationId, TenantId, UserId},
     mail,
 };
 
 /// How long an invitation waits for its first login.
 pub const VALIDITY_DAYS: i64 = 14;
 
-/// Invites `email` to ministry `tenant_id` with `role`. Managers of that ministry and DINUM
+/// Invites `email` to the scope's ministry with `role`. Managers of that ministry and DINUM
 /// admins may; anyone else is refused. Call it in a transaction.
 pub async fn invite(
     db: &impl ConnectionTrait,
-    actor: &Actor,
-    tenant_id: i32,
+    scope: &Scope,
     email: &str,
     role: Role,
     now: DateTime<Utc>,
 ) -> AppResult<invitations::Model> {
-    actor.require_manager(tenant_id)?;
+    scope.require_manager()?;
+    let tenant_id = scope.tenant().get();
     let email = normalize_email(email)?;
     if let Some(user) = super::find_by_email(db, &email).await?
         && memberships::Entity::find_by_id((user.id, tenant_id))
@@ -53,7 +54,7 @@ pub async fn invite(
         tenant_id: Set(tenant_id),
         email: Set(email),
         role: Set(role.as_str().to_owned()),
-        invited_by: Set(Some(actor.user.id)),
+        invited_by: Set(scope.user().map(UserId::get)),
         created_at: Set(now),
         expires_at: Set(now + Duration::days(VALIDITY_DAYS)),
         accepted_at: Set(None),
@@ -64,7 +65,7 @@ pub async fn invite(
     .await?;
     audit::record(
         db,
-        Some(actor.user.id),
+        scope.user(),
         "invitation.create",
         subject(&invitation),
         None,
@@ -121,18 +122,20 @@ pub async fn pending_for(
 /// Turns the pending invitations of `user_id`'s email into memberships.
 pub async fn accept_all(
     db: &impl ConnectionTrait,
-    user_id: i32,
+    user_id: UserId,
     pending: Vec<invitations::Model>,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
     for invitation in pending {
         let role = Role::parse(&invitation.role).unwrap_or(Role::Editor);
-        if memberships::Entity::find_by_id((user_id, invitation.tenant_id))
+        if memberships::Entity::find_by_id((user_id.get(), invitation.tenant_id))
             .one(db)
             .await?
             .is_none()
         {
-            super::add_membership(db, user_id, invitation.tenant_id, role, now).await?;
+            // The invitation is the ministry's consent.
+            let ministry = AdminScope::system().ministry(TenantId::new(invitation.tenant_id));
+            super::add_membership(db, &ministry, user_id, role, now).await?;
         }
         let mut accepted: invitations::ActiveModel = invitation.clone().into();
         accepted.accepted_at = Set(Some(now));
@@ -151,16 +154,15 @@ pub async fn accept_all(
     Ok(())
 }
 
-/// The invitations to ministry `tenant_id` still waiting, oldest first (its managers).
+/// The invitations to the scope's ministry still waiting, oldest first (its managers).
 pub async fn pending_in(
     db: &impl ConnectionTrait,
-    actor: &Actor,
-    tenant_id: i32,
+    scope: &Scope,
     now: DateTime<Utc>,
 ) -> AppResult<Vec<invitations::Model>> {
-    actor.require_manager(tenant_id)?;
+    scope.require_manager()?;
     Ok(invitations::Entity::find()
-        .filter(invitations::Column::TenantId.eq(tenant_id))
+        .filter(invitations::Column::TenantId.eq(scope.tenant()))
         .filter(invitations::Column::AcceptedAt.is_null())
         .filter(invitations::Column::RevokedAt.is_null())
         .filter(invitations::Column::ExpiresAt.gt(now))
@@ -169,17 +171,16 @@ pub async fn pending_in(
         .await?)
 }
 
-/// Invitation `id` of ministry `tenant_id`, still waiting.
+/// Invitation `id` of the scope's ministry, still waiting.
 async fn find_pending(
     db: &impl ConnectionTrait,
-    actor: &Actor,
-    tenant_id: i32,
-    id: i32,
+    scope: &Scope,
+    id: InvitationId,
     now: DateTime<Utc>,
 ) -> AppResult<invitations::Model> {
-    actor.require_manager(tenant_id)?;
-    invitations::Entity::find_by_id(id)
-        .filter(invitations::Column::TenantId.eq(tenant_id))
+    scope.require_manager()?;
+    invitations::Entity::find_by_id(id.get())
+        .filter(invitations::Column::TenantId.eq(scope.tenant()))
         .filter(invitations::Column::AcceptedAt.is_null())
         .filter(invitations::Column::RevokedAt.is_null())
         .filter(invitations::Column::ExpiresAt.gt(now))
@@ -192,62 +193,43 @@ async fn find_pending(
 /// email outbox). Call it in a transaction.
 pub async fn resend(
     db: &impl ConnectionTrait,
-    actor: &Actor,
-    tenant_id: i32,
-    id: i32,
+    scope: &Scope,
+    id: InvitationId,
     now: DateTime<Utc>,
 ) -> AppResult<invitations::Model> {
     let extend = |active: &mut invitations::ActiveModel| {
         active.expires_at = Set(now + Duration::days(VALIDITY_DAYS));
     };
-    change_pending(db, actor, (tenant_id, id), "invitation.resend", extend, now).await
+    change_pending(db, scope, id, "invitation.resend", extend, now).await
 }
 
 /// Withdraws invitation `id`: a login with its email no longer accepts it. Call it in a
 /// transaction.
 pub async fn revoke(
     db: &impl ConnectionTrait,
-    actor: &Actor,
-    tenant_id: i32,
-    id: i32,
+    scope: &Scope,
+    id: InvitationId,
     now: DateTime<Utc>,
 ) -> AppResult<invitations::Model> {
     let withdraw = |active: &mut invitations::ActiveModel| active.revoked_at = Set(Some(now));
-    change_pending(
-        db,
-        actor,
-        (tenant_id, id),
-        "invitation.revoke",
-        withdraw,
-        now,
-    )
-    .await
+    change_pending(db, scope, id, "invitation.revoke", withdraw, now).await
 }
 
-/// Applies `change` to pending invitation `id` of ministry `tenant_id`, and audits it.
+/// Applies `change` to pending invitation `id` of the scope's ministry, and audits it.
 async fn change_pending(
     db: &impl ConnectionTrait,
-    actor: &Actor,
-    (tenant_id, id): (i32, i32),
+    scope: &Scope,
+    id: InvitationId,
     action: &str,
     change: impl FnOnce(&mut invitations::ActiveModel),
     now: DateTime<Utc>,
 ) -> AppResult<invitations::Model> {
-    let before = find_pending(db, actor, tenant_id, id, now).await?;
+    let before = find_pending(db, scope, id, now).await?;
     let mut active: invitations::ActiveModel = before.clone().into();
     change(&mut active);
     let after = active.update(db).await?;
     let (old, new) = (Some(&before), Some(&after));
-    audit::record(
-        db,
-        Some(actor.user.id),
-        action,
-        subject(&after),
-        old,
-        new,
-        now,
-    )
-    .await?;
+    audit::record(db, scope.user(), action, subject(&after), old, new, now).await?;
     Ok(after)
 }
 

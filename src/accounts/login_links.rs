@@ -25,7 +25,7 @@ fn hash(token: &str) -> String {
 
 /// Whether `user` may get in: a DINUM admin or a member of a ministry.
 async fn has_access(db: &impl ConnectionTrait, user: &users::Model) -> AppResult<bool> {
-    Ok(user.is_admin || !memberships_of(db, user.id).await?.is_empty())
+    Ok(user.is_admin || !memberships_of(db, user.key()).await?.is_empty())
 }
 
 /// Writes a login link for `email` to the outbox when the address belongs to someone who may
@@ -92,7 +92,7 @@ pub async fn redeem(
         return Ok(None);
     };
     let pending = invitations::pending_for(db, &user.email, now).await?;
-    invitations::accept_all(db, user.id, pending, now).await?;
+    invitations::accept_all(db, user.key(), pending, now).await?;
     if !has_access(db, &user).await? {
         return Ok(None);
     }

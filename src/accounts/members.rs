@@ -3,11 +3,12 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
-use super::{Actor, Role};
+use super::{Role, Scope};
 use crate::{
     audit,
     entities::{memberships, users},
     error::{AppError, AppResult},
+    ids::UserId,
 };
 
 /// A member of a ministry.
@@ -16,15 +17,11 @@ pub struct Member {
     pub role: Role,
 }
 
-/// The members of ministry `tenant_id`, by email (its managers).
-pub async fn list(
-    db: &impl ConnectionTrait,
-    actor: &Actor,
-    tenant_id: i32,
-) -> AppResult<Vec<Member>> {
-    actor.require_manager(tenant_id)?;
+/// The members of the scope's ministry, by email (its managers).
+pub async fn list(db: &impl ConnectionTrait, scope: &Scope) -> AppResult<Vec<Member>> {
+    scope.require_manager()?;
     let rows = memberships::Entity::find()
-        .filter(memberships::Column::TenantId.eq(tenant_id))
+        .filter(memberships::Column::TenantId.eq(scope.tenant()))
         .all(db)
         .await?;
     let mut users = super::users_by_id(db, rows.iter().map(|m| m.user_id)).await?;
@@ -41,19 +38,18 @@ pub async fn list(
     Ok(members)
 }
 
-/// The membership of `user_id` in ministry `tenant_id`, which someone else manages: managers
+/// The membership of `user_id` in the scope's ministry, which someone else manages: managers
 /// do not change their own role nor remove themselves (a ministry keeps a manager).
 async fn find_other(
     db: &impl ConnectionTrait,
-    actor: &Actor,
-    tenant_id: i32,
-    user_id: i32,
+    scope: &Scope,
+    user_id: UserId,
 ) -> AppResult<memberships::Model> {
-    actor.require_manager(tenant_id)?;
-    if user_id == actor.user.id {
+    scope.require_manager()?;
+    if Some(user_id) == scope.user() {
         return Err(AppError::invalid("user", "not your own membership"));
     }
-    memberships::Entity::find_by_id((user_id, tenant_id))
+    memberships::Entity::find_by_id((user_id.get(), scope.tenant().get()))
         .one(db)
         .await?
         .ok_or(AppError::NotFound)
@@ -67,23 +63,22 @@ fn subject(membership: &memberships::Model) -> audit::Subject<'static> {
     }
 }
 
-/// Gives member `user_id` of ministry `tenant_id` a new role. Call it in a transaction.
+/// Gives member `user_id` of the scope's ministry a new role. Call it in a transaction.
 pub async fn change_role(
     db: &impl ConnectionTrait,
-    actor: &Actor,
-    tenant_id: i32,
-    user_id: i32,
+    scope: &Scope,
+    user_id: UserId,
     role: Role,
     now: DateTime<Utc>,
 ) -> AppResult<memberships::Model> {
-    let before = find_other(db, actor, tenant_id, user_id).await?;
+    let before = find_other(db, scope, user_id).await?;
     let mut active: memberships::ActiveModel = before.clone().into();
     active.role = Set(role.as_str().to_owned());
     let after = active.update(db).await?;
     let (old, new) = (Some(&before), Some(&after));
     audit::record(
         db,
-        Some(actor.user.id),
+        scope.user(),
         "membership.role",
         subject(&after),
         old,
@@ -94,23 +89,22 @@ pub async fn change_role(
     Ok(after)
 }
 
-/// Removes member `user_id` from ministry `tenant_id`: their access ends with their next
+/// Removes member `user_id` from the scope's ministry: their access ends with their next
 /// request. Call it in a transaction.
 pub async fn remove(
     db: &impl ConnectionTrait,
-    actor: &Actor,
-    tenant_id: i32,
-    user_id: i32,
+    scope: &Scope,
+    user_id: UserId,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
-    let before = find_other(db, actor, tenant_id, user_id).await?;
-    memberships::Entity::delete_by_id((user_id, tenant_id))
+    let before = find_other(db, scope, user_id).await?;
+    memberships::Entity::delete_by_id((before.user_id, before.tenant_id))
         .exec(db)
         .await?;
     let subject = subject(&before);
     audit::record(
         db,
-        Some(actor.user.id),
+        scope.user(),
         "membership.remove",
         subject,
         Some(&before),

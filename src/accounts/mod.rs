@@ -5,9 +5,11 @@ pub mod invitations;
 pub mod login_links;
 pub mod members;
 pub mod proconnect;
+mod scope;
 pub mod sessions;
 
 pub use actor::{Actor, display_name};
+pub use scope::{AdminScope, Scope};
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
@@ -17,6 +19,7 @@ use sea_orm::{
 use crate::{
     entities::{memberships, users},
     error::{AppError, AppResult},
+    ids::UserId,
 };
 
 /// A role in a ministry: a manager runs its members and settings, an editor writes its offers,
@@ -112,7 +115,7 @@ pub async fn list_users(db: &impl ConnectionTrait) -> AppResult<Vec<users::Model
 
 pub async fn memberships_of(
     db: &impl ConnectionTrait,
-    user_id: i32,
+    user_id: UserId,
 ) -> AppResult<Vec<memberships::Model>> {
     Ok(memberships::Entity::find()
         .filter(memberships::Column::UserId.eq(user_id))
@@ -134,16 +137,18 @@ pub async fn memberships_by_user(
     Ok(by_user)
 }
 
+/// Makes user `user_id` a member of the scope's ministry with `role`.
 pub async fn add_membership(
     db: &impl ConnectionTrait,
-    user_id: i32,
-    tenant_id: i32,
+    scope: &Scope,
+    user_id: UserId,
     role: Role,
     now: DateTime<Utc>,
 ) -> AppResult<memberships::Model> {
+    scope.require_manager()?;
     Ok(memberships::ActiveModel {
-        user_id: Set(user_id),
-        tenant_id: Set(tenant_id),
+        user_id: Set(user_id.get()),
+        tenant_id: Set(scope.tenant().get()),
         role: Set(role.as_str().to_owned()),
         created_at: Set(now),
     }
@@ -182,8 +187,9 @@ pub async fn sign_in(
             None => return Ok(None),
         },
     };
-    invitations::accept_all(db, user.id, pending, now).await?;
-    if !user.is_admin && memberships_of(db, user.id).await?.is_empty() {
+    let user_id = UserId::new(user.id);
+    invitations::accept_all(db, user_id, pending, now).await?;
+    if !user.is_admin && memberships_of(db, user_id).await?.is_empty() {
         return Ok(None);
     }
     let mut active: users::ActiveModel = user.into();
@@ -222,14 +228,14 @@ pub async fn users_by_id(
 /// Records a login in the audit log (`method`: `proconnect` or `demo`).
 pub async fn record_login(
     db: &impl ConnectionTrait,
-    user_id: i32,
+    user_id: UserId,
     method: &str,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
     let subject = crate::audit::Subject {
         tenant_id: None,
         entity_type: "user",
-        entity_id: Some(user_id),
+        entity_id: Some(user_id.get()),
     };
     let details = serde_json::json!({ "method": method });
     crate::audit::record(

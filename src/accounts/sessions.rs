@@ -5,9 +5,11 @@ use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use sha2::{Digest, Sha256};
 
+use super::Scope;
 use crate::{
     entities::{sessions, users},
     error::{AppError, AppResult},
+    ids::UserId,
     render::hex,
 };
 
@@ -40,7 +42,7 @@ fn hash(token: &str) -> String {
 /// Opens a session for `user_id`; `id_token` is the provider's, kept for logout.
 pub async fn open(
     db: &impl ConnectionTrait,
-    user_id: i32,
+    user_id: UserId,
     id_token: Option<String>,
     policy: SessionPolicy,
     now: DateTime<Utc>,
@@ -51,7 +53,7 @@ pub async fn open(
     };
     sessions::ActiveModel {
         token_hash: Set(hash(&opened.token)),
-        user_id: Set(user_id),
+        user_id: Set(user_id.get()),
         csrf_token: Set(opened.csrf_token.clone()),
         created_at: Set(now),
         last_seen_at: Set(now),
@@ -102,16 +104,17 @@ pub async fn close(db: &impl ConnectionTrait, token: &str) -> AppResult<()> {
     Ok(())
 }
 
-/// Sets the ministry the session of `token_hash` works on.
+/// Sets the ministry the session of `token_hash` works on: the scope's, which its user may
+/// work on.
 pub async fn switch_tenant(
     db: &impl ConnectionTrait,
     token_hash: &str,
-    tenant_id: i32,
+    scope: &Scope,
 ) -> AppResult<()> {
     sessions::Entity::update_many()
         .col_expr(
             sessions::Column::TenantId,
-            sea_orm::sea_query::Expr::value(tenant_id),
+            sea_orm::sea_query::Expr::value(scope.tenant()),
         )
         .filter(sessions::Column::TokenHash.eq(token_hash))
         .exec(db)

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 
 use super::SeedArgs;
 use crate::{
+    accounts::AdminScope,
     app::AppState,
     config::Config,
     db, demo,
@@ -58,7 +59,7 @@ pub async fn check_media(config: &Config, repair: bool) -> AppResult<()> {
     let db = db::open(config).await?;
     let storage = Storage::new(config)?;
     storage.check().await?;
-    let found = media::check(&db, &storage).await?;
+    let found = media::check(&db, &AdminScope::system(), &storage).await?;
     for key in &found.orphan_objects {
         println!("orphan object {key}");
     }

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 
 use super::UserCommand;
 use crate::{
-    accounts::{self, NewUser, Role},
+    accounts::{self, AdminScope, NewUser, Role},
     audit,
     config::Config,
     db,
@@ -41,7 +41,8 @@ pub async fn run(config: &Config, command: UserCommand, now: DateTime<Utc>) -> A
                 let tenant = tenants::find_active_by_slug(&txn, &slug)
                     .await?
                     .ok_or_else(|| AppError::invalid("tenant", format!("no ministry {slug}")))?;
-                accounts::add_membership(&txn, user.id, tenant.id, role, now).await?;
+                let ministry = AdminScope::system().ministry(tenant.key());
+                accounts::add_membership(&txn, &ministry, user.key(), role, now).await?;
             }
             let subject = audit::Subject {
                 tenant_id: None,

@@ -13,9 +13,11 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySe
 use serde::Deserialize;
 
 use crate::{
+    accounts::AdminScope,
     codes::{ApplyMode, Category, ContractType, Profession, RemotePolicy, Status},
     entities::{offers as offer_rows, stories as story_rows, structures, tenants as tenant_rows},
     error::{AppError, AppResult},
+    ids::{StructureId, TenantId},
     offers::{self, NewOffer},
     slug::slugify,
     stories::{self, NewStory},
@@ -127,6 +129,7 @@ pub async fn seed(
         ));
     }
 
+    let system = AdminScope::system();
     let txn = crate::db::begin_write(db).await?;
     let mut report = SeedReport::default();
     let existing: HashMap<String, tenant_rows::Model> = tenant_rows::Entity::find()
@@ -170,7 +173,7 @@ pub async fn seed(
         }
         let structure = (!services.is_empty()).then(|| &services[index % services.len()]);
         let new = demo_offer(index, template, tenant, structure, place, title, slug, now)?;
-        offers::create(&txn, new, now).await?;
+        offers::create(&txn, &system.ministry(tenant.key()), new, now).await?;
         report.offers += 1;
     }
 
@@ -199,8 +202,8 @@ pub async fn seed(
         })?;
         stories::create(
             &txn,
+            &system.ministry(tenant.key()),
             NewStory {
-                tenant_id: tenant.id,
                 slug: story.slug.clone(),
                 person_name: story.person_name.clone(),
                 role: story.role.clone(),
@@ -254,12 +257,18 @@ async fn create_ministry(
         now,
     )
     .await?;
-    let mut pending: Vec<(Option<i32>, &DemoStructure)> =
+    let scope = AdminScope::system().ministry(tenant.key());
+    let mut pending: Vec<(Option<StructureId>, &DemoStructure)> =
         ministry.structures.iter().map(|s| (None, s)).collect();
     while let Some((parent, structure)) = pending.pop() {
-        let row = tenants::add_structure(txn, tenant.id, parent, &structure.kind, &structure.name)
-            .await?;
-        pending.extend(structure.children.iter().map(|child| (Some(row.id), child)));
+        let (kind, name) = (&structure.kind, &structure.name);
+        let row = tenants::add_structure(txn, &scope, parent, kind, name).await?;
+        pending.extend(
+            structure
+                .children
+                .iter()
+                .map(|child| (Some(row.key()), child)),
+        );
     }
     Ok(tenant)
 }
@@ -345,7 +354,6 @@ fn demo_offer(
     let (status, published_at, expires_at) = stage(index, now);
     let variation = ((index % 5) as i32 - 2) * 500;
     Ok(NewOffer {
-        tenant_id: tenant.id,
         structure_id: structure.map(|s| s.id),
         slug,
         title: title.to_owned(),
@@ -455,7 +463,8 @@ pub async fn seed_accounts(db: &DatabaseConnection, now: DateTime<Utc>) -> AppRe
         )
         .await?;
         if let Some((tenant_id, role)) = membership {
-            accounts::add_membership(&txn, user.id, tenant_id, role, now).await?;
+            let ministry = AdminScope::system().ministry(TenantId::new(tenant_id));
+            accounts::add_membership(&txn, &ministry, user.key(), role, now).await?;
         }
     }
     txn.commit().await?;
@@ -500,7 +509,7 @@ pub async fn seed_proposal(
     let Some(user) = accounts::find_by_email(&txn, &email).await? else {
         return Ok(());
     };
-    let editor = accounts::Actor::load(&txn, user).await?;
+    let editor = user.key();
     let mut snapshot = moderation::snapshot::<offer_rows::Entity>(&txn, &offer).await?;
     snapshot.insert("title".into(), format!("{} (F/H)", offer.title).into());
     let perks = format!(
@@ -508,8 +517,8 @@ pub async fn seed_proposal(
         offer.perks
     );
     snapshot.insert("perks".into(), perks.into());
-    moderation::propose::<offer_rows::Entity>(&txn, letterhead, &editor, &offer, snapshot, now)
-        .await?;
+    let by = Some(editor);
+    moderation::propose::<offer_rows::Entity>(&txn, letterhead, by, &offer, snapshot, now).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -568,5 +577,6 @@ async fn store_picture(
     now: DateTime<Utc>,
 ) -> AppResult<crate::entities::media::Model> {
     let upload = crate::media::Upload { bytes, alt };
-    crate::media::store(db, storage, None, tenant_id, upload, usize::MAX, now).await
+    let ministry = AdminScope::system().ministry(TenantId::new(tenant_id));
+    crate::media::store(db, storage, &ministry, upload, usize::MAX, now).await
 }

@@ -194,10 +194,9 @@ async fn came_out<E: Content>(
 /// The newest runs, newest first, and the failed ones among the last day's (DINUM admins).
 pub async fn recent(
     db: &impl ConnectionTrait,
-    actor: &crate::accounts::Actor,
+    _scope: &crate::accounts::AdminScope,
     limit: u64,
 ) -> AppResult<Vec<job_runs::Model>> {
-    actor.require_admin()?;
     Ok(job_runs::Entity::find()
         .order_by_desc(job_runs::Column::StartedAt)
         .order_by_desc(job_runs::Column::Id)
@@ -209,10 +208,9 @@ pub async fn recent(
 /// Runs `job` now on behalf of a DINUM admin (the back-office's "run now").
 pub async fn run_now(
     state: &AppState,
-    actor: &crate::accounts::Actor,
+    _scope: &crate::accounts::AdminScope,
     job: Job,
 ) -> AppResult<Option<job_runs::Model>> {
-    actor.require_admin()?;
     run(state, job, state.now(), Trigger::Manual).await
 }
 

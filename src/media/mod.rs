@@ -13,15 +13,16 @@ pub mod storage;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, Set,
+    QueryOrder, QuerySelect, Set,
 };
 use sha2::{Digest, Sha256};
 
 use crate::{
-    accounts::Actor,
+    accounts::{AdminScope, Scope},
     audit,
     entities::{media, offers, stories, tenants},
     error::{AppError, AppResult},
+    ids::{MediaId, UserId},
 };
 use images::Fallback;
 use storage::{Storage, tenant_prefix};
@@ -92,12 +93,13 @@ pub fn picture(row: &media::Model) -> Picture {
     }
 }
 
-/// The pictures of media `ids`, by id (for pages showing several).
+/// The pictures of media `ids`, by id (for public pages showing several: an image is public
+/// once it is stored).
 pub async fn pictures(
     db: &impl ConnectionTrait,
-    ids: impl IntoIterator<Item = i32>,
+    ids: impl IntoIterator<Item = MediaId>,
 ) -> AppResult<std::collections::HashMap<i32, Picture>> {
-    let ids: Vec<i32> = ids.into_iter().collect();
+    let ids: Vec<MediaId> = ids.into_iter().collect();
     if ids.is_empty() {
         return Ok(Default::default());
     }
@@ -255,7 +257,7 @@ fn hex(bytes: &[u8]) -> String {
 /// before and after.
 async fn record(
     db: &impl ConnectionTrait,
-    actor_id: Option<i32>,
+    actor_id: Option<UserId>,
     action: &str,
     before: Option<&media::Model>,
     after: Option<&media::Model>,
@@ -271,41 +273,16 @@ async fn record(
     audit::record(db, actor_id, &action, subject, before, after, now).await
 }
 
-/// Adds an image to ministry `tenant_id`'s library. The same picture uploaded twice is one
-/// image.
-pub async fn upload(
-    db: &DatabaseConnection,
-    storage: &Storage,
-    actor: &Actor,
-    tenant_id: i32,
-    upload: Upload,
-    max_bytes: usize,
-    now: DateTime<Utc>,
-) -> AppResult<media::Model> {
-    actor.require_editor(tenant_id)?;
-    store(
-        db,
-        storage,
-        Some(actor.user.id),
-        tenant_id,
-        upload,
-        max_bytes,
-        now,
-    )
-    .await
-}
-
-/// Adds an image to ministry `tenant_id`'s library on behalf of user `actor_id` (`None`: the
-/// command line, the demo).
+/// Adds an image to the scope's library. The same picture uploaded twice is one image.
 pub async fn store(
     db: &DatabaseConnection,
     storage: &Storage,
-    actor_id: Option<i32>,
-    tenant_id: i32,
+    scope: &Scope,
     upload: Upload,
     max_bytes: usize,
     now: DateTime<Utc>,
 ) -> AppResult<media::Model> {
+    let tenant_id = scope.tenant().get();
     let alt = check_alt(&upload.alt)?;
     let prepared = prepare(tenant_id, upload.bytes, max_bytes).await?;
     if let Some(existing) = find_by_key(db, &prepared.key).await? {
@@ -328,7 +305,7 @@ pub async fn store(
         }
         .insert(&txn)
         .await?;
-        record(&txn, actor_id, "upload", None, Some(&row), now).await?;
+        record(&txn, scope.user(), "upload", None, Some(&row), now).await?;
         txn.commit().await?;
         Ok::<_, AppError>(row)
     };
@@ -347,30 +324,28 @@ pub async fn store(
     }
 }
 
-/// Image `id` of ministry `tenant_id`.
+/// Image `id` of the scope's ministry.
 pub async fn find(
     db: &impl ConnectionTrait,
-    actor: &Actor,
-    tenant_id: i32,
-    id: i32,
+    scope: &Scope,
+    id: MediaId,
 ) -> AppResult<media::Model> {
-    actor.require_editor(tenant_id)?;
-    media::Entity::find_by_id(id)
-        .filter(media::Column::TenantId.eq(tenant_id))
+    media::Entity::find_by_id(id.get())
+        .filter(media::Column::TenantId.eq(scope.tenant()))
         .one(db)
         .await?
         .ok_or(AppError::NotFound)
 }
 
 /// Whether image `id` is still in its library.
-pub async fn exists(db: &impl ConnectionTrait, id: i32) -> AppResult<bool> {
-    Ok(media::Entity::find_by_id(id).one(db).await?.is_some())
+pub(crate) async fn exists(db: &impl ConnectionTrait, id: MediaId) -> AppResult<bool> {
+    Ok(media::Entity::find_by_id(id.get()).one(db).await?.is_some())
 }
 
-/// Refuses image `id` (for form field `field`) when it is not one of ministry `tenant_id`'s.
+/// Refuses image `id` (for form field `field`) when it is not one of the scope's ministry's.
 pub async fn check_owned(
     db: &impl ConnectionTrait,
-    tenant_id: i32,
+    scope: &Scope,
     id: Option<i32>,
     field: &str,
 ) -> AppResult<()> {
@@ -378,7 +353,7 @@ pub async fn check_owned(
         return Ok(());
     };
     let owned = media::Entity::find_by_id(id)
-        .filter(media::Column::TenantId.eq(tenant_id))
+        .filter(media::Column::TenantId.eq(scope.tenant()))
         .one(db)
         .await?;
     match owned {
@@ -387,18 +362,49 @@ pub async fn check_owned(
     }
 }
 
-/// Ministry `tenant_id`'s images, newest first.
-pub async fn list(
-    db: &impl ConnectionTrait,
-    actor: &Actor,
-    tenant_id: i32,
-) -> AppResult<Vec<media::Model>> {
-    actor.require_editor(tenant_id)?;
+/// The scope's ministry's images, newest first.
+pub async fn list(db: &impl ConnectionTrait, scope: &Scope) -> AppResult<Vec<media::Model>> {
     Ok(media::Entity::find()
-        .filter(media::Column::TenantId.eq(tenant_id))
+        .filter(media::Column::TenantId.eq(scope.tenant()))
         .order_by_desc(media::Column::Id)
         .all(db)
         .await?)
+}
+
+/// How many times each image of the scope's ministry shows: story photos, offer
+/// illustrations and its logo.
+pub async fn use_counts(
+    db: &impl ConnectionTrait,
+    scope: &Scope,
+) -> AppResult<std::collections::HashMap<i32, usize>> {
+    let photos: Vec<Option<i32>> = stories::Entity::find()
+        .select_only()
+        .column(stories::Column::PhotoMediaId)
+        .filter(stories::Column::TenantId.eq(scope.tenant()))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let illustrations: Vec<Option<i32>> = offers::Entity::find()
+        .select_only()
+        .column(offers::Column::IllustrationMediaId)
+        .filter(offers::Column::TenantId.eq(scope.tenant()))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let logo = tenants::Entity::find_by_id(scope.tenant().get())
+        .one(db)
+        .await?
+        .and_then(|tenant| tenant.logo_media_id);
+    let mut uses = std::collections::HashMap::new();
+    for id in photos
+        .into_iter()
+        .chain(illustrations)
+        .flatten()
+        .chain(logo)
+    {
+        *uses.entry(id).or_insert(0) += 1;
+    }
+    Ok(uses)
 }
 
 /// What shows an image: a ministry's logo, a story's photo or an offer's illustration.
@@ -412,8 +418,9 @@ pub enum User {
     Photo(i32, String),
 }
 
-/// What shows image `id`.
-pub async fn used_by(db: &impl ConnectionTrait, id: i32) -> AppResult<Vec<User>> {
+/// What shows `image` (one found through a scope).
+pub async fn used_by(db: &impl ConnectionTrait, image: &media::Model) -> AppResult<Vec<User>> {
+    let id = image.id;
     let mut users: Vec<User> = tenants::Entity::find()
         .filter(tenants::Column::LogoMediaId.eq(id))
         .all(db)
@@ -443,18 +450,24 @@ pub async fn used_by(db: &impl ConnectionTrait, id: i32) -> AppResult<Vec<User>>
 /// Changes the text alternative of image `id`.
 pub async fn describe(
     db: &impl ConnectionTrait,
-    actor: &Actor,
-    tenant_id: i32,
-    id: i32,
+    scope: &Scope,
+    id: MediaId,
     alt: &str,
     now: DateTime<Utc>,
 ) -> AppResult<media::Model> {
-    let before = find(db, actor, tenant_id, id).await?;
+    let before = find(db, scope, id).await?;
     let mut active: media::ActiveModel = before.clone().into();
     active.alt = Set(check_alt(alt)?);
     let after = active.update(db).await?;
-    let actor_id = Some(actor.user.id);
-    record(db, actor_id, "describe", Some(&before), Some(&after), now).await?;
+    record(
+        db,
+        scope.user(),
+        "describe",
+        Some(&before),
+        Some(&after),
+        now,
+    )
+    .await?;
     Ok(after)
 }
 
@@ -464,22 +477,21 @@ pub async fn describe(
 pub async fn replace(
     db: &DatabaseConnection,
     storage: &Storage,
-    actor: &Actor,
-    tenant_id: i32,
-    id: i32,
+    scope: &Scope,
+    id: MediaId,
     upload: Upload,
     max_bytes: usize,
     now: DateTime<Utc>,
 ) -> AppResult<media::Model> {
-    let before = find(db, actor, tenant_id, id).await?;
+    let before = find(db, scope, id).await?;
     let alt = match upload.alt.trim() {
         "" => before.alt.clone(),
         alt => check_alt(alt)?,
     };
-    let prepared = prepare(tenant_id, upload.bytes, max_bytes).await?;
+    let prepared = prepare(before.tenant_id, upload.bytes, max_bytes).await?;
     if prepared.key == before.key {
         // The same picture again: only its text alternative may change.
-        return describe(db, actor, tenant_id, id, &alt, now).await;
+        return describe(db, scope, id, &alt, now).await;
     }
     if find_by_key(db, &prepared.key).await?.is_some() {
         return Err(AppError::invalid("file", "duplicate"));
@@ -496,8 +508,15 @@ pub async fn replace(
         active.height = Set(Some(written.height));
         active.alt = Set(alt);
         let after = active.update(&txn).await?;
-        let actor_id = Some(actor.user.id);
-        record(&txn, actor_id, "replace", Some(&before), Some(&after), now).await?;
+        record(
+            &txn,
+            scope.user(),
+            "replace",
+            Some(&before),
+            Some(&after),
+            now,
+        )
+        .await?;
         txn.commit().await?;
         Ok::<_, AppError>(after)
     };
@@ -521,18 +540,17 @@ pub async fn replace(
 pub async fn delete(
     db: &DatabaseConnection,
     storage: &Storage,
-    actor: &Actor,
-    tenant_id: i32,
-    id: i32,
+    scope: &Scope,
+    id: MediaId,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
     let txn = crate::db::begin_write(db).await?;
-    let row = find(&txn, actor, tenant_id, id).await?;
-    if !used_by(&txn, id).await?.is_empty() {
+    let row = find(&txn, scope, id).await?;
+    if !used_by(&txn, &row).await?.is_empty() {
         return Err(AppError::invalid("media", "in_use"));
     }
-    media::Entity::delete_by_id(id).exec(&txn).await?;
-    record(&txn, Some(actor.user.id), "delete", Some(&row), None, now).await?;
+    media::Entity::delete_by_id(row.id).exec(&txn).await?;
+    record(&txn, scope.user(), "delete", Some(&row), None, now).await?;
     txn.commit().await?;
     remove_objects(storage, &object_keys(&row)).await;
     Ok(())
@@ -545,8 +563,12 @@ pub struct Mismatches {
     pub missing_objects: Vec<(i32, String)>,
 }
 
-/// Compares the rows of `media` with the objects in `storage`.
-pub async fn check(db: &impl ConnectionTrait, storage: &Storage) -> AppResult<Mismatches> {
+/// Compares the rows of `media`, every ministry's, with the objects in `storage`.
+pub async fn check(
+    db: &impl ConnectionTrait,
+    _scope: &AdminScope,
+    storage: &Storage,
+) -> AppResult<Mismatches> {
     let rows = media::Entity::find().all(db).await?;
     let mut expected = std::collections::HashMap::new();
     for row in &rows {

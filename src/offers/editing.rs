@@ -5,19 +5,19 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
 use crate::{
-    accounts::Actor,
+    accounts::Scope,
     codes::Status,
     content,
     entities::{offers, structures},
     error::{AppError, AppResult},
+    ids::OfferId,
     offers::search,
 };
 
-/// The offers of ministry `tenant_id`, newest change first, filtered by status and words.
+/// The offers of the scope's ministry, newest change first, filtered by status and words.
 pub async fn list(
     db: &impl ConnectionTrait,
-    actor: &Actor,
-    tenant_id: i32,
+    scope: &Scope,
     status: Option<Status>,
     words: &str,
 ) -> AppResult<Vec<offers::Model>> {
@@ -25,20 +25,20 @@ pub async fn list(
     for word in search::normalize(words).split_whitespace() {
         matching = matching.add(offers::Column::SearchText.contains(word));
     }
-    content::list::<offers::Entity>(db, actor, tenant_id, status, matching).await
+    content::list::<offers::Entity>(db, scope, status, matching).await
 }
 
-/// Refuses a direction or service that is not ministry `tenant_id`'s.
+/// Refuses a direction or service that is not the scope's ministry's.
 pub(crate) async fn check_structure(
     db: &impl ConnectionTrait,
-    tenant_id: i32,
+    scope: &Scope,
     structure_id: Option<i32>,
 ) -> AppResult<()> {
     let Some(id) = structure_id else {
         return Ok(());
     };
     let found = structures::Entity::find_by_id(id)
-        .filter(structures::Column::TenantId.eq(tenant_id))
+        .filter(structures::Column::TenantId.eq(scope.tenant()))
         .one(db)
         .await?;
     match found {
@@ -54,9 +54,8 @@ pub(crate) async fn check_structure(
 /// came from an importer stays with the original. Call it inside a transaction.
 pub async fn duplicate(
     db: &impl ConnectionTrait,
-    actor: &Actor,
-    tenant_id: i32,
-    id: i32,
+    scope: &Scope,
+    id: OfferId,
     now: DateTime<Utc>,
 ) -> AppResult<offers::Model> {
     let own = |copy: &mut offers::ActiveModel| {
@@ -65,12 +64,11 @@ pub async fn duplicate(
         copy.external_id = Set(None);
         copy.external_url = Set(None);
     };
-    let (original, copy) =
-        content::duplicate::<offers::Entity>(db, actor, tenant_id, id, own, now).await?;
-    let contract_types = super::contract_types(db, &[original.id])
+    let (original, copy) = content::duplicate::<offers::Entity>(db, scope, id, own, now).await?;
+    let contract_types = super::contract_types(db, &[original.key()])
         .await?
         .remove(&original.id)
         .unwrap_or_default();
-    super::replace_contract_types(db, copy.id, &contract_types).await?;
+    super::replace_contract_types(db, copy.key(), &contract_types).await?;
     Ok(copy)
 }

@@ -12,9 +12,11 @@ use sea_orm::{
 };
 
 use crate::{
+    accounts::Scope,
     codes::{ApplyMode, Category, ContractType, Experience, Profession, RemotePolicy, Status},
     entities::{offer_contract_types, offers, tenants},
     error::{AppError, AppResult},
+    ids::{OfferId, TenantId},
     markdown, regions, slug, text,
 };
 
@@ -240,7 +242,7 @@ pub async fn list_live(
 /// The newest live offers, of one ministry or of all.
 pub async fn latest_live(
     db: &impl ConnectionTrait,
-    tenant_id: Option<i32>,
+    tenant_id: Option<TenantId>,
     limit: u64,
     now: DateTime<Utc>,
 ) -> AppResult<Vec<offers::Model>> {
@@ -315,7 +317,7 @@ pub async fn similar(
 /// The contract types of each of `offer_ids`, in the canonical order.
 pub async fn contract_types(
     db: &impl ConnectionTrait,
-    offer_ids: &[i32],
+    offer_ids: &[OfferId],
 ) -> AppResult<HashMap<i32, Vec<ContractType>>> {
     let mut by_offer: HashMap<i32, Vec<ContractType>> = HashMap::new();
     if offer_ids.is_empty() {
@@ -339,7 +341,7 @@ pub async fn contract_types(
 /// How many live offers a ministry has.
 pub async fn count_live(
     db: &impl ConnectionTrait,
-    tenant_id: i32,
+    tenant_id: TenantId,
     now: DateTime<Utc>,
 ) -> AppResult<u64> {
     Ok(offers::Entity::find()
@@ -403,7 +405,6 @@ pub async fn live_slugs(
 /// Everything needed to write an offer.
 #[derive(Clone, Debug, Default)]
 pub struct NewOffer {
-    pub tenant_id: i32,
     pub structure_id: Option<i32>,
     /// Derived from the title when empty.
     pub slug: String,
@@ -632,9 +633,12 @@ impl NewOffer {
     }
 }
 
-/// Writes a new offer and its contract types. Call it inside a transaction.
+/// Writes a new offer of the scope's ministry and its contract types, as an importer or the
+/// demo does (an editor's draft goes through `moderation::create`). Call it inside a
+/// transaction.
 pub async fn create(
     db: &impl ConnectionTrait,
+    scope: &Scope,
     new: NewOffer,
     now: DateTime<Utc>,
 ) -> AppResult<offers::Model> {
@@ -650,7 +654,7 @@ pub async fn create(
             "lower-case letters, digits and dashes",
         ));
     }
-    model.tenant_id = Set(new.tenant_id);
+    model.tenant_id = Set(scope.tenant().get());
     model.source_name = Set(new.source_name.clone());
     model.external_id = Set(new.external_id.clone());
     model.external_url = Set(new.external_url.clone());
@@ -664,7 +668,7 @@ pub async fn create(
     let derived = new.slug.is_empty();
     let model =
         crate::content::insert_with_slug::<offers::Entity>(db, model, &slug, derived).await?;
-    replace_contract_types(db, model.id, &new.contract_types).await?;
+    replace_contract_types(db, OfferId::new(model.id), &new.contract_types).await?;
     Ok(model)
 }
 
@@ -680,8 +684,8 @@ pub(crate) fn snapshot_contract_types(snapshot: &crate::content::Snapshot) -> Ve
 }
 
 /// Rewrites the written fields of `existing` (its slug, ministry and life cycle stay) and its
-/// contract types. Call it inside a transaction.
-pub async fn update(
+/// contract types. Call it inside a transaction, on an item found through a scope.
+pub(crate) async fn update(
     db: &impl ConnectionTrait,
     existing: &offers::Model,
     new: &NewOffer,
@@ -692,14 +696,14 @@ pub async fn update(
     model.version = Set(existing.version + 1);
     model.updated_at = Set(now);
     let model = model.update(db).await?;
-    replace_contract_types(db, model.id, &new.contract_types).await?;
+    replace_contract_types(db, OfferId::new(model.id), &new.contract_types).await?;
     Ok(model)
 }
 
 /// Sets the contract types of offer `offer_id`.
 pub(crate) async fn replace_contract_types(
     db: &impl ConnectionTrait,
-    offer_id: i32,
+    offer_id: OfferId,
     codes: &[ContractType],
 ) -> AppResult<()> {
     offer_contract_types::Entity::delete_many()
@@ -710,7 +714,7 @@ pub(crate) async fn replace_contract_types(
     codes.sort_by_key(|c| c.as_str());
     codes.dedup();
     let rows = codes.iter().map(|code| offer_contract_types::ActiveModel {
-        offer_id: Set(offer_id),
+        offer_id: Set(offer_id.get()),
         contract_type: Set(code.as_str().to_owned()),
     });
     offer_contract_types::Entity::insert_many(rows)

@@ -3,13 +3,12 @@
 
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait};
 
-use crate::{accounts::Actor, codes::Status, content, entities::stories, error::AppResult};
+use crate::{accounts::Scope, codes::Status, content, entities::stories, error::AppResult};
 
-/// The stories of ministry `tenant_id`, newest change first, filtered by status and name.
+/// The stories of the scope's ministry, newest change first, filtered by status and name.
 pub async fn list(
     db: &impl ConnectionTrait,
-    actor: &Actor,
-    tenant_id: i32,
+    scope: &Scope,
     status: Option<Status>,
     words: &str,
 ) -> AppResult<Vec<stories::Model>> {
@@ -17,5 +16,5 @@ pub async fn list(
     if !words.trim().is_empty() {
         matching = matching.add(stories::Column::PersonName.contains(words.trim()));
     }
-    content::list::<stories::Entity>(db, actor, tenant_id, status, matching).await
+    content::list::<stories::Entity>(db, scope, status, matching).await
 }

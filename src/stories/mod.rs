@@ -9,9 +9,11 @@ use sea_orm::{
 };
 
 use crate::{
+    accounts::Scope,
     codes::Status,
     entities::stories,
     error::{AppError, AppResult},
+    ids::TenantId,
     markdown, slug, text,
 };
 
@@ -30,7 +32,7 @@ fn public(now: DateTime<Utc>) -> Condition {
 /// Public stories, newest first, of one ministry or of all.
 pub async fn list_published(
     db: &impl ConnectionTrait,
-    tenant_id: Option<i32>,
+    tenant_id: Option<TenantId>,
     limit: Option<u64>,
     now: DateTime<Utc>,
 ) -> AppResult<Vec<stories::Model>> {
@@ -68,7 +70,6 @@ pub async fn find_published_by_slug(
 
 #[derive(Clone, Debug, Default)]
 pub struct NewStory {
-    pub tenant_id: i32,
     pub slug: String,
     pub person_name: String,
     pub role: String,
@@ -122,9 +123,11 @@ impl NewStory {
     }
 }
 
-/// Writes a new story.
+/// Writes a new story of the scope's ministry, as the demo does (an editor's draft goes
+/// through `moderation::create`).
 pub async fn create(
     db: &impl ConnectionTrait,
+    scope: &Scope,
     new: NewStory,
     now: DateTime<Utc>,
 ) -> AppResult<stories::Model> {
@@ -140,7 +143,7 @@ pub async fn create(
             "lower-case letters, digits and dashes",
         ));
     }
-    model.tenant_id = Set(new.tenant_id);
+    model.tenant_id = Set(scope.tenant().get());
     model.status = Set(new.status.unwrap_or(Status::Draft));
     model.published_at = Set(new.published_at);
     model.version = Set(1);
@@ -151,8 +154,9 @@ pub async fn create(
     crate::content::insert_with_slug::<stories::Entity>(db, model, &slug, derived).await
 }
 
-/// Rewrites the written fields of `existing` (its slug, ministry and life cycle stay).
-pub async fn update(
+/// Rewrites the written fields of `existing` (its slug, ministry and life cycle stay), an
+/// item found through a scope.
+pub(crate) async fn update(
     db: &impl ConnectionTrait,
     existing: &stories::Model,
     new: &NewStory,

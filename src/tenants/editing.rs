@@ -8,10 +8,11 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, Query
 
 use super::NewTenant;
 use crate::{
-    accounts::Actor,
+    accounts::{AdminScope, Scope},
     audit,
     entities::{memberships, offers, tenants},
     error::{AppError, AppResult},
+    ids::TenantId,
 };
 
 fn subject(tenant: &tenants::Model) -> audit::Subject<'static> {
@@ -32,10 +33,10 @@ fn check_theme(new: &NewTenant, themes: &[&str]) -> AppResult<()> {
     }
 }
 
-/// Ministry `id`, for someone who may manage it.
-pub async fn find(db: &impl ConnectionTrait, actor: &Actor, id: i32) -> AppResult<tenants::Model> {
-    actor.require_manager(id)?;
-    tenants::Entity::find_by_id(id)
+/// The scope's ministry, for someone who may manage it.
+pub async fn find(db: &impl ConnectionTrait, scope: &Scope) -> AppResult<tenants::Model> {
+    scope.require_manager()?;
+    tenants::Entity::find_by_id(scope.tenant().get())
         .one(db)
         .await?
         .ok_or(AppError::NotFound)
@@ -44,13 +45,12 @@ pub async fn find(db: &impl ConnectionTrait, actor: &Actor, id: i32) -> AppResul
 /// Creates a ministry (DINUM admins). Call it inside a transaction.
 pub async fn create(
     db: &impl ConnectionTrait,
-    actor: &Actor,
+    scope: &AdminScope,
     new: NewTenant,
     trusted: bool,
     themes: &[&str],
     now: DateTime<Utc>,
 ) -> AppResult<tenants::Model> {
-    actor.require_admin()?;
     check_theme(&new, themes)?;
     let created = super::create(db, new, now).await?;
     let created = if trusted {
@@ -63,7 +63,7 @@ pub async fn create(
     let after = Some(&created);
     audit::record(
         db,
-        Some(actor.user.id),
+        scope.user(),
         "tenant.create",
         subject(&created),
         None,
@@ -74,23 +74,23 @@ pub async fn create(
     Ok(created)
 }
 
-/// Rewrites ministry `id`'s settings. Its name, acronym and trust are DINUM admins' to change:
-/// for a manager they stay as they are, whatever the form says. Call it inside a transaction.
+/// Rewrites the scope's ministry's settings. Its name, acronym and trust are DINUM admins' to
+/// change: for a manager they stay as they are, whatever the form says. Call it inside a
+/// transaction.
 pub async fn update(
     db: &impl ConnectionTrait,
-    actor: &Actor,
-    id: i32,
+    scope: &Scope,
     new: &NewTenant,
     trusted: bool,
     themes: &[&str],
     now: DateTime<Utc>,
 ) -> AppResult<tenants::Model> {
-    let before = find(db, actor, id).await?;
+    let before = find(db, scope).await?;
     check_theme(new, themes)?;
-    crate::media::check_owned(db, before.id, new.logo_media_id, "logo_media_id").await?;
+    crate::media::check_owned(db, scope, new.logo_media_id, "logo_media_id").await?;
     let mut checked = new.clone();
     checked.slug = before.slug.clone();
-    if !actor.is_admin() {
+    if !scope.by_admin() {
         checked.name = before.name.clone();
         checked.acronym = before.acronym.clone();
     }
@@ -99,7 +99,7 @@ pub async fn update(
     active.id = sea_orm::ActiveValue::Unchanged(before.id);
     active.name = Set(checked.name.trim().to_owned());
     active.acronym = Set(checked.acronym.trim().to_owned());
-    active.trusted = Set(if actor.is_admin() {
+    active.trusted = Set(if scope.by_admin() {
         trusted
     } else {
         before.trusted
@@ -109,7 +109,7 @@ pub async fn update(
     let (old, new) = (Some(&before), Some(&after));
     audit::record(
         db,
-        Some(actor.user.id),
+        scope.user(),
         "tenant.update",
         subject(&after),
         old,
@@ -124,12 +124,11 @@ pub async fn update(
 /// its members lose access to it. Call it inside a transaction.
 pub async fn archive(
     db: &impl ConnectionTrait,
-    actor: &Actor,
-    id: i32,
+    scope: &AdminScope,
+    id: TenantId,
     now: DateTime<Utc>,
 ) -> AppResult<tenants::Model> {
-    actor.require_admin()?;
-    let before = find(db, actor, id).await?;
+    let before = find(db, &scope.ministry(id)).await?;
     let mut active: tenants::ActiveModel = before.clone().into();
     active.archived_at = Set(Some(now));
     active.updated_at = Set(now);
@@ -137,7 +136,7 @@ pub async fn archive(
     let (old, new) = (Some(&before), Some(&after));
     audit::record(
         db,
-        Some(actor.user.id),
+        scope.user(),
         "tenant.archive",
         subject(&after),
         old,
@@ -156,8 +155,7 @@ pub struct Overview {
 }
 
 /// Every ministry, archived ones included, with their counts (DINUM admins).
-pub async fn overview(db: &impl ConnectionTrait, actor: &Actor) -> AppResult<Vec<Overview>> {
-    actor.require_admin()?;
+pub async fn overview(db: &impl ConnectionTrait, _scope: &AdminScope) -> AppResult<Vec<Overview>> {
     let members: HashMap<i32, i64> = memberships::Entity::find()
         .select_only()
         .column(memberships::Column::TenantId)

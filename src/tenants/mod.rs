@@ -8,8 +8,10 @@ use sea_orm::{
 };
 
 use crate::{
-    entities::{structures, tenants},
+    accounts::Scope,
+    entities::{offers, structures, tenants},
     error::{AppError, AppResult},
+    ids::{StructureId, TenantId},
     markdown, slug, text,
 };
 
@@ -208,7 +210,8 @@ pub fn is_siret(siret: &str) -> bool {
             == 0
 }
 
-pub async fn create(
+/// Writes a new ministry; [`editing::create`] is how a DINUM admin or the system does it.
+pub(crate) async fn create(
     db: &impl ConnectionTrait,
     new: NewTenant,
     now: DateTime<Utc>,
@@ -236,20 +239,21 @@ pub async fn create(
     Ok(model.insert(db).await?)
 }
 
-/// Adds a direction or service to a ministry.
+/// Adds a direction or service to the scope's ministry, under `parent` if given.
 pub async fn add_structure(
     db: &impl ConnectionTrait,
-    tenant_id: i32,
-    parent_id: Option<i32>,
+    scope: &Scope,
+    parent: Option<StructureId>,
     kind: &str,
     name: &str,
 ) -> AppResult<structures::Model> {
+    scope.require_manager()?;
     if !matches!(kind, "direction" | "service") {
         return Err(AppError::invalid("kind", "direction or service"));
     }
     Ok(structures::ActiveModel {
-        tenant_id: Set(tenant_id),
-        parent_id: Set(parent_id),
+        tenant_id: Set(scope.tenant().get()),
+        parent_id: Set(parent.map(StructureId::get)),
         kind: Set(kind.to_owned()),
         name: Set(name.to_owned()),
         ..Default::default()
@@ -258,29 +262,37 @@ pub async fn add_structure(
     .await?)
 }
 
-pub async fn structure_names(
-    db: &impl ConnectionTrait,
-    ids: &[i32],
-) -> AppResult<std::collections::HashMap<i32, String>> {
-    if ids.is_empty() {
-        return Ok(Default::default());
-    }
-    Ok(structures::Entity::find()
-        .filter(structures::Column::Id.is_in(ids.iter().copied()))
-        .all(db)
+/// The name of ministry `id` (empty if there is none).
+pub async fn name(db: &impl ConnectionTrait, id: TenantId) -> AppResult<String> {
+    Ok(tenants::Entity::find_by_id(id.get())
+        .one(db)
         .await?
-        .into_iter()
-        .map(|s| (s.id, s.name))
-        .collect())
+        .map(|tenant| tenant.name)
+        .unwrap_or_default())
 }
 
-/// The directions and services of ministry `tenant_id`, by name.
+/// The name of the direction or service `offer` belongs to, if any (of its own ministry).
+pub async fn structure_name(
+    db: &impl ConnectionTrait,
+    offer: &offers::Model,
+) -> AppResult<Option<String>> {
+    let Some(id) = offer.structure_id else {
+        return Ok(None);
+    };
+    Ok(structures::Entity::find_by_id(id)
+        .filter(structures::Column::TenantId.eq(offer.tenant_id))
+        .one(db)
+        .await?
+        .map(|structure| structure.name))
+}
+
+/// The directions and services of the scope's ministry, by name.
 pub async fn structures_of(
     db: &impl ConnectionTrait,
-    tenant_id: i32,
+    scope: &Scope,
 ) -> AppResult<Vec<structures::Model>> {
     Ok(structures::Entity::find()
-        .filter(structures::Column::TenantId.eq(tenant_id))
+        .filter(structures::Column::TenantId.eq(scope.tenant()))
         .order_by_asc(structures::Column::Name)
         .all(db)
         .await?)

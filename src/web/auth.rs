@@ -232,7 +232,7 @@ pub async fn demo_login(
         .filter(|user| user.email.ends_with(crate::demo::ACCOUNTS_DOMAIN))
         .ok_or(AppError::Forbidden)?;
     let txn = crate::db::begin_write(&state.db).await?;
-    open_session(state, txn, user.id, "demo", None).await
+    open_session(state, txn, user.key(), "demo", None).await
 }
 
 /// Records the login of `user_id` (`method`: `demo`, `proconnect`, `login_link`), opens its
@@ -241,7 +241,7 @@ pub async fn demo_login(
 async fn open_session(
     state: &SharedState,
     txn: sea_orm::DatabaseTransaction,
-    user_id: i32,
+    user_id: crate::ids::UserId,
     method: &str,
     id_token: Option<String>,
 ) -> AppResult<Response> {
@@ -425,7 +425,14 @@ pub async fn proconnect_return(
         tracing::info!(email = %identity.email, "ProConnect login without access");
         return login_failed(state, request, "no-access", StatusCode::FORBIDDEN);
     };
-    open_session(state, txn, user.id, "proconnect", Some(identity.id_token)).await
+    open_session(
+        state,
+        txn,
+        user.key(),
+        "proconnect",
+        Some(identity.id_token),
+    )
+    .await
 }
 
 #[derive(Deserialize)]
@@ -510,7 +517,7 @@ pub async fn login_link_use(
     check_login_csrf(state, request, &form.csrf)?;
     let txn = crate::db::begin_write(&state.db).await?;
     match accounts::login_links::redeem(&txn, &token, state.now()).await? {
-        Some(user) => open_session(state, txn, user.id, "login_link", None).await,
+        Some(user) => open_session(state, txn, user.key(), "login_link", None).await,
         None => {
             tracing::info!("login link unknown, used or expired");
             login_failed(state, request, "link", StatusCode::BAD_REQUEST)

@@ -3,17 +3,19 @@
 
 use chrono::{Duration, Utc};
 use metiers::{
+    accounts::AdminScope,
     codes::{ApplyMode, ContractType, Profession, RemotePolicy, Status},
     entities::{offers, tenants},
     offers::NewOffer,
-    tenants::NewTenant,
+    tenants::{NewTenant, editing},
 };
 
 use super::TestApp;
 
 pub async fn ministry(app: &TestApp, slug: &str, name: &str, theme: &str) -> tenants::Model {
-    metiers::tenants::create(
+    editing::create(
         &app.state.db,
+        &AdminScope::system(),
         NewTenant {
             slug: slug.to_owned(),
             name: name.to_owned(),
@@ -26,6 +28,8 @@ pub async fn ministry(app: &TestApp, slug: &str, name: &str, theme: &str) -> ten
             sirets: Vec::new(),
             logo_media_id: None,
         },
+        false,
+        &[theme],
         Utc::now(),
     )
     .await
@@ -36,7 +40,6 @@ pub async fn ministry(app: &TestApp, slug: &str, name: &str, theme: &str) -> ten
 pub fn published(tenant: &tenants::Model, title: &str) -> NewOffer {
     let now = Utc::now();
     NewOffer {
-        tenant_id: tenant.id,
         title: title.to_owned(),
         context: "Une équipe produit au service des usagers.".to_owned(),
         mission: format!(
@@ -63,8 +66,10 @@ pub fn published(tenant: &tenants::Model, title: &str) -> NewOffer {
     }
 }
 
-pub async fn offer(app: &TestApp, new: NewOffer) -> offers::Model {
-    metiers::offers::create(&app.state.db, new, Utc::now())
+/// Writes offer `new` of ministry `tenant`, as an importer would.
+pub async fn offer(app: &TestApp, tenant: &tenants::Model, new: NewOffer) -> offers::Model {
+    let scope = AdminScope::system().ministry(tenant.key());
+    metiers::offers::create(&app.state.db, &scope, new, Utc::now())
         .await
         .expect("create offer")
 }

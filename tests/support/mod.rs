@@ -16,7 +16,7 @@ pub mod s3;
 pub mod smtp;
 
 use chrono::Utc;
-use metiers::{app::AppState, app::SharedState, config::Config, db, web};
+use metiers::{app::AppState, app::SharedState, config::Config, db, ids::TenantId, web};
 use poem::listener::{Acceptor, Listener, TcpListener};
 use sea_orm::{ConnectionTrait, Database, EntityTrait};
 
@@ -275,6 +275,14 @@ pub struct Options {
 }
 
 impl TestApp {
+    /// What `metiers media check` finds: rows and stored objects that disagree.
+    pub async fn media_check(&self) -> metiers::media::Mismatches {
+        let system = metiers::accounts::AdminScope::system();
+        metiers::media::check(&self.state.db, &system, &self.state.storage)
+            .await
+            .expect("media check")
+    }
+
     pub async fn start(backend: Backend) -> Self {
         Self::start_with(backend, Options::default()).await
     }
@@ -427,12 +435,13 @@ impl TestApp {
         };
         let user = accounts::create_user(db, new, now).await.expect("user");
         for (tenant_id, role) in roles {
-            accounts::add_membership(db, user.id, *tenant_id, *role, now)
+            let scope = accounts::AdminScope::system().ministry(TenantId::new(*tenant_id));
+            accounts::add_membership(db, &scope, user.key(), *role, now)
                 .await
                 .expect("membership");
         }
         let policy = self.state.config.session_policy();
-        let opened = accounts::sessions::open(db, user.id, None, policy, now)
+        let opened = accounts::sessions::open(db, user.key(), None, policy, now)
             .await
             .expect("session");
         SignedIn {

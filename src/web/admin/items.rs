@@ -14,6 +14,7 @@ use crate::{
     codes::Status,
     content::{self, Content, Item, Snapshot},
     error::AppResult,
+    ids::Id,
     moderation,
 };
 
@@ -40,9 +41,9 @@ fn pages<E: Content>() -> String {
 
 /// The form of item `id` of the current ministry, filled with the change proposed for it if
 /// there is one.
-pub(super) async fn edit_form<E: Written>(admin: &Admin<'_>, id: i32) -> AppResult<Response> {
+pub(super) async fn edit_form<E: Written>(admin: &Admin<'_>, id: Id<E>) -> AppResult<Response> {
     let db = &admin.state.db;
-    let item = content::find::<E>(db, &admin.actor, admin.tenant_id()?, id).await?;
+    let item = content::find::<E>(db, &admin.scope()?, id).await?;
     let (working, snapshot) = moderation::working_copy::<E>(db, &item).await?;
     let form = E::stored_form(&working, &snapshot);
     E::show(admin, Some(&item), &form, Shown::Fresh).await
@@ -52,13 +53,13 @@ pub(super) async fn edit_form<E: Written>(admin: &Admin<'_>, id: i32) -> AppResu
 /// problems.
 pub(super) async fn save<E: Written>(
     admin: &Admin<'_>,
-    id: Option<i32>,
+    id: Option<Id<E>>,
     posted: Form<Pairs>,
 ) -> AppResult<Response> {
     let form = admin.posted(posted)?;
-    let (actor, tenant_id, now) = admin.scope()?;
+    let (scope, now) = (admin.scope()?, admin.now());
     let stored = match id {
-        Some(id) => Some(content::find::<E>(&admin.state.db, actor, tenant_id, id).await?),
+        Some(id) => Some(content::find::<E>(&admin.state.db, &scope, id).await?),
         None => None,
     };
     if form.text("intent") == "preview" {
@@ -68,9 +69,8 @@ pub(super) async fn save<E: Written>(
     let saved = async {
         let new = E::read(&form)?;
         Ok(committed!(admin, |txn| match id {
-            Some(id) =>
-                moderation::edit::<E>(&txn, &letterhead, actor, (tenant_id, id), &new, now).await?,
-            None => moderation::create::<E>(&txn, actor, tenant_id, new, now).await?,
+            Some(id) => moderation::edit::<E>(&txn, &letterhead, &scope, id, &new, now).await?,
+            None => moderation::create::<E>(&txn, &scope, new, now).await?,
         }))
     };
     match refused(admin, saved.await)? {
@@ -97,17 +97,17 @@ fn is_proposed<E: Content>(before: Option<&E::Model>, saved: &E::Model) -> bool 
 /// it is live), then goes back to its page.
 pub(super) async fn restore<E: Written>(
     admin: &Admin<'_>,
-    (id, number): (i32, i32),
+    (id, number): (Id<E>, i32),
     posted: Form<Pairs>,
 ) -> AppResult<Response> {
     admin.posted(posted)?;
-    let (actor, tenant_id, now) = admin.scope()?;
+    let (scope, now) = (admin.scope()?, admin.now());
     let letterhead = admin.state.letterhead();
     let (restored, image_left_out) = committed!(admin, |txn| moderation::restore::<E>(
         &txn,
         &letterhead,
-        actor,
-        (tenant_id, id),
+        &scope,
+        id,
         number,
         now
     )
@@ -129,10 +129,13 @@ pub(super) struct Version {
     comment: Option<String>,
 }
 
-/// The saved versions of an item, newest first, for its page.
-pub(super) async fn versions<E: Content>(admin: &Admin<'_>, id: i32) -> AppResult<Vec<Version>> {
+/// The saved versions of `item`, newest first, for its page.
+pub(super) async fn versions<E: Content>(
+    admin: &Admin<'_>,
+    item: &E::Model,
+) -> AppResult<Vec<Version>> {
     let db = &admin.state.db;
-    let revisions = moderation::history::<E>(db, id).await?;
+    let revisions = moderation::history::<E>(db, item).await?;
     let authors =
         crate::accounts::users_by_id(db, revisions.iter().filter_map(|r| r.author_id)).await?;
     Ok(revisions
@@ -150,14 +153,13 @@ pub(super) async fn versions<E: Content>(admin: &Admin<'_>, id: i32) -> AppResul
         .collect())
 }
 
-/// The reviewer's last comment on an item sent back or refused, for its author.
+/// The reviewer's last comment on `item` if it was sent back or refused, for its author.
 pub(super) async fn review_comment<E: Content>(
     admin: &Admin<'_>,
-    id: i32,
-    status: &str,
+    item: &E::Model,
 ) -> AppResult<Option<String>> {
-    if status == Status::ChangesRequested.as_str() || status == Status::Rejected.as_str() {
-        moderation::last_comment::<E>(&admin.state.db, id).await
+    if matches!(item.status(), Status::ChangesRequested | Status::Rejected) {
+        moderation::last_comment::<E>(&admin.state.db, item).await
     } else {
         Ok(None)
     }
@@ -166,15 +168,13 @@ pub(super) async fn review_comment<E: Content>(
 /// Archives item `id` of the current ministry, then goes back to its list.
 pub(super) async fn archive<E: Written>(
     admin: &Admin<'_>,
-    id: i32,
+    id: Id<E>,
     posted: Form<Pairs>,
 ) -> AppResult<Response> {
     admin.posted(posted)?;
-    let (actor, tenant_id, now) = admin.scope()?;
-    committed!(admin, |txn| content::archive::<E>(
-        &txn, actor, tenant_id, id, now
-    )
-    .await?);
+    let (scope, now) = (admin.scope()?, admin.now());
+    committed!(admin, |txn| content::archive::<E>(&txn, &scope, id, now)
+        .await?);
     Ok(admin.redirect(&pages::<E>(), "archived"))
 }
 
@@ -182,17 +182,16 @@ pub(super) async fn archive<E: Written>(
 /// ministry), then goes back to its page.
 pub(super) async fn submit<E: Written>(
     admin: &Admin<'_>,
-    id: i32,
+    id: Id<E>,
     posted: Form<Pairs>,
 ) -> AppResult<Response> {
     admin.posted(posted)?;
-    let (actor, tenant_id, now) = admin.scope()?;
+    let (scope, now) = (admin.scope()?, admin.now());
     let letterhead = admin.state.letterhead();
     committed!(admin, |txn| moderation::submit::<E>(
         &txn,
         &letterhead,
-        actor,
-        tenant_id,
+        &scope,
         id,
         now
     )
@@ -221,9 +220,9 @@ pub(super) async fn item_view<E: Content>(
             }
         });
     Ok(context! {
-        review_comment => review_comment::<E>(admin, id, status).await?,
+        review_comment => review_comment::<E>(admin, item).await?,
         proposal => proposal,
-        history => versions::<E>(admin, id).await?,
+        history => versions::<E>(admin, item).await?,
         goes_to_review => admin.edit_goes_to_review(item.status()),
         id => id,
         status_label => admin.t(&format!("admin-status-{status}")),

@@ -3,14 +3,11 @@
 //! nothing shows it. Uploads are `multipart/form-data`, checked on the server whatever the
 //! browser sent (size, type from the content, decoding: see `media::images`).
 
-use std::collections::HashMap;
-
 use minijinja::context;
 use poem::{
     Response, handler,
     web::{Form, Multipart, Path},
 };
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde::Serialize;
 
 use super::{
@@ -19,8 +16,10 @@ use super::{
     offers::Choice,
 };
 use crate::{
-    entities::{media as media_rows, offers, stories},
+    accounts::Scope,
+    entities::media as media_rows,
     error::{AppError, AppResult},
+    ids::MediaId,
     media::{self, Picture, Upload, User},
 };
 
@@ -34,34 +33,6 @@ struct Card {
     uses: usize,
 }
 
-/// How many times each image of ministry `tenant_id` shows: story photos, offer illustrations
-/// and its logo.
-async fn uses(admin: &Admin<'_>, tenant_id: i32) -> AppResult<HashMap<i32, usize>> {
-    let mut uses = HashMap::new();
-    let photos = stories::Entity::find()
-        .filter(stories::Column::TenantId.eq(tenant_id))
-        .filter(stories::Column::PhotoMediaId.is_not_null())
-        .all(&admin.state.db)
-        .await?;
-    let illustrations = offers::Entity::find()
-        .filter(offers::Column::TenantId.eq(tenant_id))
-        .filter(offers::Column::IllustrationMediaId.is_not_null())
-        .all(&admin.state.db)
-        .await?;
-    let logo = admin
-        .current
-        .as_ref()
-        .and_then(|tenant| tenant.logo_media_id);
-    let photos = photos.iter().filter_map(|story| story.photo_media_id);
-    let illustrations = illustrations
-        .iter()
-        .filter_map(|offer| offer.illustration_media_id);
-    for id in photos.chain(illustrations).chain(logo) {
-        *uses.entry(id).or_insert(0) += 1;
-    }
-    Ok(uses)
-}
-
 /// The largest upload, in megabytes, for the form's hint.
 fn max_megabytes(admin: &Admin<'_>) -> String {
     let megabytes = admin.state.config.upload_max_bytes as f64 / 1_000_000.0;
@@ -69,9 +40,9 @@ fn max_megabytes(admin: &Admin<'_>) -> String {
 }
 
 async fn show_library(admin: &Admin<'_>, form: &FormData, shown: Shown) -> AppResult<Response> {
-    let (actor, tenant_id, _) = admin.scope()?;
-    let rows = media::list(&admin.state.db, actor, tenant_id).await?;
-    let uses = uses(admin, tenant_id).await?;
+    let scope = admin.scope()?;
+    let rows = media::list(&admin.state.db, &scope).await?;
+    let uses = media::use_counts(&admin.state.db, &scope).await?;
     let cards: Vec<Card> = rows
         .iter()
         .map(|row| Card {
@@ -131,23 +102,14 @@ pub async fn upload(admin: Admin<'_>, multipart: Multipart) -> AppResult<Respons
             return show_library(&admin, &FormData::default(), Shown::Refused(errors)).await;
         }
     };
-    let (actor, tenant_id, now) = admin.scope()?;
+    let (scope, now) = (admin.scope()?, admin.now());
     let state = admin.state;
     let file = Upload {
         bytes,
         alt: form.text("alt"),
     };
     let max_bytes = state.config.upload_max_bytes;
-    let stored = media::upload(
-        &state.db,
-        &state.storage,
-        actor,
-        tenant_id,
-        file,
-        max_bytes,
-        now,
-    )
-    .await;
+    let stored = media::store(&state.db, &state.storage, &scope, file, max_bytes, now).await;
     match refused(&admin, storage_down(stored))? {
         Ok(row) => Ok(admin.redirect(&format!("/admin/medias/{}", row.id), "uploaded")),
         Err(errors) => show_library(&admin, &form, Shown::Refused(errors)).await,
@@ -166,7 +128,7 @@ async fn show_item(
     form: &FormData,
     shown: Shown,
 ) -> AppResult<Response> {
-    let used_by: Vec<Use> = media::used_by(&admin.state.db, row.id)
+    let used_by: Vec<Use> = media::used_by(&admin.state.db, row)
         .await?
         .into_iter()
         .map(|user| match user {
@@ -213,13 +175,12 @@ async fn show_item(
     )
 }
 
-async fn current_item(admin: &Admin<'_>, id: i32) -> AppResult<media_rows::Model> {
-    let (actor, tenant_id, _) = admin.scope()?;
-    media::find(&admin.state.db, actor, tenant_id, id).await
+async fn current_item(admin: &Admin<'_>, id: MediaId) -> AppResult<media_rows::Model> {
+    media::find(&admin.state.db, &admin.scope()?, id).await
 }
 
 #[handler]
-pub async fn item(admin: Admin<'_>, Path(id): Path<i32>) -> AppResult<Response> {
+pub async fn item(admin: Admin<'_>, Path(id): Path<MediaId>) -> AppResult<Response> {
     let row = current_item(&admin, id).await?;
     show_item(&admin, &row, &FormData::default(), Shown::Fresh).await
 }
@@ -227,15 +188,15 @@ pub async fn item(admin: Admin<'_>, Path(id): Path<i32>) -> AppResult<Response> 
 #[handler]
 pub async fn describe(
     admin: Admin<'_>,
-    Path(id): Path<i32>,
+    Path(id): Path<MediaId>,
     posted: Form<Pairs>,
 ) -> AppResult<Response> {
     let form = admin.posted(posted)?;
-    let (actor, tenant_id, now) = admin.scope()?;
+    let (scope, now) = (admin.scope()?, admin.now());
     let alt = form.text("alt");
     let described = async {
         Ok(committed!(admin, |txn| media::describe(
-            &txn, actor, tenant_id, id, &alt, now
+            &txn, &scope, id, &alt, now
         )
         .await?))
     };
@@ -251,7 +212,7 @@ pub async fn describe(
 #[handler]
 pub async fn replace(
     admin: Admin<'_>,
-    Path(id): Path<i32>,
+    Path(id): Path<MediaId>,
     multipart: Multipart,
 ) -> AppResult<Response> {
     let row = current_item(&admin, id).await?;
@@ -262,24 +223,15 @@ pub async fn replace(
             return show_item(&admin, &row, &FormData::default(), Shown::Refused(errors)).await;
         }
     };
-    let (actor, tenant_id, now) = admin.scope()?;
+    let (scope, now) = (admin.scope()?, admin.now());
     let state = admin.state;
     let file = Upload {
         bytes,
         alt: String::new(),
     };
     let max_bytes = state.config.upload_max_bytes;
-    let replaced = media::replace(
-        &state.db,
-        &state.storage,
-        actor,
-        tenant_id,
-        id,
-        file,
-        max_bytes,
-        now,
-    )
-    .await;
+    let replaced =
+        media::replace(&state.db, &state.storage, &scope, id, file, max_bytes, now).await;
     match refused(&admin, storage_down(replaced))? {
         Ok(_) => Ok(admin.redirect(&format!("/admin/medias/{id}"), "replaced")),
         Err(errors) => show_item(&admin, &row, &form, Shown::Refused(errors)).await,
@@ -289,13 +241,13 @@ pub async fn replace(
 #[handler]
 pub async fn delete(
     admin: Admin<'_>,
-    Path(id): Path<i32>,
+    Path(id): Path<MediaId>,
     posted: Form<Pairs>,
 ) -> AppResult<Response> {
     let form = admin.posted(posted)?;
-    let (actor, tenant_id, now) = admin.scope()?;
+    let (scope, now) = (admin.scope()?, admin.now());
     let state = admin.state;
-    let deleted = media::delete(&state.db, &state.storage, actor, tenant_id, id, now).await;
+    let deleted = media::delete(&state.db, &state.storage, &scope, id, now).await;
     match refused(&admin, deleted)? {
         Ok(()) => Ok(admin.redirect("/admin/medias", "deleted")),
         Err(errors) => {
@@ -305,9 +257,9 @@ pub async fn delete(
     }
 }
 
-/// The images of ministry `tenant_id`, as choices for a form's image field.
-pub(super) async fn choices(admin: &Admin<'_>, tenant_id: i32) -> AppResult<Vec<Choice>> {
-    Ok(media::list(&admin.state.db, &admin.actor, tenant_id)
+/// The images of the scope's ministry, as choices for a form's image field.
+pub(super) async fn choices(admin: &Admin<'_>, scope: &Scope) -> AppResult<Vec<Choice>> {
+    Ok(media::list(&admin.state.db, scope)
         .await?
         .into_iter()
         .map(|row| Choice {

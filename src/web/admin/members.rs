@@ -15,6 +15,7 @@ use super::{
 use crate::{
     accounts::{self, Role, invitations, members},
     error::{AppError, AppResult},
+    ids::{InvitationId, UserId},
 };
 
 #[derive(Serialize)]
@@ -39,9 +40,8 @@ struct InvitationRow {
 /// The page, with the invitation form as typed (`form`) and its problems.
 async fn show_page(admin: &Admin<'_>, form: &FormData, shown: Shown) -> AppResult<Response> {
     let db = &admin.state.db;
-    let tenant_id = admin.tenant_id()?;
-    let now = admin.state.now();
-    let members: Vec<MemberRow> = members::list(db, &admin.actor, tenant_id)
+    let (scope, now) = (admin.managing()?, admin.now());
+    let members: Vec<MemberRow> = members::list(db, &scope)
         .await?
         .into_iter()
         .map(|member| MemberRow {
@@ -56,7 +56,7 @@ async fn show_page(admin: &Admin<'_>, form: &FormData, shown: Shown) -> AppResul
             role: member.role.as_str(),
         })
         .collect();
-    let pending = invitations::pending_in(db, &admin.actor, tenant_id, now).await?;
+    let pending = invitations::pending_in(db, &scope, now).await?;
     let inviters = accounts::users_by_id(db, pending.iter().filter_map(|i| i.invited_by)).await?;
     let invitations: Vec<InvitationRow> = pending
         .into_iter()
@@ -95,12 +95,12 @@ fn role(form: &FormData) -> AppResult<Role> {
 #[handler]
 pub async fn invite(admin: Admin<'_>, posted: Form<Pairs>) -> AppResult<Response> {
     let form = admin.posted(posted)?;
-    let tenant_id = admin.tenant_id()?;
+    let scope = admin.managing()?;
     let invited = async {
-        let (role, email, now) = (role(&form)?, form.text("email"), admin.state.now());
+        let (role, email, now) = (role(&form)?, form.text("email"), admin.now());
         let (actor, letterhead) = (&admin.actor, admin.state.letterhead());
         committed!(admin, |txn| {
-            let invitation = invitations::invite(&txn, actor, tenant_id, &email, role, now).await?;
+            let invitation = invitations::invite(&txn, &scope, &email, role, now).await?;
             invitations::email(&txn, &letterhead, &invitation, actor, now).await?
         });
         Ok(())
@@ -115,19 +115,19 @@ pub async fn invite(admin: Admin<'_>, posted: Form<Pairs>) -> AppResult<Response
 #[handler]
 pub async fn invitation_action(
     admin: Admin<'_>,
-    Path((id, action)): Path<(i32, String)>,
+    Path((id, action)): Path<(InvitationId, String)>,
     posted: Form<Pairs>,
 ) -> AppResult<Response> {
     admin.posted(posted)?;
-    let (actor, tenant_id, now) = (&admin.actor, admin.tenant_id()?, admin.state.now());
+    let (actor, scope, now) = (&admin.actor, admin.managing()?, admin.now());
     let notice = committed!(admin, |txn| match action.as_str() {
         "renvoyer" => {
-            let invitation = invitations::resend(&txn, actor, tenant_id, id, now).await?;
+            let invitation = invitations::resend(&txn, &scope, id, now).await?;
             let letterhead = admin.state.letterhead();
             invitations::email(&txn, &letterhead, &invitation, actor, now).await?;
             Ok("resent")
         }
-        "revoquer" => invitations::revoke(&txn, actor, tenant_id, id, now)
+        "revoquer" => invitations::revoke(&txn, &scope, id, now)
             .await
             .map(|_| "revoked"),
         _ => Err(AppError::NotFound),
@@ -139,18 +139,18 @@ pub async fn invitation_action(
 #[handler]
 pub async fn member_action(
     admin: Admin<'_>,
-    Path((user_id, action)): Path<(i32, String)>,
+    Path((user_id, action)): Path<(UserId, String)>,
     posted: Form<Pairs>,
 ) -> AppResult<Response> {
     let form = admin.posted(posted)?;
-    let (actor, tenant_id, now) = (&admin.actor, admin.tenant_id()?, admin.state.now());
+    let (scope, now) = (admin.managing()?, admin.now());
     let notice = committed!(admin, |txn| match action.as_str() {
         "role" => {
             let role = role(&form)?;
-            let changed = members::change_role(&txn, actor, tenant_id, user_id, role, now).await;
+            let changed = members::change_role(&txn, &scope, user_id, role, now).await;
             changed.map(|_| "role-changed")
         }
-        "retirer" => members::remove(&txn, actor, tenant_id, user_id, now)
+        "retirer" => members::remove(&txn, &scope, user_id, now)
             .await
             .map(|_| "removed"),
         _ => Err(AppError::NotFound),

@@ -14,9 +14,10 @@ use super::{
     offers::{Choice, preview},
 };
 use crate::{
-    accounts::sessions,
+    accounts::{Scope, sessions},
     entities::tenants as tenant_rows,
     error::AppResult,
+    ids::TenantId,
     tenants::{self, NewTenant, SHOWCASE_KEYS, editing},
 };
 
@@ -103,7 +104,7 @@ async fn show_form(
     };
     // Its logo is one of its own images.
     let images = match tenant {
-        Some(tenant) => super::media::choices(admin, tenant.id).await?,
+        Some(tenant) => super::media::choices(admin, &admin.actor.editor_in(tenant.key())?).await?,
         None => Vec::new(),
     };
     let ministry = tenant.map(|tenant| {
@@ -148,19 +149,19 @@ fn theme_names<'a>(admin: &'a Admin<'_>) -> Vec<&'a str> {
         .collect()
 }
 
-/// Creates a ministry (`id` None) or saves ministry `id`; or shows the form again, previewed
-/// or with its problems. A new ministry becomes the one the admin's session works on, to
-/// invite its first manager.
+/// Creates a ministry (`ministry` None) or saves the scope's ministry; or shows the form
+/// again, previewed or with its problems. A new ministry becomes the one the admin's session
+/// works on, to invite its first manager.
 async fn save(
     admin: &Admin<'_>,
     place: Place,
-    id: Option<i32>,
+    ministry: Option<Scope>,
     posted: Form<Pairs>,
 ) -> AppResult<Response> {
     let form = admin.posted(posted)?;
-    let (actor, now) = (&admin.actor, admin.state.now());
-    let stored = match id {
-        Some(id) => Some(editing::find(&admin.state.db, actor, id).await?),
+    let now = admin.now();
+    let stored = match &ministry {
+        Some(scope) => Some(editing::find(&admin.state.db, scope).await?),
         None => None,
     };
     if form.text("intent") == "preview" {
@@ -170,17 +171,20 @@ async fn save(
         let (new, trusted) = (new_tenant(&form)?, form.checked("trusted"));
         let themes = theme_names(admin);
         let session = &admin.session.token_hash;
-        Ok(committed!(admin, |txn| match id {
-            Some(id) => editing::update(&txn, actor, id, &new, trusted, &themes, now).await?,
+        Ok(committed!(admin, |txn| match &ministry {
+            Some(scope) => editing::update(&txn, scope, &new, trusted, &themes, now).await?,
             None => {
-                let created = editing::create(&txn, actor, new, trusted, &themes, now).await?;
-                sessions::switch_tenant(&txn, session, created.id).await?;
+                let everywhere = admin.everywhere()?;
+                let created = editing::create(&txn, &everywhere, new, trusted, &themes, now);
+                let created = created.await?;
+                let scope = everywhere.ministry(created.key());
+                sessions::switch_tenant(&txn, session, &scope).await?;
                 created
             }
         }))
     };
     match refused(admin, saved.await)? {
-        Ok(saved) => Ok(match (place, id) {
+        Ok(saved) => Ok(match (place, ministry) {
             (Place::Settings, _) => admin.redirect("/admin/ministere", "saved"),
             (Place::Ministries, Some(_)) => {
                 admin.redirect(&format!("/admin/ministeres/{}", saved.id), "saved")
@@ -196,15 +200,15 @@ async fn save(
 /// The current ministry's settings (its managers and DINUM admins).
 #[handler]
 pub async fn settings_form(admin: Admin<'_>) -> AppResult<Response> {
-    let tenant = editing::find(&admin.state.db, &admin.actor, admin.tenant_id()?).await?;
+    let tenant = editing::find(&admin.state.db, &admin.managing()?).await?;
     let form = stored_form(&tenant);
     show_form(&admin, Place::Settings, Some(&tenant), &form, Shown::Fresh).await
 }
 
 #[handler]
 pub async fn save_settings(admin: Admin<'_>, posted: Form<Pairs>) -> AppResult<Response> {
-    let id = admin.tenant_id()?;
-    save(&admin, Place::Settings, Some(id), posted).await
+    let scope = admin.managing()?;
+    save(&admin, Place::Settings, Some(scope), posted).await
 }
 
 #[derive(Serialize)]
@@ -222,7 +226,7 @@ struct Row {
 /// Every ministry (DINUM admins).
 #[handler]
 pub async fn list(admin: Admin<'_>) -> AppResult<Response> {
-    let rows: Vec<Row> = editing::overview(&admin.state.db, &admin.actor)
+    let rows: Vec<Row> = editing::overview(&admin.state.db, &admin.everywhere()?)
         .await?
         .into_iter()
         .map(|overview| Row {
@@ -247,7 +251,7 @@ pub async fn list(admin: Admin<'_>) -> AppResult<Response> {
 
 #[handler]
 pub async fn new_form(admin: Admin<'_>) -> AppResult<Response> {
-    admin.actor.require_admin()?;
+    admin.everywhere()?;
     let mut form = FormData::default();
     form.set("accent_color", "#000091");
     form.set("theme", crate::render::DEFAULT_THEME);
@@ -256,14 +260,13 @@ pub async fn new_form(admin: Admin<'_>) -> AppResult<Response> {
 
 #[handler]
 pub async fn create(admin: Admin<'_>, posted: Form<Pairs>) -> AppResult<Response> {
-    admin.actor.require_admin()?;
+    admin.everywhere()?;
     save(&admin, Place::Ministries, None, posted).await
 }
 
 #[handler]
-pub async fn edit_form(admin: Admin<'_>, Path(id): Path<i32>) -> AppResult<Response> {
-    admin.actor.require_admin()?;
-    let tenant = editing::find(&admin.state.db, &admin.actor, id).await?;
+pub async fn edit_form(admin: Admin<'_>, Path(id): Path<TenantId>) -> AppResult<Response> {
+    let tenant = editing::find(&admin.state.db, &admin.everywhere()?.ministry(id)).await?;
     let form = stored_form(&tenant);
     show_form(
         &admin,
@@ -278,26 +281,22 @@ pub async fn edit_form(admin: Admin<'_>, Path(id): Path<i32>) -> AppResult<Respo
 #[handler]
 pub async fn update(
     admin: Admin<'_>,
-    Path(id): Path<i32>,
+    Path(id): Path<TenantId>,
     posted: Form<Pairs>,
 ) -> AppResult<Response> {
-    admin.actor.require_admin()?;
-    save(&admin, Place::Ministries, Some(id), posted).await
+    let scope = admin.everywhere()?.ministry(id);
+    save(&admin, Place::Ministries, Some(scope), posted).await
 }
 
 #[handler]
 pub async fn archive(
     admin: Admin<'_>,
-    Path(id): Path<i32>,
+    Path(id): Path<TenantId>,
     posted: Form<Pairs>,
 ) -> AppResult<Response> {
     admin.posted(posted)?;
-    committed!(admin, |txn| editing::archive(
-        &txn,
-        &admin.actor,
-        id,
-        admin.state.now()
-    )
-    .await?);
+    let (everywhere, now) = (admin.everywhere()?, admin.now());
+    committed!(admin, |txn| editing::archive(&txn, &everywhere, id, now)
+        .await?);
     Ok(admin.redirect("/admin/ministeres", "archived"))
 }

@@ -43,11 +43,12 @@ use super::{
     portal::{PageContext, View},
 };
 use crate::{
-    accounts::{Actor, sessions},
+    accounts::{Actor, AdminScope, Scope, sessions},
     app::{AppState, SharedState},
     codes::Status,
     entities::{sessions as session_rows, tenants},
     error::{AppError, AppResult},
+    ids::TenantId,
 };
 
 /// Who may use a back-office route. The domain enforces it; `tests/isolation.rs` walks
@@ -226,12 +227,12 @@ impl<'a> FromRequest<'a> for Admin<'a> {
         let ministries: Vec<tenants::Model> = crate::tenants::list_active(&state.db)
             .await?
             .into_iter()
-            .filter(|tenant| actor.can_edit(tenant.id))
+            .filter(|tenant| actor.can_edit(tenant.key()))
             .collect();
         let current = session
             .tenant_id
             .and_then(|id| ministries.iter().find(|t| t.id == id))
-            .or_else(|| ministries.iter().find(|t| actor.roles.contains_key(&t.id)))
+            .or_else(|| ministries.iter().find(|t| actor.role_in(t.key()).is_some()))
             .cloned();
         let notice = request
             .uri()
@@ -275,10 +276,10 @@ struct SwitchableMinistry {
 
 impl Admin<'_> {
     /// The ministry this request works on; without one, there is nothing to show.
-    pub fn tenant_id(&self) -> AppResult<i32> {
+    pub fn tenant_id(&self) -> AppResult<TenantId> {
         self.current
             .as_ref()
-            .map(|tenant| tenant.id)
+            .map(|tenant| tenant.key())
             .ok_or(AppError::NotFound)
     }
 
@@ -289,9 +290,24 @@ impl Admin<'_> {
         crate::moderation::edit_goes_to_review(status, trusted)
     }
 
-    /// Who acts, in which ministry, and when: what every change of the current ministry needs.
-    pub fn scope(&self) -> AppResult<(&Actor, i32, chrono::DateTime<chrono::Utc>)> {
-        Ok((&self.actor, self.tenant_id()?, self.state.now()))
+    /// The current ministry, as its editor: what every read and change of its rows needs.
+    pub fn scope(&self) -> AppResult<Scope> {
+        self.actor.editor_in(self.tenant_id()?)
+    }
+
+    /// The current ministry, as its manager.
+    pub fn managing(&self) -> AppResult<Scope> {
+        self.actor.manager_in(self.tenant_id()?)
+    }
+
+    /// Every ministry, as a DINUM admin.
+    pub fn everywhere(&self) -> AppResult<AdminScope> {
+        self.actor.admin()
+    }
+
+    /// The time of this request.
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.state.now()
     }
 
     /// The submitted form, once its CSRF token is checked.
@@ -310,8 +326,8 @@ impl Admin<'_> {
     }
 
     /// The role shown beside the current ministry.
-    fn current_role(&self, tenant_id: i32) -> &'static str {
-        match self.actor.roles.get(&tenant_id) {
+    fn current_role(&self, tenant_id: TenantId) -> &'static str {
+        match self.actor.role_in(tenant_id) {
             Some(role) => role.as_str(),
             None => "admin",
         }
@@ -347,8 +363,8 @@ impl Admin<'_> {
             slug: tenant.slug.clone(),
             name: tenant.name.clone(),
             acronym: tenant.acronym.clone(),
-            role: self.current_role(tenant.id),
-            can_manage: self.actor.can_manage(tenant.id),
+            role: self.current_role(tenant.key()),
+            can_manage: self.actor.can_manage(tenant.key()),
         });
         let ministries: Vec<SwitchableMinistry> = self
             .ministries
@@ -414,10 +430,16 @@ pub(super) fn render_private(page: &PageContext, view: View) -> AppResult<Respon
 async fn switch_ministry(admin: Admin<'_>, form: Form<Pairs>) -> AppResult<Response> {
     let form = admin.posted(form)?;
     let tenant_id = form.number::<i32>("tenant_id")?.ok_or(AppError::NotFound)?;
-    if !admin.ministries.iter().any(|tenant| tenant.id == tenant_id) {
+    let tenant_id = TenantId::new(tenant_id);
+    if !admin
+        .ministries
+        .iter()
+        .any(|tenant| tenant.key() == tenant_id)
+    {
         return Err(AppError::Forbidden);
     }
-    sessions::switch_tenant(&admin.state.db, &admin.session.token_hash, tenant_id).await?;
+    let scope = admin.actor.editor_in(tenant_id)?;
+    sessions::switch_tenant(&admin.state.db, &admin.session.token_hash, &scope).await?;
     Ok(admin.confirm("/admin", "switched"))
 }
 

@@ -8,7 +8,6 @@ use poem::{
     Response, handler,
     web::{Form, Path, Query},
 };
-use sea_orm::EntityTrait;
 use serde::Serialize;
 
 use super::{
@@ -18,8 +17,9 @@ use super::{
 };
 use crate::{
     content::{Content, ContentKind, Item},
-    entities::{offers, stories, tenants},
+    entities::{offers, stories},
     error::{AppError, AppResult},
+    ids::{Id, TenantId},
     moderation::{self, Decision},
     web::portal::{offer_page, story_page},
 };
@@ -38,10 +38,10 @@ struct Waiting {
 /// them; `ministry` names a ministry.
 async fn queued<E: Content>(
     admin: &Admin<'_>,
-    tenant_id: Option<i32>,
+    tenant_id: Option<TenantId>,
     ministry: &impl Fn(i32) -> String,
 ) -> AppResult<Vec<Waiting>> {
-    let items = moderation::queue::<E>(&admin.state.db, &admin.actor, tenant_id).await?;
+    let items = moderation::queue::<E>(&admin.state.db, &admin.everywhere()?, tenant_id).await?;
     Ok(items
         .iter()
         .map(|item| Waiting {
@@ -63,7 +63,10 @@ pub async fn queue(
     Query(params): Query<HashMap<String, String>>,
 ) -> AppResult<Response> {
     let db = &admin.state.db;
-    let tenant_id = params.get("ministere").and_then(|id| id.parse().ok());
+    let tenant_id = params
+        .get("ministere")
+        .and_then(|id| id.parse().ok())
+        .map(TenantId::new);
     let kind = params.get("type").map(String::as_str).unwrap_or("");
     let names: HashMap<i32, String> = crate::tenants::list_all(db)
         .await?
@@ -92,7 +95,7 @@ pub async fn queue(
         waiting => waiting,
         ministries => ministries,
         filter => context! {
-            ministere => tenant_id.map(|id: i32| id.to_string()).unwrap_or_default(),
+            ministere => tenant_id.map(|id| id.to_string()).unwrap_or_default(),
             kind => kind,
         },
     };
@@ -213,10 +216,11 @@ fn story_under_review(
 
 /// The item of `kind` (`offres`, `temoignages` in its URL) and `id` waiting for review.
 async fn waiting_item(admin: &Admin<'_>, kind: &str, id: i32) -> AppResult<UnderReview> {
-    let db = &admin.state.db;
+    let (db, everywhere) = (&admin.state.db, &admin.everywhere()?);
     match ContentKind::from_path(kind).ok_or(AppError::NotFound)? {
         ContentKind::Offer => {
-            let waiting = moderation::find_waiting::<offers::Entity>(db, &admin.actor, id).await?;
+            let id = Id::new(id);
+            let waiting = moderation::find_waiting::<offers::Entity>(db, everywhere, id).await?;
             let fields: Vec<&str> = OFFER_FIELDS
                 .into_iter()
                 .chain(crate::offers::SECTION_KEYS)
@@ -225,7 +229,8 @@ async fn waiting_item(admin: &Admin<'_>, kind: &str, id: i32) -> AppResult<Under
             Ok(offer_under_review(admin, waiting, changes))
         }
         ContentKind::Story => {
-            let waiting = moderation::find_waiting::<stories::Entity>(db, &admin.actor, id).await?;
+            let id = Id::new(id);
+            let waiting = moderation::find_waiting::<stories::Entity>(db, everywhere, id).await?;
             let changes = changes_since_published(admin, &waiting, &STORY_FIELDS);
             Ok(story_under_review(waiting, changes))
         }
@@ -239,11 +244,7 @@ async fn show_review(
     form: &FormData,
     shown: Shown,
 ) -> AppResult<Response> {
-    let ministry = tenants::Entity::find_by_id(item.tenant_id)
-        .one(&admin.state.db)
-        .await?
-        .map(|tenant| tenant.name)
-        .unwrap_or_default();
+    let ministry = crate::tenants::name(&admin.state.db, TenantId::new(item.tenant_id)).await?;
     let mut typed = FormData::default();
     for (key, _, text) in &item.texts {
         typed.set(key, text);
@@ -282,10 +283,11 @@ pub async fn portal_preview(
     admin: Admin<'_>,
     Path((kind, id)): Path<(String, i32)>,
 ) -> AppResult<Response> {
-    let (db, now) = (&admin.state.db, admin.state.now());
+    let (db, now, everywhere) = (&admin.state.db, admin.now(), &admin.everywhere()?);
     let view = match ContentKind::from_path(&kind).ok_or(AppError::NotFound)? {
         ContentKind::Offer => {
-            let waiting = moderation::find_waiting::<offers::Entity>(db, &admin.actor, id).await?;
+            let id = Id::new(id);
+            let waiting = moderation::find_waiting::<offers::Entity>(db, everywhere, id).await?;
             let contract_types = crate::offers::snapshot_contract_types(&waiting.proposed_snapshot);
             let live = crate::offers::Visibility::Live;
             offer_page(
@@ -298,7 +300,8 @@ pub async fn portal_preview(
             .await?
         }
         ContentKind::Story => {
-            let waiting = moderation::find_waiting::<stories::Entity>(db, &admin.actor, id).await?;
+            let id = Id::new(id);
+            let waiting = moderation::find_waiting::<stories::Entity>(db, everywhere, id).await?;
             story_page(&admin.page, &waiting.proposed).await?
         }
     };
@@ -316,16 +319,16 @@ pub async fn review_form(
     show_review(&admin, (&kind, id), item, &form, Shown::Fresh).await
 }
 
-async fn decide<E: Content>(admin: &Admin<'_>, id: i32, form: &FormData) -> AppResult<()> {
+async fn decide<E: Content>(admin: &Admin<'_>, id: Id<E>, form: &FormData) -> AppResult<()> {
     let decision = Decision::parse(&form.text("decision"))
         .ok_or_else(|| AppError::invalid("decision", "approve, changes or reject"))?;
     let version = form.number("version")?.unwrap_or_default();
     let (letterhead, now) = (admin.state.letterhead(), admin.state.now());
-    let (actor, comment) = (&admin.actor, form.text("comment"));
+    let (everywhere, comment) = (admin.everywhere()?, form.text("comment"));
     committed!(admin, |txn| moderation::review::<E>(
         &txn,
         &letterhead,
-        actor,
+        &everywhere,
         id,
         version,
         decision,
@@ -344,8 +347,8 @@ pub async fn review(
 ) -> AppResult<Response> {
     let form = admin.posted(posted)?;
     let decided = match ContentKind::from_path(&kind).ok_or(AppError::NotFound)? {
-        ContentKind::Offer => decide::<offers::Entity>(&admin, id, &form).await,
-        ContentKind::Story => decide::<stories::Entity>(&admin, id, &form).await,
+        ContentKind::Offer => decide::<offers::Entity>(&admin, Id::new(id), &form).await,
+        ContentKind::Story => decide::<stories::Entity>(&admin, Id::new(id), &form).await,
     };
     match refused(&admin, decided)? {
         Ok(()) => Ok(admin.redirect("/admin/moderation", "reviewed")),

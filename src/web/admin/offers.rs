@@ -20,6 +20,7 @@ use crate::{
     content::Snapshot,
     entities::offers as offer_rows,
     error::AppResult,
+    ids::OfferId,
     markdown,
     offers::{self, NewOffer, SECTION_KEYS, editing},
     tenants,
@@ -72,11 +73,11 @@ pub async fn list(
     admin: Admin<'_>,
     Query(params): Query<HashMap<String, String>>,
 ) -> AppResult<Response> {
-    let tenant_id = admin.tenant_id()?;
+    let scope = admin.scope()?;
     let status_code = params.get("statut").map(String::as_str).unwrap_or("");
     let words = params.get("q").map(String::as_str).unwrap_or("");
     let status = Status::parse(status_code);
-    let found = editing::list(&admin.state.db, &admin.actor, tenant_id, status, words).await?;
+    let found = editing::list(&admin.state.db, &scope, status, words).await?;
     let rows: Vec<Row> = found
         .into_iter()
         .map(|offer| Row {
@@ -216,8 +217,8 @@ async fn show_form(
     form: &FormData,
     shown: Shown,
 ) -> AppResult<Response> {
-    let tenant_id = admin.tenant_id()?;
-    let structures: Vec<Choice> = tenants::structures_of(&admin.state.db, tenant_id)
+    let scope = admin.scope()?;
+    let structures: Vec<Choice> = tenants::structures_of(&admin.state.db, &scope)
         .await?
         .into_iter()
         .map(|s| Choice {
@@ -249,7 +250,7 @@ async fn show_form(
             remote_policies => choices(admin, "remote-", RemotePolicy::codes()),
             apply_modes => choices(admin, "admin-apply-mode-", ApplyMode::codes()),
             structures => structures,
-            images => super::media::choices(admin, tenant_id).await?,
+            images => super::media::choices(admin, &scope).await?,
         },
     };
     let title = admin.t(if offer.is_some() {
@@ -279,14 +280,14 @@ pub async fn create(admin: Admin<'_>, posted: Form<Pairs>) -> AppResult<Response
 }
 
 #[handler]
-pub async fn edit_form(admin: Admin<'_>, Path(id): Path<i32>) -> AppResult<Response> {
+pub async fn edit_form(admin: Admin<'_>, Path(id): Path<OfferId>) -> AppResult<Response> {
     items::edit_form::<offer_rows::Entity>(&admin, id).await
 }
 
 #[handler]
 pub async fn restore(
     admin: Admin<'_>,
-    Path(version): Path<(i32, i32)>,
+    Path(version): Path<(OfferId, i32)>,
     posted: Form<Pairs>,
 ) -> AppResult<Response> {
     items::restore::<offer_rows::Entity>(&admin, version, posted).await
@@ -295,7 +296,7 @@ pub async fn restore(
 #[handler]
 pub async fn update(
     admin: Admin<'_>,
-    Path(id): Path<i32>,
+    Path(id): Path<OfferId>,
     posted: Form<Pairs>,
 ) -> AppResult<Response> {
     save::<offer_rows::Entity>(&admin, Some(id), posted).await
@@ -304,26 +305,20 @@ pub async fn update(
 #[handler]
 pub async fn duplicate(
     admin: Admin<'_>,
-    Path(id): Path<i32>,
+    Path(id): Path<OfferId>,
     posted: Form<Pairs>,
 ) -> AppResult<Response> {
     admin.posted(posted)?;
-    let tenant_id = admin.tenant_id()?;
-    let copy = committed!(admin, |txn| editing::duplicate(
-        &txn,
-        &admin.actor,
-        tenant_id,
-        id,
-        admin.state.now()
-    )
-    .await?);
+    let (scope, now) = (admin.scope()?, admin.now());
+    let copy = committed!(admin, |txn| editing::duplicate(&txn, &scope, id, now)
+        .await?);
     Ok(admin.redirect(&format!("/admin/offres/{}", copy.id), "duplicated"))
 }
 
 #[handler]
 pub async fn archive(
     admin: Admin<'_>,
-    Path(id): Path<i32>,
+    Path(id): Path<OfferId>,
     posted: Form<Pairs>,
 ) -> AppResult<Response> {
     items::archive::<offer_rows::Entity>(&admin, id, posted).await
@@ -332,7 +327,7 @@ pub async fn archive(
 #[handler]
 pub async fn submit(
     admin: Admin<'_>,
-    Path(id): Path<i32>,
+    Path(id): Path<OfferId>,
     posted: Form<Pairs>,
 ) -> AppResult<Response> {
     items::submit::<offer_rows::Entity>(&admin, id, posted).await
@@ -341,13 +336,13 @@ pub async fn submit(
 #[handler]
 pub async fn mark_filled(
     admin: Admin<'_>,
-    Path(id): Path<i32>,
+    Path(id): Path<OfferId>,
     posted: Form<Pairs>,
 ) -> AppResult<Response> {
     admin.posted(posted)?;
-    let (actor, tenant_id, now) = admin.scope()?;
+    let (scope, now) = (admin.scope()?, admin.now());
     committed!(admin, |txn| crate::moderation::mark_filled(
-        &txn, actor, tenant_id, id, now
+        &txn, &scope, id, now
     )
     .await?);
     Ok(admin.redirect(&format!("/admin/offres/{id}"), "filled"))

@@ -22,6 +22,7 @@ use crate::{
     content::{self, Snapshot},
     entities::stories as story_rows,
     error::AppResult,
+    ids::StoryId,
     stories::{NewStory, editing},
 };
 
@@ -42,10 +43,10 @@ pub async fn list(
     admin: Admin<'_>,
     Query(params): Query<HashMap<String, String>>,
 ) -> AppResult<Response> {
-    let tenant_id = admin.tenant_id()?;
+    let scope = admin.scope()?;
     let status = params.get("statut").and_then(|code| Status::parse(code));
     let words = params.get("q").map(String::as_str).unwrap_or("");
-    let found = editing::list(&admin.state.db, &admin.actor, tenant_id, status, words).await?;
+    let found = editing::list(&admin.state.db, &scope, status, words).await?;
     let rows: Vec<Row> = found
         .into_iter()
         .map(|story| Row {
@@ -118,7 +119,7 @@ async fn show_form(
         story => story_view,
         preview => preview,
         action => admin.page.link(&action),
-        images => super::media::choices(admin, admin.tenant_id()?).await?,
+        images => super::media::choices(admin, &admin.scope()?).await?,
     };
     let title = admin.t(if story.is_some() {
         "admin-story-edit"
@@ -146,14 +147,14 @@ pub async fn create(admin: Admin<'_>, posted: Form<Pairs>) -> AppResult<Response
 }
 
 #[handler]
-pub async fn edit_form(admin: Admin<'_>, Path(id): Path<i32>) -> AppResult<Response> {
+pub async fn edit_form(admin: Admin<'_>, Path(id): Path<StoryId>) -> AppResult<Response> {
     items::edit_form::<story_rows::Entity>(&admin, id).await
 }
 
 #[handler]
 pub async fn restore(
     admin: Admin<'_>,
-    Path(version): Path<(i32, i32)>,
+    Path(version): Path<(StoryId, i32)>,
     posted: Form<Pairs>,
 ) -> AppResult<Response> {
     items::restore::<story_rows::Entity>(&admin, version, posted).await
@@ -162,7 +163,7 @@ pub async fn restore(
 #[handler]
 pub async fn update(
     admin: Admin<'_>,
-    Path(id): Path<i32>,
+    Path(id): Path<StoryId>,
     posted: Form<Pairs>,
 ) -> AppResult<Response> {
     save::<story_rows::Entity>(&admin, Some(id), posted).await
@@ -171,16 +172,14 @@ pub async fn update(
 #[handler]
 pub async fn duplicate(
     admin: Admin<'_>,
-    Path(id): Path<i32>,
+    Path(id): Path<StoryId>,
     posted: Form<Pairs>,
 ) -> AppResult<Response> {
     admin.posted(posted)?;
-    let tenant_id = admin.tenant_id()?;
-    let now = admin.state.now();
+    let (scope, now) = (admin.scope()?, admin.now());
     let (_, copy) = committed!(admin, |txn| content::duplicate::<story_rows::Entity>(
         &txn,
-        &admin.actor,
-        tenant_id,
+        &scope,
         id,
         |_| {},
         now
@@ -192,7 +191,7 @@ pub async fn duplicate(
 #[handler]
 pub async fn archive(
     admin: Admin<'_>,
-    Path(id): Path<i32>,
+    Path(id): Path<StoryId>,
     posted: Form<Pairs>,
 ) -> AppResult<Response> {
     items::archive::<story_rows::Entity>(&admin, id, posted).await
@@ -201,7 +200,7 @@ pub async fn archive(
 #[handler]
 pub async fn submit(
     admin: Admin<'_>,
-    Path(id): Path<i32>,
+    Path(id): Path<StoryId>,
     posted: Form<Pairs>,
 ) -> AppResult<Response> {
     items::submit::<story_rows::Entity>(&admin, id, posted).await

@@ -32,7 +32,7 @@ fn xml_response(content_type: &str, body: String) -> Response {
 async fn atom(page: &PageContext<'_>, tenant: Option<&tenants::Model>) -> AppResult<Response> {
     let state = page.state;
     let now = state.now();
-    let latest = offers::latest_live(&state.db, tenant.map(|t| t.id), FEED_SIZE, now).await?;
+    let latest = offers::latest_live(&state.db, tenant.map(|t| t.key()), FEED_SIZE, now).await?;
     let tenants = active_tenants(state).await?;
     let (title, listing) = match tenant {
         Some(t) => (

@@ -2,7 +2,7 @@ use minijinja::context;
 use poem::{Request, Response, handler, web::Data};
 
 use super::{PageContext, View, active_tenants, views};
-use crate::{app::SharedState, error::AppResult, offers, stories};
+use crate::{app::SharedState, error::AppResult, ids::OfferId, offers, stories};
 
 #[handler]
 pub async fn home(request: &Request, Data(state): Data<&SharedState>) -> AppResult<Response> {
@@ -10,7 +10,7 @@ pub async fn home(request: &Request, Data(state): Data<&SharedState>) -> AppResu
     let now = state.now();
     let tenants = active_tenants(state).await?;
     let latest = offers::latest_live(&state.db, None, 6, now).await?;
-    let ids: Vec<i32> = latest.iter().map(|o| o.id).collect();
+    let ids: Vec<OfferId> = latest.iter().map(|o| o.key()).collect();
     let contract_types = offers::contract_types(&state.db, &ids).await?;
     let figures = offers::figures(&state.db, now).await?;
     let recent_stories = stories::list_published(&state.db, None, Some(3), state.now()).await?;

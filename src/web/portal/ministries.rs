@@ -9,6 +9,7 @@ use super::{PageContext, View, views};
 use crate::{
     app::SharedState,
     error::{AppError, AppResult},
+    ids::OfferId,
     offers, stories, tenants,
 };
 
@@ -47,9 +48,9 @@ pub async fn detail(
     let tenant = tenants::find_active_by_slug(&state.db, &slug)
         .await?
         .ok_or(AppError::NotFound)?;
-    let offers_total = offers::count_live(&state.db, tenant.id, now).await?;
-    let latest = offers::latest_live(&state.db, Some(tenant.id), OFFERS_ON_PAGE, now).await?;
-    let ids: Vec<i32> = latest.iter().map(|o| o.id).collect();
+    let offers_total = offers::count_live(&state.db, tenant.key(), now).await?;
+    let latest = offers::latest_live(&state.db, Some(tenant.key()), OFFERS_ON_PAGE, now).await?;
+    let ids: Vec<OfferId> = latest.iter().map(|o| o.key()).collect();
     let contract_types = offers::contract_types(&state.db, &ids).await?;
     let tenants_by_id = std::iter::once((tenant.id, tenant.clone())).collect();
     let cards = views::CardSources {
@@ -59,7 +60,7 @@ pub async fn detail(
         now,
     };
     let its_stories =
-        stories::list_published(&state.db, Some(tenant.id), Some(6), state.now()).await?;
+        stories::list_published(&state.db, Some(tenant.key()), Some(6), state.now()).await?;
     let pictures =
         crate::media::pictures(&state.db, super::image_ids([&tenant], &its_stories)).await?;
     let ministry = views::ministry(&tenant, offers_total, true, &pictures);

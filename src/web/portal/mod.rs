@@ -15,12 +15,12 @@ pub(crate) use offers::offer_page;
 fn image_ids<'a>(
     tenants: impl IntoIterator<Item = &'a crate::entities::tenants::Model>,
     stories: impl IntoIterator<Item = &'a crate::entities::stories::Model>,
-) -> Vec<i32> {
+) -> Vec<crate::ids::MediaId> {
     let logos = tenants
         .into_iter()
         .filter_map(|tenant| tenant.logo_media_id);
     let photos = stories.into_iter().filter_map(|story| story.photo_media_id);
-    logos.chain(photos).collect()
+    logos.chain(photos).map(crate::ids::MediaId::new).collect()
 }
 pub(crate) use stories::story_page;
 

@@ -13,6 +13,7 @@ use crate::{
     app::SharedState,
     codes::{Category, ContractType, Experience, Profession, RemotePolicy},
     error::{AppError, AppResult},
+    ids::{MediaId, OfferId},
     offers::{self, OfferFilter, Visibility},
     regions::REGIONS,
     tenants,
@@ -124,7 +125,7 @@ pub async fn list(request: &Request, Data(state): Data<&SharedState>) -> AppResu
     if current != requested {
         found = offers::list_live(&state.db, &filter, current, PER_PAGE, now).await?;
     }
-    let ids: Vec<i32> = found.offers.iter().map(|o| o.id).collect();
+    let ids: Vec<OfferId> = found.offers.iter().map(|o| o.key()).collect();
     let contract_types = offers::contract_types(&state.db, &ids).await?;
     let cards = views::CardSources {
         tenants: &tenants,
@@ -204,8 +205,8 @@ pub(crate) async fn offer_page(
     let tenants = active_tenants(state).await?;
     let tenant = tenants.get(&offer.tenant_id).ok_or(AppError::NotFound)?;
     let similar = offers::similar(&state.db, offer, 4, now).await?;
-    let mut ids: Vec<i32> = similar.iter().map(|o| o.id).collect();
-    ids.push(offer.id);
+    let mut ids: Vec<OfferId> = similar.iter().map(|o| o.key()).collect();
+    ids.push(offer.key());
     let mut stored_contract_types = offers::contract_types(&state.db, &ids).await?;
     if let Some(proposed) = contract_types {
         stored_contract_types.insert(offer.id, proposed);
@@ -219,7 +220,7 @@ pub(crate) async fn offer_page(
     let card = cards.card(offer).ok_or(AppError::NotFound)?;
     let similar = cards.cards(&similar);
     let mut image_ids = super::image_ids([tenant], []);
-    image_ids.extend(offer.illustration_media_id);
+    image_ids.extend(offer.illustration_media_id.map(MediaId::new));
     let pictures = crate::media::pictures(&state.db, image_ids).await?;
     let ministry = views::ministry(tenant, 0, false, &pictures);
     if visibility == Visibility::Gone {
@@ -233,12 +234,7 @@ pub(crate) async fn offer_page(
         .themed_by(&tenant.theme, minijinja::Value::from_serialize(&ministry));
         return Ok(view);
     }
-    let structure_name = match offer.structure_id {
-        Some(id) => tenants::structure_names(&state.db, &[id])
-            .await?
-            .remove(&id),
-        None => None,
-    };
+    let structure_name = tenants::structure_name(&state.db, offer).await?;
     let url = page.absolute(page.lang, &page.path);
     let json_ld = jsonld::job_posting(
         offer,

@@ -8,6 +8,7 @@ use super::{PageContext, View, active_tenants, views};
 use crate::{
     app::SharedState,
     error::{AppError, AppResult},
+    ids::TenantId,
     stories,
 };
 
@@ -53,8 +54,13 @@ pub(crate) async fn story_page(
     if !tenants.contains_key(&story.tenant_id) {
         return Err(AppError::NotFound);
     }
-    let others =
-        stories::list_published(&state.db, Some(story.tenant_id), Some(4), state.now()).await?;
+    let others = stories::list_published(
+        &state.db,
+        Some(TenantId::new(story.tenant_id)),
+        Some(4),
+        state.now(),
+    )
+    .await?;
     let pictures = crate::media::pictures(
         &state.db,
         super::image_ids([], others.iter().chain([story])),
