@@ -664,7 +664,7 @@ async fn email_author<E: Content>(
             format!("{}/admin/{}/{id}", letterhead.base_url, E::KIND.path()),
         ),
     ];
-    let mail = mail::compose(letterhead, "review", &author.email, &args);
+    let mail = mail::compose(letterhead, "review", &author.email, &args)?;
     mail::enqueue(db, &mail, now).await?;
     Ok(())
 }
@@ -695,7 +695,7 @@ async fn notify_reviewers(
         .all(db)
         .await?;
     for admin in admins {
-        let mail = mail::compose(letterhead, "review_digest", &admin.email, &args);
+        let mail = mail::compose(letterhead, "review_digest", &admin.email, &args)?;
         mail::enqueue_digest(db, &mail, now, DIGEST_DELAY).await?;
     }
     Ok(())

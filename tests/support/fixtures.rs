@@ -1,7 +1,7 @@
 //! Small, explicit data sets for assertions, written through the domain functions.
 #![allow(dead_code)]
 
-use chrono::{Duration, Utc};
+use chrono::{DateTime, Duration, Utc};
 use metiers::{
     codes::{ApplyMode, ContractType, Profession, RemotePolicy, Status},
     entities::{offers, tenants},
@@ -12,6 +12,17 @@ use metiers::{
 use super::TestApp;
 
 pub async fn ministry(app: &TestApp, slug: &str, name: &str, theme: &str) -> tenants::Model {
+    ministry_at(app, slug, name, theme, Utc::now()).await
+}
+
+/// A ministry created at `at`.
+pub async fn ministry_at(
+    app: &TestApp,
+    slug: &str,
+    name: &str,
+    theme: &str,
+    at: DateTime<Utc>,
+) -> tenants::Model {
     metiers::tenants::create(
         &app.state.db,
         NewTenant {
@@ -26,7 +37,7 @@ pub async fn ministry(app: &TestApp, slug: &str, name: &str, theme: &str) -> ten
             sirets: Vec::new(),
             logo_media_id: None,
         },
-        Utc::now(),
+        at,
     )
     .await
     .expect("create ministry")
