@@ -108,10 +108,11 @@ impl AppState {
         }))
     }
 
-    /// What emails need to be composed: the messages and the site's address.
+    /// What emails need to be composed: the messages, the templates and the site's address.
     pub fn letterhead(&self) -> crate::mail::Letterhead<'_> {
         crate::mail::Letterhead {
             i18n: &self.i18n,
+            renderer: &self.renderer,
             base_url: &self.config.base_url,
         }
     }

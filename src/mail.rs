@@ -4,7 +4,8 @@
 //! took it, so it is not sent again.
 //!
 //! Texts come from `locales/*/mail.ftl` (`mail-KIND-subject`, `mail-KIND-body`): French first,
-//! then English, in one email, since the recipient's language is not known.
+//! then English, in one email, since the recipient's language is not known. The default theme's
+//! `mail/body.txt` and `mail/body.html` lay them out.
 
 use std::{path::PathBuf, time::Duration};
 
@@ -13,10 +14,12 @@ use lettre::{
     AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
     message::{Mailbox, MultiPart, SinglePart, header::ContentType},
 };
+use minijinja::context;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect, Set, sea_query::Expr,
 };
+use serde::Serialize;
 use tokio::sync::Notify;
 
 use crate::{
@@ -24,7 +27,7 @@ use crate::{
     entities::outbox,
     error::{AppError, AppResult},
     i18n::{Arg, I18n, Lang},
-    render::escape_markup,
+    render::Renderer,
 };
 
 /// How many emails one round of the worker sends at most.
@@ -41,10 +44,11 @@ pub const KINDS: [&str; 5] = [
     "expiry_reminder",
 ];
 
-/// What composing an email needs besides its own facts: the messages, and the site's address
-/// for links.
+/// What composing an email needs besides its own facts: the messages, the templates, and the
+/// site's address for links.
 pub struct Letterhead<'a> {
     pub i18n: &'a I18n,
+    pub renderer: &'a Renderer,
     pub base_url: &'a str,
 }
 
@@ -58,36 +62,37 @@ pub struct Mail {
     pub html: String,
 }
 
-/// Composes email `kind` to `to` from its messages, with `args` (text) in both languages.
+/// Composes email `kind` to `to`: its messages with `args` (text), the subject in French, the
+/// bodies in both languages laid out by the templates `mail/body.txt` and `mail/body.html`.
 pub fn compose(
     letterhead: &Letterhead,
     kind: &'static str,
     to: &str,
     args: &[(&str, String)],
-) -> Mail {
-    let i18n = letterhead.i18n;
+) -> AppResult<Mail> {
     let site = format!("{}/", letterhead.base_url.trim_end_matches('/'));
+    let args: Vec<(&str, Arg)> = args
+        .iter()
+        .map(|(name, value)| (*name, Arg::Text(unlinked(value, &site))))
+        .collect();
     let message = |lang: Lang, part: &str| {
-        let args: Vec<(&str, Arg)> = args
-            .iter()
-            .map(|(name, value)| (*name, Arg::Text(unlinked(value, &site))))
-            .collect();
-        i18n.message(lang, &format!("mail-{kind}-{part}"), &args)
+        letterhead
+            .i18n
+            .message(lang, &format!("mail-{kind}-{part}"), &args)
     };
-    let (french, english) = (message(Lang::Fr, "body"), message(Lang::En, "body"));
-    let text = format!("{french}\n\n-- English --\n\n{english}\n");
-    let html = format!(
-        "<!doctype html>\n<html lang=\"fr\">\n<body>\n{}\n<hr>\n<div lang=\"en\">\n{}\n</div>\n</body>\n</html>\n",
-        paragraphs(&french, &site),
-        paragraphs(&english, &site)
-    );
-    Mail {
+    let body = |lang: Lang| {
+        let text = message(lang, "body");
+        context! { paragraphs => paragraphs(&text, &site), text }
+    };
+    let context = context! { fr => body(Lang::Fr), en => body(Lang::En) };
+    let renderer = letterhead.renderer;
+    Ok(Mail {
         kind,
         to: to.to_owned(),
         subject: message(Lang::Fr, "subject"),
-        text,
-        html,
-    }
+        text: renderer.render_document("mail/body.txt", context.clone())?,
+        html: renderer.render_document("mail/body.html", context)?,
+    })
 }
 
 /// `value` with every web address that is not the site's broken by an invisible space, so
@@ -108,26 +113,29 @@ fn unlinked(value: &str, site: &str) -> String {
         .join(" ")
 }
 
-/// Text paragraphs as HTML, with the addresses of the site (its root, `site`) as links. Any
-/// other address (one an editor wrote in a title, say) stays text: an email from the site
-/// links only to the site.
-fn paragraphs(text: &str, site: &str) -> String {
-    let word = |word: &str| {
-        let escaped = escape_markup(word);
-        if word.starts_with(site) {
-            format!("<a href=\"{escaped}\">{escaped}</a>")
-        } else {
-            escaped
-        }
+/// A word of an email's HTML body.
+#[derive(Serialize)]
+struct Word<'a> {
+    text: &'a str,
+    link: bool,
+}
+
+/// Text as the HTML template takes it: paragraphs of lines of words, where the addresses of
+/// the site (its root, `site`) are links. Any other address (one an editor wrote in a title,
+/// say) stays text: an email from the site links only to the site.
+fn paragraphs<'a>(text: &'a str, site: &str) -> Vec<Vec<Vec<Word<'a>>>> {
+    let word = |text: &'a str| Word {
+        text,
+        link: text.starts_with(site),
     };
-    let line = |line: &str| line.split(' ').map(word).collect::<Vec<_>>().join(" ");
     text.split("\n\n")
         .map(|paragraph| {
-            let lines: Vec<String> = paragraph.lines().map(line).collect();
-            format!("<p>{}</p>", lines.join("<br>\n"))
+            let lines = paragraph.lines();
+            lines
+                .map(|line| line.split(' ').map(word).collect())
+                .collect()
         })
-        .collect::<Vec<_>>()
-        .join("\n")
+        .collect()
 }
 
 /// Writes `mail` to the outbox; call it in the transaction of the change that causes it.
@@ -406,19 +414,37 @@ mod tests {
     }
 
     #[test]
-    fn html_parts_escape_text_and_link_addresses() {
-        let html = paragraphs(
-            "Bonjour <b>,\n\nVoici :\nhttps://example.org/a?b=1&c=2 .\nhttps://evil.example/x",
-            "https://example.org/",
+    fn html_bodies_escape_text_and_link_only_the_site() {
+        let i18n = std::sync::Arc::new(I18n::load().unwrap());
+        let renderer = Renderer::new(None, i18n.clone()).unwrap();
+        let letterhead = Letterhead {
+            i18n: &i18n,
+            renderer: &renderer,
+            base_url: "https://example.org",
+        };
+        let args = [
+            ("title", "<b> https://evil.example/x".to_owned()),
+            ("decision", "published".to_owned()),
+            ("comment", "Bien.\nMerci".to_owned()),
+            ("link", "https://example.org/a?b=1&c=2".to_owned()),
+        ];
+        let mail = compose(&letterhead, "review", "a@example.org", &args).unwrap();
+        let html = &mail.html;
+        assert!(html.contains("<p>Bonjour,</p>\n"), "{html}");
+        assert!(
+            html.contains("« &lt;b&gt; https:\u{200B}//evil.example/x »"),
+            "{html}"
         );
-        assert!(html.contains("<p>Bonjour &lt;b&gt;,</p>"), "{html}");
+        assert!(html.contains("Bien.<br>\nMerci</p>"), "{html}");
         assert!(
             html.contains("<a href=\"https://example.org/a?b=1&amp;c=2\">"),
             "{html}"
         );
+        assert_eq!(html.matches("<a ").count(), 2, "{html}");
         assert!(
-            html.contains("https://evil.example/x") && !html.contains("href=\"https://evil"),
-            "{html}"
+            mail.text.contains("\n\n-- English --\n\nHello,"),
+            "{}",
+            mail.text
         );
     }
 }

@@ -4,7 +4,8 @@
 //! `templates/` and `static/`. Themes are embedded in the binary; when `themes_dir` is configured
 //! they are read from disk on every render instead, so that an edit shows on reload.
 //! Back-office templates live in `admin/templates/`, are named `admin/…` and extend the
-//! theme's `base.html`.
+//! theme's `base.html`. Emails (`mail/`) and feeds (`feeds/`) are documents of the default
+//! theme, rendered by [`Renderer::render_document`].
 
 use std::{
     borrow::Cow,
@@ -111,6 +112,8 @@ pub struct Renderer {
     themes: BTreeMap<String, ThemeInfo>,
     /// One environment per theme, built once; `None` when reading from disk (rebuilt per render).
     environments: Option<HashMap<String, Environment<'static>>>,
+    /// The documents' environment, built once likewise.
+    documents: Option<Environment<'static>>,
     asset_version: String,
     i18n: Arc<I18n>,
 }
@@ -160,6 +163,7 @@ impl Renderer {
             source,
             themes,
             environments: None,
+            documents: None,
             asset_version,
             i18n,
         };
@@ -170,6 +174,7 @@ impl Renderer {
                 .map(|name| (name.clone(), renderer.environment(name)))
                 .collect();
             renderer.environments = Some(environments);
+            renderer.documents = Some(renderer.document_environment());
         }
         Ok(renderer)
     }
@@ -227,6 +232,28 @@ impl Renderer {
                 .render(context)?,
         };
         Ok(rendered)
+    }
+
+    /// Renders `template` of the default theme as a whole document (an email's body, a feed),
+    /// whose whitespace is output as written: a line holding only a block tag or a comment
+    /// leaves nothing, and the file's final newline is kept.
+    pub fn render_document(&self, template: &str, context: Value) -> AppResult<String> {
+        let rendered = match &self.documents {
+            Some(environment) => environment.get_template(template)?.render(context)?,
+            None => self
+                .document_environment()
+                .get_template(template)?
+                .render(context)?,
+        };
+        Ok(rendered)
+    }
+
+    fn document_environment(&self) -> Environment<'static> {
+        let mut env = self.environment(DEFAULT_THEME);
+        env.set_trim_blocks(true);
+        env.set_lstrip_blocks(true);
+        env.set_keep_trailing_newline(true);
+        env
     }
 
     fn environment(&self, theme: &str) -> Environment<'static> {
@@ -463,21 +490,39 @@ mod tests {
         );
     }
 
-    #[test]
-    fn text_is_escaped_and_urls_stay_readable() {
+    /// A renderer of a `dsfr` theme on disk with one template, `name`.
+    fn one_template(name: &str, text: &str) -> (tempfile::TempDir, Renderer) {
         let dir = tempfile::tempdir().unwrap();
         write(dir.path(), "dsfr/theme.toml", "name = \"dsfr\"\n");
-        write(
-            dir.path(),
-            "dsfr/templates/x.html",
-            "<a href=\"{{ url }}\" title='{{ text }}'>{{ text }}</a>{{ html|safe }}",
-        );
+        write(dir.path(), &format!("dsfr/templates/{name}"), text);
         let i18n = Arc::new(I18n::load().unwrap());
         let renderer = Renderer::new(Some(dir.path().to_path_buf()), i18n).unwrap();
+        (dir, renderer)
+    }
+
+    #[test]
+    fn text_is_escaped_and_urls_stay_readable() {
+        let (_dir, renderer) = one_template(
+            "x.html",
+            "<a href=\"{{ url }}\" title='{{ text }}'>{{ text }}</a>{{ html|safe }}",
+        );
         let context = minijinja::context! { url => "/offres/a-b?x=1&y=2", text => "<b>\"l'été\"</b>", html => "<i>ok</i>" };
         assert_eq!(
             renderer.render("dsfr", "x.html", context).unwrap(),
             "<a href=\"/offres/a-b?x=1&amp;y=2\" title='&lt;b&gt;&quot;l&#39;été&quot;&lt;/b&gt;'>&lt;b&gt;&quot;l&#39;été&quot;&lt;/b&gt;</a><i>ok</i>"
+        );
+    }
+
+    #[test]
+    fn documents_keep_their_whitespace() {
+        let (_dir, renderer) = one_template(
+            "list.xml",
+            "{# a list #}\n<list>\n{% for x in xs %}\n  <x>{{ x }}</x>\n{% endfor %}\n</list>\n",
+        );
+        let context = minijinja::context! { xs => ["a&b", "c"] };
+        assert_eq!(
+            renderer.render_document("list.xml", context).unwrap(),
+            "<list>\n  <x>a&amp;b</x>\n  <x>c</x>\n</list>\n"
         );
     }
 

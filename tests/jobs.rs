@@ -237,7 +237,8 @@ async fn personal_data_goes_after_its_retention(backend: Backend) {
     .unwrap();
     let letterhead = app.state.letterhead();
     for at in [now - Duration::days(40), now] {
-        let mail = metiers::mail::compose(&letterhead, "login_link", "agent@mer.gouv.fr", &[]);
+        let mail =
+            metiers::mail::compose(&letterhead, "login_link", "agent@mer.gouv.fr", &[]).unwrap();
         metiers::mail::enqueue(db, &mail, at).await.unwrap();
     }
     for at in [now - Duration::days(400), now] {

@@ -18,4 +18,5 @@ mod portal;
 mod proconnect;
 mod security;
 mod smtp_server;
+mod snapshots;
 mod storage;

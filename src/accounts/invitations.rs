@@ -99,7 +99,7 @@ pub async fn email(
         ),
         ("link", format!("{}/connexion", letterhead.base_url)),
     ];
-    let mail = mail::compose(letterhead, "invitation", &invitation.email, &args);
+    let mail = mail::compose(letterhead, "invitation", &invitation.email, &args)?;
     mail::enqueue(db, &mail, now).await?;
     Ok(())
 }

@@ -61,7 +61,7 @@ pub async fn request(
     .insert(db)
     .await?;
     let link = format!("{}/connexion/lien/{token}", letterhead.base_url);
-    let mail = mail::compose(letterhead, "login_link", &user.email, &[("link", link)]);
+    let mail = mail::compose(letterhead, "login_link", &user.email, &[("link", link)])?;
     mail::enqueue(db, &mail, now).await?;
     Ok(())
 }

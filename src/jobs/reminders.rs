@@ -98,7 +98,7 @@ async fn remind(
         ),
     ];
     for recipient in recipients {
-        let email = mail::compose(&letterhead, "expiry_reminder", &recipient.email, &args);
+        let email = mail::compose(&letterhead, "expiry_reminder", &recipient.email, &args)?;
         mail::enqueue(&txn, &email, now).await?;
     }
     txn.commit().await?;

@@ -48,7 +48,7 @@ pub(super) async fn email_author<E: Content>(
             format!("{}/admin/{}/{id}", letterhead.base_url, E::KIND.path()),
         ),
     ];
-    let mail = mail::compose(letterhead, "review", &author.email, &args);
+    let mail = mail::compose(letterhead, "review", &author.email, &args)?;
     mail::enqueue(db, &mail, now).await?;
     Ok(())
 }
@@ -79,7 +79,7 @@ pub(super) async fn notify_reviewers(
         .all(db)
         .await?;
     for admin in admins {
-        let mail = mail::compose(letterhead, "review_digest", &admin.email, &args);
+        let mail = mail::compose(letterhead, "review_digest", &admin.email, &args)?;
         mail::enqueue_digest(db, &mail, now, DIGEST_DELAY).await?;
     }
     Ok(())

@@ -1,7 +1,7 @@
 //! Small, explicit data sets for assertions, written through the domain functions.
 #![allow(dead_code)]
 
-use chrono::{Duration, Utc};
+use chrono::{DateTime, Duration, Utc};
 use metiers::{
     accounts::AdminScope,
     codes::{ApplyMode, ContractType, Profession, RemotePolicy, Status},
@@ -13,6 +13,17 @@ use metiers::{
 use super::TestApp;
 
 pub async fn ministry(app: &TestApp, slug: &str, name: &str, theme: &str) -> tenants::Model {
+    ministry_at(app, slug, name, theme, Utc::now()).await
+}
+
+/// A ministry created at `at`.
+pub async fn ministry_at(
+    app: &TestApp,
+    slug: &str,
+    name: &str,
+    theme: &str,
+    at: DateTime<Utc>,
+) -> tenants::Model {
     editing::create(
         &app.state.db,
         &AdminScope::system(),
@@ -30,7 +41,7 @@ pub async fn ministry(app: &TestApp, slug: &str, name: &str, theme: &str) -> ten
         },
         false,
         &[theme],
-        Utc::now(),
+        at,
     )
     .await
     .expect("create ministry")

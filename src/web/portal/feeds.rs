@@ -1,8 +1,8 @@
-//! Machine-readable views: Atom feeds of offers, the sitemap and robots.txt.
-
-use std::fmt::Write;
+//! Machine-readable views: Atom feeds of offers and the sitemap, from the default theme's
+//! `feeds/` templates, and robots.txt.
 
 use chrono::{DateTime, Utc};
+use minijinja::{Value, context};
 use poem::{
     Request, Response, handler,
     http::header,
@@ -15,9 +15,7 @@ use crate::{
     entities::tenants,
     error::{AppError, AppResult},
     markdown::to_plain_text,
-    offers,
-    render::escape_markup,
-    stories,
+    offers, stories,
 };
 
 /// How many offers a feed carries.
@@ -34,45 +32,34 @@ async fn atom(page: &PageContext<'_>, tenant: Option<&tenants::Model>) -> AppRes
     let now = state.now();
     let latest = offers::latest_live(&state.db, tenant.map(|t| t.key()), FEED_SIZE, now).await?;
     let tenants = active_tenants(state).await?;
-    let (title, listing) = match tenant {
-        Some(t) => (
-            format!("{} – {}", page.t("feed-title"), t.name),
-            format!("/ministeres/{}", t.slug),
-        ),
-        None => (page.t("feed-title"), "/offres".to_owned()),
+    let listing = match tenant {
+        Some(t) => format!("/ministeres/{}", t.slug),
+        None => "/offres".to_owned(),
     };
-    let self_url = page.absolute(page.lang, &page.path);
     let updated = latest.iter().map(|o| o.updated_at).max().unwrap_or(now);
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n",
-    );
-    let _ = write!(
-        xml,
-        "  <id>{id}</id>\n  <title>{title}</title>\n  <updated>{updated}</updated>\n  <link rel=\"self\" href=\"{id}\"/>\n  <link rel=\"alternate\" type=\"text/html\" href=\"{alt}\"/>\n  <author><name>{site}</name></author>\n",
-        id = escape_markup(&self_url),
-        title = escape_markup(&title),
-        updated = updated.to_rfc3339(),
-        alt = escape_markup(&page.absolute(page.lang, &listing)),
-        site = escape_markup(&page.t("site-name")),
-    );
-    for offer in &latest {
-        let url = page.absolute(page.lang, &format!("/offres/{}", offer.slug));
-        let ministry = tenants
-            .get(&offer.tenant_id)
-            .map(|t| t.name.as_str())
-            .unwrap_or_default();
-        let _ = write!(
-            xml,
-            "  <entry>\n    <id>{url}</id>\n    <title>{title}</title>\n    <link rel=\"alternate\" type=\"text/html\" href=\"{url}\"/>\n    <published>{published}</published>\n    <updated>{updated}</updated>\n    <author><name>{ministry}</name></author>\n    <summary>{summary}</summary>\n  </entry>\n",
-            url = escape_markup(&url),
-            title = escape_markup(&format!("{} – {}", offer.title, offer.city)),
-            published = offer.published_at.unwrap_or(offer.created_at).to_rfc3339(),
-            updated = offer.updated_at.to_rfc3339(),
-            ministry = escape_markup(ministry),
-            summary = escape_markup(&to_plain_text(&offer.mission, 300)),
-        );
-    }
-    xml.push_str("</feed>\n");
+    let entries: Vec<Value> = latest
+        .iter()
+        .map(|offer| {
+            context! {
+                url => page.absolute(page.lang, &format!("/offres/{}", offer.slug)),
+                title => offer.title,
+                city => offer.city,
+                published => offer.published_at.unwrap_or(offer.created_at).to_rfc3339(),
+                updated => offer.updated_at.to_rfc3339(),
+                ministry => tenants.get(&offer.tenant_id).map(|t| t.name.as_str()).unwrap_or_default(),
+                summary => to_plain_text(&offer.mission, 300),
+            }
+        })
+        .collect();
+    let context = context! {
+        lang => page.lang.code(),
+        ministry => tenant.map(|t| t.name.as_str()),
+        url => page.absolute(page.lang, &page.path),
+        listing_url => page.absolute(page.lang, &listing),
+        updated => updated.to_rfc3339(),
+        entries,
+    };
+    let xml = state.renderer.render_document("feeds/atom.xml", context)?;
     Ok(xml_response("application/atom+xml; charset=utf-8", xml))
 }
 
@@ -128,28 +115,25 @@ pub async fn sitemap(Data(state): Data<&SharedState>) -> AppResult<Response> {
     for (slug, updated_at) in offers::live_slugs(&state.db, state.now()).await? {
         entries.push((format!("/offres/{slug}"), Some(updated_at)));
     }
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    for (path, updated_at) in &entries {
-        for prefix in ["", "/en"] {
-            let path = if path == "/" && !prefix.is_empty() {
-                ""
-            } else {
-                path.as_str()
-            };
-            let _ = write!(
-                xml,
-                "  <url><loc>{}</loc>",
-                escape_markup(&format!("{base}{prefix}{path}"))
-            );
-            if let Some(at) = updated_at {
-                let _ = write!(xml, "<lastmod>{}</lastmod>", at.format("%Y-%m-%d"));
-            }
-            xml.push_str("</url>\n");
-        }
-    }
-    xml.push_str("</urlset>\n");
+    let urls: Vec<Value> = entries
+        .iter()
+        .flat_map(|(path, updated_at)| {
+            ["", "/en"].map(|prefix| {
+                let path = if path == "/" && !prefix.is_empty() {
+                    ""
+                } else {
+                    path
+                };
+                context! {
+                    loc => format!("{base}{prefix}{path}"),
+                    lastmod => updated_at.map(|at| at.format("%Y-%m-%d").to_string()),
+                }
+            })
+        })
+        .collect();
+    let xml = state
+        .renderer
+        .render_document("feeds/sitemap.xml", context! { urls })?;
     Ok(xml_response("application/xml; charset=utf-8", xml))
 }
 

@@ -1,0 +1,135 @@
+//! Snapshots (`tests/snapshots/`, insta) of what templates write: every kind of email, and the
+//! portal's 404 page, an offer's JSON-LD, the Atom feeds and the sitemap, at a fixed time and
+//! with the test server's address and the assets' fingerprint replaced by fixed words. After a
+//! wanted change, run the tests with `INSTA_UPDATE=always` and read the new `.snap` files.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Duration, Utc};
+use metiers::{
+    i18n::I18n,
+    mail::{self, Letterhead},
+    offers::NewOffer,
+    render::Renderer,
+};
+
+use crate::support::{Backend, TestApp, fixtures};
+
+const BASE_URL: &str = "https://metiers.numerique.gouv.fr";
+
+/// The arguments each kind of email is composed with.
+fn mail_args(kind: &str) -> Vec<(&'static str, String)> {
+    let args: &[(&str, &str)] = match kind {
+        "invitation" => &[
+            ("inviter", "Camille Martin"),
+            ("ministry", "Ministère de la Culture"),
+            ("role", "manager"),
+            ("expires", "21/03/2025"),
+            ("link", "https://metiers.numerique.gouv.fr/connexion"),
+        ],
+        "login_link" => &[(
+            "link",
+            "https://metiers.numerique.gouv.fr/connexion/lien/JETON",
+        )],
+        "review" => &[
+            ("title", "Data & IA <Rust>, voir https://exemple.fr"),
+            ("decision", "changes_requested"),
+            ("comment", "Précisez le salaire.\nMerci !"),
+            ("link", "https://metiers.numerique.gouv.fr/admin/offres/7"),
+        ],
+        "review_digest" => &[
+            ("count", "2"),
+            (
+                "items",
+                "- Pentester (Ministère des Armées)\n- Archiviste www.exemple.fr (Ministère de la Culture)",
+            ),
+            ("link", "https://metiers.numerique.gouv.fr/admin/moderation"),
+        ],
+        "expiry_reminder" => &[
+            ("title", "Product owner"),
+            ("days", "7"),
+            ("date", "21/03/2025"),
+            ("link", "https://metiers.numerique.gouv.fr/admin/offres/7"),
+        ],
+        _ => panic!("give the new kind of email {kind} its arguments here"),
+    };
+    args.iter()
+        .map(|(name, value)| (*name, (*value).to_owned()))
+        .collect()
+}
+
+#[test]
+fn every_kind_of_email() {
+    let i18n = Arc::new(I18n::load().unwrap());
+    let renderer = Renderer::new(None, i18n.clone()).unwrap();
+    let letterhead = Letterhead {
+        i18n: &i18n,
+        renderer: &renderer,
+        base_url: BASE_URL,
+    };
+    for kind in mail::KINDS {
+        let email =
+            mail::compose(&letterhead, kind, "agent@culture.gouv.fr", &mail_args(kind)).unwrap();
+        let shown = format!(
+            "Subject: {}\n\n--- text ---\n{}--- html ---\n{}",
+            email.subject, email.text, email.html
+        );
+        insta::assert_snapshot!(format!("mail_{kind}"), shown);
+    }
+}
+
+/// A page's text with what changes from run to run replaced.
+fn steady(app: &TestApp, text: &str) -> String {
+    text.replace(&app.base_url, "http://metiers.test")
+        .replace(app.state.renderer.asset_version(), "ASSETS")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn portal_documents() {
+    let app = TestApp::start(Backend::Sqlite).await;
+    let now: DateTime<Utc> = "2025-03-14T09:30:00Z".parse().unwrap();
+    app.state.clock.set(now);
+    let created = now - Duration::days(10);
+    let culture =
+        fixtures::ministry_at(&app, "culture", "Ministère de la Culture", "dsfr", created).await;
+    let armees =
+        fixtures::ministry_at(&app, "armees", "Ministère des Armées", "vitrine", created).await;
+    let mut slugs = Vec::new();
+    for (tenant, title, days) in [
+        (&culture, "Archiviste numérique & data <IA>", 3),
+        (&armees, "Pentester", 2),
+    ] {
+        let new = NewOffer {
+            published_at: Some(now - Duration::days(days)),
+            expires_at: Some(now + Duration::days(30)),
+            ..fixtures::published(tenant, title)
+        };
+        let scope = metiers::accounts::AdminScope::system().ministry(tenant.key());
+        let created = now - Duration::days(days);
+        let offer = metiers::offers::create(&app.state.db, &scope, new, created)
+            .await
+            .unwrap();
+        slugs.push(offer.slug);
+    }
+
+    let (status, page) = app.page("/nulle-part").await;
+    assert_eq!(status, 404);
+    insta::assert_snapshot!("error_404", steady(&app, &page));
+
+    let (status, page) = app.page(&format!("/offres/{}", slugs[0])).await;
+    assert_eq!(status, 200);
+    let (open, close) = ("<script type=\"application/ld+json\">", "</script>");
+    let start = page.find(open).expect("a JSON-LD script") + open.len();
+    let json_ld = &page[start..][..page[start..].find(close).unwrap()];
+    insta::assert_snapshot!("offer_json_ld", steady(&app, json_ld.trim()));
+
+    for (name, path) in [
+        ("feed", "/offres.atom"),
+        ("feed_ministry_en", "/en/ministeres/armees/offres.atom"),
+        ("sitemap", "/sitemap.xml"),
+    ] {
+        let (status, document) = app.page(path).await;
+        assert_eq!(status, 200, "{path}");
+        insta::assert_snapshot!(name, steady(&app, &document));
+    }
+}
