@@ -64,7 +64,7 @@ async fn uses(admin: &Admin<'_>, tenant_id: i32) -> AppResult<HashMap<i32, usize
 
 /// The largest upload, in megabytes, for the form's hint.
 fn max_megabytes(admin: &Admin<'_>) -> String {
-    let megabytes = admin.state.config.upload_max_bytes as f64 / 1_000_000.0;
+    let megabytes = admin.state.config.media.upload_max_bytes as f64 / 1_000_000.0;
     format!("{megabytes:.1}").replace(".0", "")
 }
 
@@ -104,7 +104,7 @@ async fn read_upload(
     admin: &Admin<'_>,
     multipart: Multipart,
 ) -> AppResult<Result<(FormData, Vec<u8>), AppError>> {
-    match read_multipart(multipart, admin.state.config.upload_max_bytes).await {
+    match read_multipart(multipart, admin.state.config.media.upload_max_bytes).await {
         Ok((form, bytes)) => Ok(Ok((admin.checked(form)?, bytes))),
         Err(error @ AppError::Invalid { .. }) => Ok(Err(error)),
         Err(error) => Err(error),
@@ -137,7 +137,7 @@ pub async fn upload(admin: Admin<'_>, multipart: Multipart) -> AppResult<Respons
         bytes,
         alt: form.text("alt"),
     };
-    let max_bytes = state.config.upload_max_bytes;
+    let max_bytes = state.config.media.upload_max_bytes;
     let stored = media::upload(
         &state.db,
         &state.storage,
@@ -268,7 +268,7 @@ pub async fn replace(
         bytes,
         alt: String::new(),
     };
-    let max_bytes = state.config.upload_max_bytes;
+    let max_bytes = state.config.media.upload_max_bytes;
     let replaced = media::replace(
         &state.db,
         &state.storage,
