@@ -76,13 +76,15 @@ impl AppState {
     /// Builds the state on an open, migrated database.
     pub fn with_database(config: Config, db: DatabaseConnection) -> AppResult<SharedState> {
         let i18n = Arc::new(I18n::load()?);
-        let renderer = Renderer::new(config.themes_dir.clone(), i18n.clone())?;
-        let page_cache = PageCache::new(std::time::Duration::from_secs(config.page_cache_seconds));
-        let proconnect = match &config.proconnect {
-            Some(settings) => Some(ProConnect::new(settings.clone(), &config.base_url)?),
+        let renderer = Renderer::new(config.server.themes_dir.clone(), i18n.clone())?;
+        let page_cache = PageCache::new(std::time::Duration::from_secs(
+            config.server.page_cache_seconds,
+        ));
+        let proconnect = match &config.auth.proconnect {
+            Some(settings) => Some(ProConnect::new(settings.clone(), &config.server.base_url)?),
             None => None,
         };
-        let signing_key = match &config.secret_key {
+        let signing_key = match &config.auth.secret_key {
             Some(secret) => sha2::Sha256::digest(secret.as_bytes()).into(),
             None => {
                 let mut key = [0u8; 32];
@@ -99,7 +101,7 @@ impl AppState {
             clock: Clock::default(),
             media_cache: MediaCache::default(),
             proconnect,
-            login_limiter: RateLimiter::new(config.login_attempts_per_minute),
+            login_limiter: RateLimiter::new(config.auth.login_attempts_per_minute),
             config,
             db,
             i18n,
@@ -113,7 +115,7 @@ impl AppState {
         crate::mail::Letterhead {
             i18n: &self.i18n,
             renderer: &self.renderer,
-            base_url: &self.config.base_url,
+            base_url: &self.config.server.base_url,
         }
     }
 

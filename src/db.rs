@@ -26,15 +26,15 @@ const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 /// pool journals in WAL mode, enforces foreign keys and waits up to [`SQLITE_BUSY_TIMEOUT`]
 /// for the write lock.
 pub async fn connect(config: &Config) -> AppResult<DatabaseConnection> {
-    if let Some(path) = sqlite_path(&config.database_url)
+    if let Some(path) = sqlite_path(&config.database.url)
         && let Some(parent) = std::path::Path::new(path).parent()
         && !parent.as_os_str().is_empty()
     {
         std::fs::create_dir_all(parent)?;
     }
-    let mut options = ConnectOptions::new(config.database_url.clone());
+    let mut options = ConnectOptions::new(config.database.url.clone());
     options
-        .max_connections(config.database_max_connections)
+        .max_connections(config.database.max_connections)
         .min_connections(1)
         .connect_timeout(Duration::from_secs(5))
         .acquire_timeout(Duration::from_secs(5))

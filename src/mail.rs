@@ -259,12 +259,12 @@ pub struct Mailer {
 
 impl Mailer {
     pub fn new(config: &Config) -> AppResult<Self> {
-        let from = config.mail_from.parse().map_err(|e| AppError::Config {
+        let from = config.mail.from.parse().map_err(|e| AppError::Config {
             key: "METIERS_MAIL_FROM".into(),
-            message: format!("'{}': {e}", config.mail_from),
+            message: format!("'{}': {e}", config.mail.from),
         })?;
-        let transport = match &config.mail_transport {
-            MailTransport::Files => Transport::Files(config.data_dir.join("mail")),
+        let transport = match &config.mail.transport {
+            MailTransport::Files => Transport::Files(config.server.data_dir.join("mail")),
             MailTransport::Log => Transport::Log,
             MailTransport::Smtp(url) => Transport::Smtp(
                 AsyncSmtpTransport::<Tokio1Executor>::from_url(url)

@@ -19,7 +19,7 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    cli::init_logs(config.log_format);
+    cli::init_logs(config.server.log_format);
     match cli::run(cli.command, config).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {

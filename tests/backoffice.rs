@@ -147,7 +147,7 @@ async fn signed_in_client<'a>(
     roles: &[(&tenants::Model, Role)],
 ) -> (Browser<'a>, users::Model) {
     let user = user(app, email, roles).await;
-    let policy = app.state.config.session_policy();
+    let policy = app.state.config.auth.session_policy();
     let session = sessions::open(&app.state.db, user.key(), None, policy, Utc::now())
         .await
         .unwrap();

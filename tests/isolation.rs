@@ -382,7 +382,7 @@ async fn visitor(app: &TestApp, email: &str, roles: &[(i32, Role)]) -> (Visitor,
             .await
             .unwrap();
     }
-    let policy = app.state.config.session_policy();
+    let policy = app.state.config.auth.session_policy();
     let opened = sessions::open(db, user.key(), None, policy, now)
         .await
         .unwrap();

@@ -225,7 +225,7 @@ async fn personal_data_goes_after_its_retention(backend: Backend) {
     let db = &app.state.db;
     let someone = app.signed_in("agent@mer.gouv.fr", false, &[]).await;
     // An old session, an old email and an old audit entry; and fresh ones of each.
-    let policy = app.state.config.session_policy();
+    let policy = app.state.config.auth.session_policy();
     metiers::accounts::sessions::open(
         db,
         someone.user.key(),

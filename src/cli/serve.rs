@@ -15,10 +15,10 @@ pub async fn serve(
     now: DateTime<Utc>,
 ) -> AppResult<()> {
     if let Some(bind) = bind {
-        if config.base_url == format!("http://{}", config.bind) {
-            config.base_url = format!("http://{bind}");
+        if config.server.base_url == format!("http://{}", config.server.bind) {
+            config.server.base_url = format!("http://{bind}");
         }
-        config.bind = bind;
+        config.server.bind = bind;
     }
     config.demo = demo;
     let state = AppState::build(config).await?;

@@ -55,7 +55,7 @@ fn login_links(state: &AppState, now: DateTime<Utc>) -> Purging<'_> {
 /// Sessions past their end, or idle for longer than allowed.
 fn sessions(state: &AppState, now: DateTime<Utc>) -> Purging<'_> {
     Box::pin(async move {
-        let idle_since = now - state.config.session_policy().idle;
+        let idle_since = now - state.config.auth.session_policy().idle;
         let over = Condition::any()
             .add(sessions::Column::ExpiresAt.lte(now))
             .add(sessions::Column::LastSeenAt.lte(idle_since));
@@ -85,7 +85,7 @@ fn invitations(state: &AppState, now: DateTime<Utc>) -> Purging<'_> {
 /// Emails older than their retention: their bodies name people.
 fn emails(state: &AppState, now: DateTime<Utc>) -> Purging<'_> {
     Box::pin(async move {
-        let before = now - Duration::days(state.config.email_retention_days);
+        let before = now - Duration::days(state.config.jobs.email_retention_days);
         let deleted = outbox::Entity::delete_many()
             .filter(outbox::Column::CreatedAt.lte(before))
             .exec(&state.db)
@@ -98,7 +98,7 @@ fn emails(state: &AppState, now: DateTime<Utc>) -> Purging<'_> {
 /// author and their before and after states are emptied.
 fn audit_log(state: &AppState, now: DateTime<Utc>) -> Purging<'_> {
     Box::pin(async move {
-        let before = now - Duration::days(state.config.audit_retention_days);
+        let before = now - Duration::days(state.config.jobs.audit_retention_days);
         let personal = Condition::any()
             .add(audit_log::Column::ActorId.is_not_null())
             .add(audit_log::Column::Before.is_not_null())

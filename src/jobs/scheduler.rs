@@ -22,7 +22,10 @@ fn failed(error: impl std::fmt::Display) -> AppError {
 pub async fn start(state: SharedState) -> AppResult<JobScheduler> {
     let scheduler = JobScheduler::new().await.map_err(failed)?;
     for job in Job::ALL {
-        let schedule = state.config.schedule(job.name(), job.default_schedule());
+        let schedule = state
+            .config
+            .jobs
+            .schedule(job.name(), job.default_schedule());
         let state = state.clone();
         let cron =
             CronJob::new_async_tz(schedule.as_str(), chrono_tz::Europe::Paris, move |_, _| {

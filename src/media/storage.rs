@@ -74,8 +74,8 @@ static NEXT_PART: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::n
 impl Storage {
     /// The store the configuration names; media files go under `DATA_DIR/media` by default.
     pub fn new(config: &Config) -> AppResult<Self> {
-        match &config.media_storage {
-            MediaStorage::Files => Ok(Self::Files(config.data_dir.join("media"))),
+        match &config.media.storage {
+            MediaStorage::Files => Ok(Self::Files(config.server.data_dir.join("media"))),
             MediaStorage::S3(settings) => Self::s3(settings),
         }
     }

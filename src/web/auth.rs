@@ -101,7 +101,7 @@ pub async fn current(
     let Some(token) = cookie(request, SESSION_COOKIE) else {
         return Ok(None);
     };
-    let policy = state.config.session_policy();
+    let policy = state.config.auth.session_policy();
     match sessions::find(&state.db, &token, policy, state.now()).await? {
         Some((session, user)) => Ok(Some((Actor::load(&state.db, user).await?, session))),
         None => Ok(None),
@@ -160,7 +160,7 @@ pub async fn login_page(request: &Request, Data(state): Data<&SharedState>) -> A
         context! {
             csrf => csrf,
             demo => state.config.demo,
-            login_links => state.config.login_links,
+            login_links => state.config.auth.login_links,
             demo_accounts => demo_accounts,
             proconnect => state.proconnect.is_some(),
         },
@@ -191,7 +191,7 @@ fn mac(state: &SharedState, value: &str) -> Vec<u8> {
 /// Gives a login form's page its double-submit CSRF cookie, signed: only a token this portal
 /// issued passes, not any pair of equal values someone planted.
 fn with_login_csrf(state: &SharedState, mut response: Response, csrf: &str) -> AppResult<Response> {
-    let cookie = LOGIN_CSRF.set(Some(&signed(state, csrf)), state.config.is_https());
+    let cookie = LOGIN_CSRF.set(Some(&signed(state, csrf)), state.config.server.is_https());
     response.headers_mut().append(
         header::SET_COOKIE,
         cookie.parse().map_err(|_| AppError::Forbidden)?,
@@ -202,7 +202,7 @@ fn with_login_csrf(state: &SharedState, mut response: Response, csrf: &str) -> A
 /// Refuses a login form whose CSRF token is not its page's.
 fn check_login_csrf(state: &SharedState, request: &Request, submitted: &str) -> AppResult<()> {
     let cookie = LOGIN_CSRF
-        .read(request, state.config.is_https())
+        .read(request, state.config.server.is_https())
         .unwrap_or_default();
     check_csrf(verified(state, &cookie).unwrap_or_default(), submitted)
 }
@@ -247,10 +247,10 @@ async fn open_session(
 ) -> AppResult<Response> {
     let now = state.now();
     accounts::record_login(&txn, user_id, method, now).await?;
-    let policy = state.config.session_policy();
+    let policy = state.config.auth.session_policy();
     let opened = sessions::open(&txn, user_id, id_token, policy, now).await?;
     txn.commit().await?;
-    let https = state.config.is_https();
+    let https = state.config.server.is_https();
     Ok(redirect("/admin")
         .header(
             header::SET_COOKIE,
@@ -281,7 +281,7 @@ pub async fn logout(
     if let Some(token) = cookie(request, SESSION_COOKIE) {
         sessions::close(&state.db, &token).await?;
     }
-    let https = state.config.is_https();
+    let https = state.config.server.is_https();
     let forget = set_cookie(SESSION_COOKIE, None, "/", https);
     if let (Some(proconnect), Some(id_token)) = (&state.proconnect, &session.id_token) {
         let logout_state = sessions::random_token()?;
@@ -324,7 +324,7 @@ pub async fn logout_return(
         LOGOUT_STATE_COOKIE,
         None,
         "/deconnexion",
-        state.config.is_https(),
+        state.config.server.is_https(),
     );
     Ok(redirect("/").header(header::SET_COOKIE, forget).finish())
 }
@@ -370,7 +370,7 @@ pub async fn proconnect_start(
         Ok((url, login_state)) => Ok(redirect(&url)
             .header(
                 header::SET_COOKIE,
-                LOGIN_STATE.set(Some(&login_state), state.config.is_https()),
+                LOGIN_STATE.set(Some(&login_state), state.config.server.is_https()),
             )
             .finish()),
         Err(failure) => {
@@ -399,7 +399,7 @@ pub async fn proconnect_return(
     let code = query.code.as_deref();
     let login_state = query.state.as_deref().unwrap_or_default();
     let started_here = LOGIN_STATE
-        .read(request, state.config.is_https())
+        .read(request, state.config.server.is_https())
         .unwrap_or_default();
     if check_csrf(&started_here, login_state).is_err() {
         tracing::warn!("ProConnect return to a browser that did not start this login");
@@ -443,7 +443,7 @@ pub struct LinkRequest {
 
 /// Refuses the login-link routes while login links are off, and too many attempts.
 fn login_links_allowed(state: &SharedState, request: &Request) -> AppResult<()> {
-    if !state.config.login_links {
+    if !state.config.auth.login_links {
         return Err(AppError::NotFound);
     }
     if !super::clients::allow_attempt(state, request) {

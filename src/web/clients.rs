@@ -10,7 +10,7 @@ use crate::{app::AppState, net::IpRange};
 
 /// Counts a login attempt of the request's client against the rate limit; `false` once past it.
 pub fn allow_attempt(state: &AppState, request: &Request) -> bool {
-    client_ip(request, &state.config.trusted_proxies)
+    client_ip(request, &state.config.server.trusted_proxies)
         .is_none_or(|client| state.login_limiter.allow(client))
 }
 

@@ -26,7 +26,7 @@ impl<E: Endpoint> Middleware<E> for Limits {
     fn transform(&self, inner: E) -> Self::Output {
         LimitsEndpoint {
             inner,
-            upload_max_bytes: self.0.config.upload_max_bytes,
+            upload_max_bytes: self.0.config.media.upload_max_bytes,
         }
     }
 }

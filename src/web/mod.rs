@@ -53,7 +53,7 @@ pub fn router(state: SharedState) -> impl Endpoint<Output = Response> {
         .with(limits::Limits(state.clone()))
         .with(errors::ErrorPages(state.clone()))
         .with(middleware::Observe {
-            https: state.config.is_https(),
+            https: state.config.server.is_https(),
         })
         .data(Arc::new(assets::AssetCache::default()))
         .data(state)
@@ -81,15 +81,15 @@ async fn readyz(Data(state): Data<&SharedState>) -> Response {
 
 /// Serves until Ctrl-C or SIGTERM.
 pub async fn serve(state: SharedState) -> AppResult<()> {
-    let bind = state.config.bind;
+    let bind = state.config.server.bind;
     let app = router(state.clone());
     tokio::spawn(crate::mail::Mailer::run(state.clone()));
     // Kept alive while serving; a worker instance runs them instead when this is off.
-    let _scheduler = match state.config.scheduler {
+    let _scheduler = match state.config.jobs.scheduler {
         true => Some(crate::jobs::scheduler::start(state.clone()).await?),
         false => None,
     };
-    tracing::info!(%bind, base_url = %state.config.base_url, "serving the portal");
+    tracing::info!(%bind, base_url = %state.config.server.base_url, "serving the portal");
     poem::Server::new(TcpListener::bind(bind))
         .run_with_graceful_shutdown(
             app,

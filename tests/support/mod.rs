@@ -440,7 +440,7 @@ impl TestApp {
                 .await
                 .expect("membership");
         }
-        let policy = self.state.config.session_policy();
+        let policy = self.state.config.auth.session_policy();
         let opened = accounts::sessions::open(db, user.key(), None, policy, now)
             .await
             .expect("session");

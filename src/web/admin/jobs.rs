@@ -59,14 +59,14 @@ pub async fn list(admin: Admin<'_>) -> AppResult<Response> {
         .into_iter()
         .map(|job| JobRow {
             name: job.name(),
-            schedule: config.schedule(job.name(), job.default_schedule()),
+            schedule: config.jobs.schedule(job.name(), job.default_schedule()),
         })
         .collect();
     let data = context! {
         runs => rows,
         failures => failures,
         jobs => jobs,
-        scheduler => config.scheduler,
+        scheduler => config.jobs.scheduler,
     };
     let title = admin.t("admin-jobs-title");
     admin.render("admin/jobs.html", title, "jobs", data)

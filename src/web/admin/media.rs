@@ -35,7 +35,7 @@ struct Card {
 
 /// The largest upload, in megabytes, for the form's hint.
 fn max_megabytes(admin: &Admin<'_>) -> String {
-    let megabytes = admin.state.config.upload_max_bytes as f64 / 1_000_000.0;
+    let megabytes = admin.state.config.media.upload_max_bytes as f64 / 1_000_000.0;
     format!("{megabytes:.1}").replace(".0", "")
 }
 
@@ -75,7 +75,7 @@ async fn read_upload(
     admin: &Admin<'_>,
     multipart: Multipart,
 ) -> AppResult<Result<(FormData, Vec<u8>), AppError>> {
-    match read_multipart(multipart, admin.state.config.upload_max_bytes).await {
+    match read_multipart(multipart, admin.state.config.media.upload_max_bytes).await {
         Ok((form, bytes)) => Ok(Ok((admin.checked(form)?, bytes))),
         Err(error @ AppError::Invalid { .. }) => Ok(Err(error)),
         Err(error) => Err(error),
@@ -108,7 +108,7 @@ pub async fn upload(admin: Admin<'_>, multipart: Multipart) -> AppResult<Respons
         bytes,
         alt: form.text("alt"),
     };
-    let max_bytes = state.config.upload_max_bytes;
+    let max_bytes = state.config.media.upload_max_bytes;
     let stored = media::store(&state.db, &state.storage, &scope, file, max_bytes, now).await;
     match refused(&admin, storage_down(stored))? {
         Ok(row) => Ok(admin.redirect(&format!("/admin/medias/{}", row.id), "uploaded")),
@@ -229,7 +229,7 @@ pub async fn replace(
         bytes,
         alt: String::new(),
     };
-    let max_bytes = state.config.upload_max_bytes;
+    let max_bytes = state.config.media.upload_max_bytes;
     let replaced =
         media::replace(&state.db, &state.storage, &scope, id, file, max_bytes, now).await;
     match refused(&admin, storage_down(replaced))? {

@@ -86,7 +86,7 @@ pub async fn ministry_feed(
 /// Every public page in both languages, with the date of its last change when known.
 #[handler]
 pub async fn sitemap(Data(state): Data<&SharedState>) -> AppResult<Response> {
-    let base = &state.config.base_url;
+    let base = &state.config.server.base_url;
     let mut entries: Vec<(String, Option<DateTime<Utc>>)> = [
         "/",
         "/offres",
@@ -141,7 +141,7 @@ pub async fn sitemap(Data(state): Data<&SharedState>) -> AppResult<Response> {
 pub fn robots(Data(state): Data<&SharedState>) -> Response {
     let body = format!(
         "User-agent: *\nAllow: /\nDisallow: /admin\n\nSitemap: {}/sitemap.xml\n",
-        state.config.base_url
+        state.config.server.base_url
     );
     Response::builder()
         .header(header::CONTENT_TYPE, "text/plain; charset=utf-8")

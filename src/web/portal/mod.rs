@@ -142,7 +142,12 @@ impl<'a> PageContext<'a> {
         } else {
             path
         };
-        format!("{}{}{}", self.state.config.base_url, lang.prefix(), path)
+        format!(
+            "{}{}{}",
+            self.state.config.server.base_url,
+            lang.prefix(),
+            path
+        )
     }
 
     /// A portal path in the page's language.
@@ -168,7 +173,7 @@ impl<'a> PageContext<'a> {
             current_path => self.path,
             site => context! {
                 name => self.t("site-name"),
-                base_url => self.state.config.base_url,
+                base_url => self.state.config.server.base_url,
             },
             page => context! {
                 title => view.title,

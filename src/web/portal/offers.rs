@@ -241,7 +241,7 @@ pub(crate) async fn offer_page(
         tenant,
         &card.contract_types,
         &url,
-        &state.config.base_url,
+        &state.config.server.base_url,
     );
     let description = crate::markdown::to_plain_text(&offer.mission, 160);
     let shown = views::offer_detail(offer, card, structure_name, page.lang, json_ld, &pictures);
