@@ -96,7 +96,7 @@ impl AppState {
         };
         Ok(Arc::new(Self {
             signing_key,
-            mailer: Mailer::new(&config)?,
+            mailer: Mailer::new(&config.mail, &config.server.data_dir)?,
             storage: Storage::new(&config)?,
             clock: Clock::default(),
             media_cache: MediaCache::default(),
@@ -116,6 +116,22 @@ impl AppState {
             i18n: &self.i18n,
             renderer: &self.renderer,
             base_url: &self.config.server.base_url,
+        }
+    }
+
+    /// What the scheduled jobs may use.
+    pub fn jobs(&self) -> crate::jobs::Context<'_> {
+        crate::jobs::Context {
+            db: &self.db,
+            clock: &self.clock,
+            page_cache: &self.page_cache,
+            mailer: &self.mailer,
+            letterhead: self.letterhead(),
+            retention: crate::jobs::Retention {
+                session_idle: self.config.auth.session_policy().idle,
+                email_days: self.config.jobs.email_retention_days,
+                audit_days: self.config.jobs.audit_retention_days,
+            },
         }
     }
 

@@ -23,7 +23,7 @@ use serde::Serialize;
 use tokio::sync::Notify;
 
 use crate::{
-    config::{Config, MailTransport},
+    config::{MailConfig, MailTransport},
     entities::outbox,
     error::{AppError, AppResult},
     i18n::{Arg, I18n, Lang},
@@ -258,13 +258,14 @@ pub struct Mailer {
 }
 
 impl Mailer {
-    pub fn new(config: &Config) -> AppResult<Self> {
-        let from = config.mail.from.parse().map_err(|e| AppError::Config {
+    /// A mailer for the `mail` settings; the file transport writes under `data_dir/mail`.
+    pub fn new(mail: &MailConfig, data_dir: &std::path::Path) -> AppResult<Self> {
+        let from = mail.from.parse().map_err(|e| AppError::Config {
             key: "METIERS_MAIL_FROM".into(),
-            message: format!("'{}': {e}", config.mail.from),
+            message: format!("'{}': {e}", mail.from),
         })?;
-        let transport = match &config.mail.transport {
-            MailTransport::Files => Transport::Files(config.server.data_dir.join("mail")),
+        let transport = match &mail.transport {
+            MailTransport::Files => Transport::Files(data_dir.join("mail")),
             MailTransport::Log => Transport::Log,
             MailTransport::Smtp(url) => Transport::Smtp(
                 AsyncSmtpTransport::<Tokio1Executor>::from_url(url)

@@ -42,7 +42,7 @@ fn start() -> DateTime<Utc> {
 /// Runs `job` as its schedule would at the app's current time; returns how many rows it
 /// touched.
 async fn run(app: &TestApp, job: Job) -> i64 {
-    let ran = jobs::run(&app.state, job, app.state.now(), Trigger::Schedule)
+    let ran = jobs::run(&app.state.jobs(), job, app.state.now(), Trigger::Schedule)
         .await
         .unwrap()
         .expect("nothing else runs this tick");
@@ -350,9 +350,10 @@ async fn two_instances_run_a_tick_once() {
     let other = AppState::with_database(app.state.config.clone(), connection).unwrap();
     app.state.clock.set(now);
     other.clock.set(now);
+    let (our_jobs, their_jobs) = (app.state.jobs(), other.jobs());
     let (ours, theirs) = tokio::join!(
-        jobs::run(&app.state, Job::ExpiryReminders, now, Trigger::Schedule),
-        jobs::run(&other, Job::ExpiryReminders, now, Trigger::Schedule),
+        jobs::run(&our_jobs, Job::ExpiryReminders, now, Trigger::Schedule),
+        jobs::run(&their_jobs, Job::ExpiryReminders, now, Trigger::Schedule),
     );
     let (ours, theirs) = (ours.unwrap(), theirs.unwrap());
     assert!(

@@ -39,7 +39,7 @@ pub async fn run_job(config: Config, name: &str) -> AppResult<()> {
     let job = crate::jobs::named(name)?;
     let state = AppState::build(config).await?;
     let trigger = crate::jobs::Trigger::Command;
-    match crate::jobs::run(&state, job, state.now(), trigger).await? {
+    match crate::jobs::run(&state.jobs(), job, state.now(), trigger).await? {
         None => println!("{name}: already running for this second elsewhere"),
         Some(run) => match run.error {
             Some(error) => {

@@ -19,12 +19,36 @@ use sea_orm::{
 };
 
 use crate::{
-    app::AppState,
+    accounts::AdminScope,
+    app::Clock,
+    caches::pages::PageCache,
     codes::Status,
     content::Content,
     entities::{job_runs, offers, stories},
     error::{AppError, AppResult},
+    mail::{Letterhead, Mailer},
 };
+
+/// What a job may use, and nothing else of the application: the database, the clock, the
+/// page cache (so that what a job changes shows at once), the mailer and what composing an
+/// email needs, and how long personal data is kept. `AppState::jobs` builds it.
+pub struct Context<'a> {
+    pub db: &'a sea_orm::DatabaseConnection,
+    pub clock: &'a Clock,
+    pub page_cache: &'a PageCache,
+    pub mailer: &'a Mailer,
+    pub letterhead: Letterhead<'a>,
+    pub retention: Retention,
+}
+
+/// How long personal data is kept before `purge_personal_data` deletes it.
+#[derive(Clone, Copy, Debug)]
+pub struct Retention {
+    /// A session idle for this long is over.
+    pub session_idle: Duration,
+    pub email_days: i64,
+    pub audit_days: i64,
+}
 
 /// The jobs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -70,13 +94,13 @@ impl Job {
     }
 
     /// Does the job's work at `now`; returns how many rows (offers, emails…) it touched.
-    async fn work(self, state: &AppState, now: DateTime<Utc>) -> AppResult<u64> {
+    async fn work(self, jobs: &Context<'_>, now: DateTime<Utc>) -> AppResult<u64> {
         match self {
-            Job::ExpireOffers => expire_offers(state, now).await,
-            Job::ExpiryReminders => reminders::send(state, now).await,
-            Job::PublishScheduled => publish_scheduled(state, now).await,
-            Job::PurgePersonalData => purge::run(state, now).await,
-            Job::Outbox => Ok(state.mailer.deliver_due(&state.db, now).await? as u64),
+            Job::ExpireOffers => expire_offers(jobs, now).await,
+            Job::ExpiryReminders => reminders::send(jobs, now).await,
+            Job::PublishScheduled => publish_scheduled(jobs, now).await,
+            Job::PurgePersonalData => purge::run(jobs, now).await,
+            Job::Outbox => Ok(jobs.mailer.deliver_due(jobs.db, now).await? as u64),
         }
     }
 }
@@ -104,7 +128,7 @@ impl Trigger {
 /// Runs `job` for tick `tick`, unless another instance claimed that tick already (`None`).
 /// The run is recorded, with its error if it failed.
 pub async fn run(
-    state: &AppState,
+    jobs: &Context<'_>,
     job: Job,
     tick: DateTime<Utc>,
     trigger: Trigger,
@@ -114,19 +138,19 @@ pub async fn run(
         job: Set(job.name().to_owned()),
         scheduled_at: Set(tick),
         trigger: Set(trigger.code().to_owned()),
-        started_at: Set(state.now()),
+        started_at: Set(jobs.clock.now()),
         ..Default::default()
     }
-    .insert(&state.db)
+    .insert(jobs.db)
     .await;
     let claimed = match claimed {
         Ok(row) => row,
         Err(error) if crate::db::is_unique_violation(&error) => return Ok(None),
         Err(error) => return Err(error.into()),
     };
-    let outcome = job.work(state, state.now()).await;
+    let outcome = job.work(jobs, jobs.clock.now()).await;
     let mut finished: job_runs::ActiveModel = claimed.into();
-    finished.finished_at = Set(Some(state.now()));
+    finished.finished_at = Set(Some(jobs.clock.now()));
     match &outcome {
         Ok(rows) => finished.rows_affected = Set(Some(i64::try_from(*rows).unwrap_or(i64::MAX))),
         Err(error) => {
@@ -134,12 +158,12 @@ pub async fn run(
             finished.error = Set(Some(error.to_string()));
         }
     }
-    Ok(Some(finished.update(&state.db).await?))
+    Ok(Some(finished.update(jobs.db).await?))
 }
 
 /// Published offers whose expiry has come become expired, in one statement; the portal
 /// already hides them from that minute, this makes it their status (410 on their page).
-async fn expire_offers(state: &AppState, now: DateTime<Utc>) -> AppResult<u64> {
+async fn expire_offers(jobs: &Context<'_>, now: DateTime<Utc>) -> AppResult<u64> {
     let expired = offers::Entity::update_many()
         .col_expr(offers::Column::Status, Expr::value(Status::Expired))
         .col_expr(
@@ -149,10 +173,10 @@ async fn expire_offers(state: &AppState, now: DateTime<Utc>) -> AppResult<u64> {
         .col_expr(offers::Column::UpdatedAt, Expr::value(now))
         .filter(offers::Column::Status.eq(Status::Published))
         .filter(offers::Column::ExpiresAt.lte(now))
-        .exec(&state.db)
+        .exec(jobs.db)
         .await?;
     if expired.rows_affected > 0 {
-        state.page_cache.clear();
+        jobs.page_cache.clear();
     }
     Ok(expired.rows_affected)
 }
@@ -160,19 +184,19 @@ async fn expire_offers(state: &AppState, now: DateTime<Utc>) -> AppResult<u64> {
 /// Approved items whose publication day came since the last run go live: they show on the
 /// portal from that moment; this clears the page cache so that they do at once. Returns how
 /// many came out.
-async fn publish_scheduled(state: &AppState, now: DateTime<Utc>) -> AppResult<u64> {
+async fn publish_scheduled(jobs: &Context<'_>, now: DateTime<Utc>) -> AppResult<u64> {
     let since = job_runs::Entity::find()
         .filter(job_runs::Column::Job.eq(Job::PublishScheduled.name()))
         .filter(job_runs::Column::FinishedAt.is_not_null())
         .filter(job_runs::Column::Error.is_null())
         .order_by_desc(job_runs::Column::StartedAt)
-        .one(&state.db)
+        .one(jobs.db)
         .await?
         .map_or(now - Duration::days(1), |run| run.started_at);
-    let offers = came_out::<offers::Entity>(&state.db, since, now).await?;
-    let stories = came_out::<stories::Entity>(&state.db, since, now).await?;
+    let offers = came_out::<offers::Entity>(jobs.db, since, now).await?;
+    let stories = came_out::<stories::Entity>(jobs.db, since, now).await?;
     if offers + stories > 0 {
-        state.page_cache.clear();
+        jobs.page_cache.clear();
     }
     Ok(offers + stories)
 }
@@ -194,7 +218,7 @@ async fn came_out<E: Content>(
 /// The newest runs, newest first, and the failed ones among the last day's (DINUM admins).
 pub async fn recent(
     db: &impl ConnectionTrait,
-    _scope: &crate::accounts::AdminScope,
+    _scope: &AdminScope,
     limit: u64,
 ) -> AppResult<Vec<job_runs::Model>> {
     Ok(job_runs::Entity::find()
@@ -207,11 +231,11 @@ pub async fn recent(
 
 /// Runs `job` now on behalf of a DINUM admin (the back-office's "run now").
 pub async fn run_now(
-    state: &AppState,
-    _scope: &crate::accounts::AdminScope,
+    jobs: &Context<'_>,
+    _scope: &AdminScope,
     job: Job,
 ) -> AppResult<Option<job_runs::Model>> {
-    run(state, job, state.now(), Trigger::Manual).await
+    run(jobs, job, jobs.clock.now(), Trigger::Manual).await
 }
 
 /// Refuses an unknown job name, for the command line and the back-office.

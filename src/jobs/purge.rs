@@ -7,8 +7,8 @@ use std::{future::Future, pin::Pin};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, sea_query::Expr};
 
+use super::Context;
 use crate::{
-    app::AppState,
     entities::{audit_log, invitations, login_links, outbox, sessions},
     error::AppResult,
 };
@@ -16,7 +16,7 @@ use crate::{
 type Purging<'a> = Pin<Box<dyn Future<Output = AppResult<u64>> + Send + 'a>>;
 
 /// A purge: returns how many rows it removed or emptied.
-type Purge = fn(&AppState, DateTime<Utc>) -> Purging<'_>;
+type Purge = for<'a> fn(&'a Context<'a>, DateTime<Utc>) -> Purging<'a>;
 
 /// What is purged, and how.
 const PURGES: [(&str, Purge); 5] = [
@@ -28,10 +28,10 @@ const PURGES: [(&str, Purge); 5] = [
 ];
 
 /// Runs every purge; returns how many rows went in all.
-pub async fn run(state: &AppState, now: DateTime<Utc>) -> AppResult<u64> {
+pub async fn run(jobs: &Context<'_>, now: DateTime<Utc>) -> AppResult<u64> {
     let mut total = 0;
     for (name, purge) in PURGES {
-        let purged = purge(state, now).await?;
+        let purged = purge(jobs, now).await?;
         tracing::info!(data = name, purged, "personal data purged");
         total += purged;
     }
@@ -39,29 +39,29 @@ pub async fn run(state: &AppState, now: DateTime<Utc>) -> AppResult<u64> {
 }
 
 /// Login links once used or expired.
-fn login_links(state: &AppState, now: DateTime<Utc>) -> Purging<'_> {
+fn login_links<'a>(jobs: &'a Context<'a>, now: DateTime<Utc>) -> Purging<'a> {
     Box::pin(async move {
         let done = Condition::any()
             .add(login_links::Column::UsedAt.is_not_null())
             .add(login_links::Column::ExpiresAt.lte(now));
         let deleted = login_links::Entity::delete_many()
             .filter(done)
-            .exec(&state.db)
+            .exec(jobs.db)
             .await?;
         Ok(deleted.rows_affected)
     })
 }
 
 /// Sessions past their end, or idle for longer than allowed.
-fn sessions(state: &AppState, now: DateTime<Utc>) -> Purging<'_> {
+fn sessions<'a>(jobs: &'a Context<'a>, now: DateTime<Utc>) -> Purging<'a> {
     Box::pin(async move {
-        let idle_since = now - state.config.auth.session_policy().idle;
+        let idle_since = now - jobs.retention.session_idle;
         let over = Condition::any()
             .add(sessions::Column::ExpiresAt.lte(now))
             .add(sessions::Column::LastSeenAt.lte(idle_since));
         let deleted = sessions::Entity::delete_many()
             .filter(over)
-            .exec(&state.db)
+            .exec(jobs.db)
             .await?;
         Ok(deleted.rows_affected)
     })
@@ -69,26 +69,26 @@ fn sessions(state: &AppState, now: DateTime<Utc>) -> Purging<'_> {
 
 /// Invitations that can no longer be used: past their expiry (accepted ones too: the
 /// membership stays), or revoked.
-fn invitations(state: &AppState, now: DateTime<Utc>) -> Purging<'_> {
+fn invitations<'a>(jobs: &'a Context<'a>, now: DateTime<Utc>) -> Purging<'a> {
     Box::pin(async move {
         let over = Condition::any()
             .add(invitations::Column::ExpiresAt.lte(now))
             .add(invitations::Column::RevokedAt.is_not_null());
         let deleted = invitations::Entity::delete_many()
             .filter(over)
-            .exec(&state.db)
+            .exec(jobs.db)
             .await?;
         Ok(deleted.rows_affected)
     })
 }
 
 /// Emails older than their retention: their bodies name people.
-fn emails(state: &AppState, now: DateTime<Utc>) -> Purging<'_> {
+fn emails<'a>(jobs: &'a Context<'a>, now: DateTime<Utc>) -> Purging<'a> {
     Box::pin(async move {
-        let before = now - Duration::days(state.config.jobs.email_retention_days);
+        let before = now - Duration::days(jobs.retention.email_days);
         let deleted = outbox::Entity::delete_many()
             .filter(outbox::Column::CreatedAt.lte(before))
-            .exec(&state.db)
+            .exec(jobs.db)
             .await?;
         Ok(deleted.rows_affected)
     })
@@ -96,9 +96,9 @@ fn emails(state: &AppState, now: DateTime<Utc>) -> Purging<'_> {
 
 /// Audit entries older than their retention keep what happened, not who or to whom: their
 /// author and their before and after states are emptied.
-fn audit_log(state: &AppState, now: DateTime<Utc>) -> Purging<'_> {
+fn audit_log<'a>(jobs: &'a Context<'a>, now: DateTime<Utc>) -> Purging<'a> {
     Box::pin(async move {
-        let before = now - Duration::days(state.config.jobs.audit_retention_days);
+        let before = now - Duration::days(jobs.retention.audit_days);
         let personal = Condition::any()
             .add(audit_log::Column::ActorId.is_not_null())
             .add(audit_log::Column::Before.is_not_null())
@@ -109,7 +109,7 @@ fn audit_log(state: &AppState, now: DateTime<Utc>) -> Purging<'_> {
             .col_expr(audit_log::Column::After, Expr::value(None::<String>))
             .filter(audit_log::Column::CreatedAt.lte(before))
             .filter(personal)
-            .exec(&state.db)
+            .exec(jobs.db)
             .await?;
         Ok(emptied.rows_affected)
     })

@@ -7,9 +7,9 @@ use std::collections::{BTreeSet, HashSet};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 
+use super::Context;
 use crate::{
     accounts::Role,
-    app::AppState,
     codes::Status,
     entities::{memberships, offer_reminders, offers, users},
     error::AppResult,
@@ -20,7 +20,7 @@ use crate::{
 const DAYS_BEFORE: [i64; 2] = [7, 1];
 
 /// Sends the reminders due at `now`; returns how many offers were reminded.
-pub async fn send(state: &AppState, now: DateTime<Utc>) -> AppResult<u64> {
+pub async fn send(jobs: &Context<'_>, now: DateTime<Utc>) -> AppResult<u64> {
     let mut reminded = 0;
     for (index, days) in DAYS_BEFORE.into_iter().enumerate() {
         // An offer within the next, closer reminder's window gets that one only.
@@ -31,12 +31,12 @@ pub async fn send(state: &AppState, now: DateTime<Utc>) -> AppResult<u64> {
             .filter(offers::Column::Status.eq(Status::Published))
             .filter(offers::Column::ExpiresAt.gt(after))
             .filter(offers::Column::ExpiresAt.lte(now + Duration::days(days)))
-            .all(&state.db)
+            .all(jobs.db)
             .await?;
         let sent: HashSet<(i32, DateTime<Utc>)> = offer_reminders::Entity::find()
             .filter(offer_reminders::Column::DaysBefore.eq(days as i32))
             .filter(offer_reminders::Column::OfferId.is_in(due.iter().map(|offer| offer.id)))
-            .all(&state.db)
+            .all(jobs.db)
             .await?
             .into_iter()
             .map(|reminder| (reminder.offer_id, reminder.expires_at))
@@ -45,7 +45,7 @@ pub async fn send(state: &AppState, now: DateTime<Utc>) -> AppResult<u64> {
             let Some(expires_at) = offer.expires_at else {
                 continue;
             };
-            if !sent.contains(&(offer.id, expires_at)) && remind(state, &offer, days, now).await? {
+            if !sent.contains(&(offer.id, expires_at)) && remind(jobs, &offer, days, now).await? {
                 reminded += 1;
             }
         }
@@ -55,13 +55,13 @@ pub async fn send(state: &AppState, now: DateTime<Utc>) -> AppResult<u64> {
 
 /// Records the reminder and writes its emails, together; `false` when another run did.
 async fn remind(
-    state: &AppState,
+    jobs: &Context<'_>,
     offer: &offers::Model,
     days: i64,
     now: DateTime<Utc>,
 ) -> AppResult<bool> {
     let expires_at = offer.expires_at.expect("a due offer expires");
-    let txn = crate::db::begin_write(&state.db).await?;
+    let txn = crate::db::begin_write(jobs.db).await?;
     let recorded = offer_reminders::ActiveModel {
         offer_id: Set(offer.id),
         days_before: Set(days as i32),
@@ -87,7 +87,7 @@ async fn remind(
         .filter(users::Column::Id.is_in(people))
         .all(&txn)
         .await?;
-    let letterhead = state.letterhead();
+    let letterhead = &jobs.letterhead;
     let args = [
         ("title", offer.title.clone()),
         ("days", days.to_string()),
@@ -98,7 +98,7 @@ async fn remind(
         ),
     ];
     for recipient in recipients {
-        let email = mail::compose(&letterhead, "expiry_reminder", &recipient.email, &args)?;
+        let email = mail::compose(letterhead, "expiry_reminder", &recipient.email, &args)?;
         mail::enqueue(&txn, &email, now).await?;
     }
     txn.commit().await?;

@@ -33,7 +33,7 @@ pub async fn start(state: SharedState) -> AppResult<JobScheduler> {
                 Box::pin(async move {
                     let now = state.now();
                     let tick = now.duration_trunc(Duration::minutes(1)).unwrap_or(now);
-                    if let Err(error) = run(&state, job, tick, Trigger::Schedule).await {
+                    if let Err(error) = run(&state.jobs(), job, tick, Trigger::Schedule).await {
                         tracing::error!(job = job.name(), %error, "a job could not be run");
                     }
                 })

@@ -1,4 +1,12 @@
 //! Request ids, access logs, security headers, and `HEAD` answered as `GET`.
+//!
+//! What poem ships is used where it does the same job: the security headers are its
+//! `SetHeader`. Two things stay hand-written on purpose. Compression: public pages are
+//! gzipped once when they enter the page cache (`caches::pages::Encoded`, served by
+//! `web::http::respond`), where poem's `Compression` would compress every response again
+//! and bring brotli and zstd into the build. Cookies: the three the site sets (session, login
+//! CSRF, ProConnect state) need the `__Host-` prefix behind https and our own signature
+//! (`web::auth`); poem's `CookieJar` would add the `cookie` crate's crypto for ~40 lines.
 
 use std::{
     sync::atomic::{AtomicU64, Ordering},
@@ -8,6 +16,7 @@ use std::{
 use poem::{
     Endpoint, IntoResponse, Middleware, Request, Response, Result,
     http::{HeaderValue, Method, header},
+    middleware::SetHeader,
 };
 use tracing::Instrument;
 
@@ -101,29 +110,7 @@ impl<E: Endpoint> Endpoint for ObserveEndpoint<E> {
         if let Ok(value) = HeaderValue::from_str(&id) {
             headers.insert("x-request-id", value);
         }
-        headers.insert(
-            header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static(CONTENT_SECURITY_POLICY),
-        );
-        headers.insert(
-            header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
-        );
-        headers.insert(
-            header::REFERRER_POLICY,
-            HeaderValue::from_static("strict-origin-when-cross-origin"),
-        );
-        headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-        headers.insert(
-            "cross-origin-opener-policy",
-            HeaderValue::from_static("same-origin"),
-        );
-        headers.insert(
-            "permissions-policy",
-            HeaderValue::from_static(
-                "camera=(), microphone=(), geolocation=(), interest-cohort=()",
-            ),
-        );
+        // Per request: a proxy may say the client came over https.
         if https {
             headers.insert(
                 header::STRICT_TRANSPORT_SECURITY,
@@ -132,4 +119,19 @@ impl<E: Endpoint> Endpoint for ObserveEndpoint<E> {
         }
         Ok(response)
     }
+}
+
+/// The security headers of every response, error pages included: a strict CSP, no sniffing,
+/// no framing, no powerful features (HSTS, which depends on the request, is `Observe`'s).
+pub fn security_headers() -> SetHeader {
+    SetHeader::new()
+        .overriding(header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY)
+        .overriding(header::X_CONTENT_TYPE_OPTIONS, "nosniff")
+        .overriding(header::REFERRER_POLICY, "strict-origin-when-cross-origin")
+        .overriding(header::X_FRAME_OPTIONS, "DENY")
+        .overriding("cross-origin-opener-policy", "same-origin")
+        .overriding(
+            "permissions-policy",
+            "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+        )
 }

@@ -52,6 +52,7 @@ pub fn router(state: SharedState) -> impl Endpoint<Output = Response> {
         .with(cache::CachedPages(state.clone()))
         .with(limits::Limits(state.clone()))
         .with(errors::ErrorPages(state.clone()))
+        .with(middleware::security_headers())
         .with(middleware::Observe {
             https: state.config.server.is_https(),
         })

@@ -80,7 +80,7 @@ pub async fn run_now(
 ) -> AppResult<Response> {
     admin.posted(posted)?;
     let job = jobs::named(&name)?;
-    let ran = jobs::run_now(admin.state, &admin.everywhere()?, job).await?;
+    let ran = jobs::run_now(&admin.state.jobs(), &admin.everywhere()?, job).await?;
     let notice = match ran {
         Some(run) if run.error.is_none() => "job-done",
         Some(_) => "job-failed",
