@@ -227,11 +227,14 @@ impl Drop for TestDatabase {
     }
 }
 
-/// The application served on a loopback port.
+/// The application, served on a loopback port for browsers, the OpenID provider and forms,
+/// and called in process for plain reads (`get`, `page`).
 pub struct TestApp {
     pub base_url: String,
     pub state: SharedState,
     pub client: reqwest::Client,
+    /// The same routes, called without a socket.
+    endpoint: poem::endpoint::BoxEndpoint<'static, poem::Response>,
     /// How many SQL statements the application ran so far.
     pub queries: Arc<AtomicUsize>,
     server: tokio::task::JoinHandle<()>,
@@ -347,6 +350,7 @@ impl TestApp {
         });
         let state = AppState::with_database(config, connection).expect("state");
         let app = web::router(state.clone());
+        let endpoint = poem::EndpointExt::boxed(web::router(state.clone()));
         let server = tokio::spawn(async move {
             let _ = poem::Server::new_with_acceptor(acceptor).run(app).await;
         });
@@ -359,6 +363,7 @@ impl TestApp {
             base_url,
             state,
             client,
+            endpoint,
             queries,
             server,
             database,
@@ -372,22 +377,41 @@ impl TestApp {
         format!("{}{path}", self.base_url)
     }
 
+    /// GET `path`, in process.
     pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.client
-            .get(self.url(path))
-            .send()
-            .await
-            .expect("request")
+        self.call(path, &[]).await
     }
 
-    /// GET `path` with a `Cookie` header (a signed-in browser).
+    /// GET `path` with a `Cookie` header (a signed-in browser), in process.
     pub async fn get_with_cookie(&self, path: &str, cookie: &str) -> reqwest::Response {
-        self.client
-            .get(self.url(path))
-            .header("cookie", cookie)
-            .send()
-            .await
-            .expect("request")
+        self.call(path, &[("cookie", cookie)]).await
+    }
+
+    /// The application's answer to a GET of `path` with `headers`, without a socket, as it
+    /// answers a client on loopback.
+    async fn call(&self, path: &str, headers: &[(&str, &str)]) -> reqwest::Response {
+        let mut request = poem::http::Request::builder()
+            .uri(path)
+            .header("host", self.base_url.trim_start_matches("http://"));
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let (parts, ()) = request.body(()).expect("request").into_parts();
+        let loopback = std::net::SocketAddr::from(([127, 0, 0, 1], 0));
+        let parts = poem::RequestParts::from((
+            parts,
+            poem::web::LocalAddr(loopback.into()),
+            poem::web::RemoteAddr(loopback.into()),
+            poem::http::uri::Scheme::HTTP,
+        ));
+        let request = poem::Request::from_parts(parts, poem::Body::empty());
+        let response = poem::Endpoint::get_response(&self.endpoint, request).await;
+        let (parts, body) = response.into_parts();
+        let bytes = body.into_bytes().await.expect("body");
+        let mut answer = poem::http::Response::new(bytes);
+        *answer.status_mut() = parts.status;
+        *answer.headers_mut() = parts.headers;
+        reqwest::Response::from(answer)
     }
 
     /// GET `path` and return its status and body.
