@@ -16,7 +16,7 @@ use crate::{
     codes::Status,
     entities::{offers, stories},
     error::{AppError, AppResult},
-    ids::{Id, UserId},
+    ids::{Id, MediaId, UserId},
     slug,
 };
 
@@ -252,7 +252,7 @@ impl Content for offers::Entity {
 
     async fn check(db: &impl ConnectionTrait, scope: &Scope, new: &Self::New) -> AppResult<()> {
         crate::offers::editing::check_structure(db, scope, new.structure_id).await?;
-        let illustration = new.illustration_media_id;
+        let illustration = new.illustration_media_id.map(MediaId::new);
         crate::media::check_owned(db, scope, illustration, "illustration_media_id").await
     }
 
@@ -318,7 +318,8 @@ impl Content for stories::Entity {
     type New = crate::stories::NewStory;
 
     async fn check(db: &impl ConnectionTrait, scope: &Scope, new: &Self::New) -> AppResult<()> {
-        crate::media::check_owned(db, scope, new.photo_media_id, "photo_media_id").await
+        let photo = new.photo_media_id.map(MediaId::new);
+        crate::media::check_owned(db, scope, photo, "photo_media_id").await
     }
 
     async fn insert_draft(

@@ -123,9 +123,10 @@ pub async fn memberships_of(
         .await?)
 }
 
-/// Every membership, grouped by user (one query, for lists of users).
+/// Every membership of every ministry, grouped by user (one query, for lists of users).
 pub async fn memberships_by_user(
     db: &impl ConnectionTrait,
+    _scope: &AdminScope,
 ) -> AppResult<std::collections::HashMap<i32, Vec<memberships::Model>>> {
     let mut by_user: std::collections::HashMap<i32, Vec<memberships::Model>> = Default::default();
     for membership in memberships::Entity::find().all(db).await? {

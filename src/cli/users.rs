@@ -60,7 +60,7 @@ pub async fn run(config: &Config, command: UserCommand, now: DateTime<Utc>) -> A
                 .into_iter()
                 .map(|t| (t.id, t.slug))
                 .collect();
-            let memberships = accounts::memberships_by_user(&db).await?;
+            let memberships = accounts::memberships_by_user(&db, &AdminScope::system()).await?;
             for user in accounts::list_users(&db).await? {
                 let roles: Vec<String> = memberships
                     .get(&user.id)

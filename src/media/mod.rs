@@ -346,13 +346,13 @@ pub(crate) async fn exists(db: &impl ConnectionTrait, id: MediaId) -> AppResult<
 pub async fn check_owned(
     db: &impl ConnectionTrait,
     scope: &Scope,
-    id: Option<i32>,
+    id: Option<MediaId>,
     field: &str,
 ) -> AppResult<()> {
     let Some(id) = id else {
         return Ok(());
     };
-    let owned = media::Entity::find_by_id(id)
+    let owned = media::Entity::find_by_id(id.get())
         .filter(media::Column::TenantId.eq(scope.tenant()))
         .one(db)
         .await?;

@@ -87,7 +87,8 @@ pub async fn update(
 ) -> AppResult<tenants::Model> {
     let before = find(db, scope).await?;
     check_theme(new, themes)?;
-    crate::media::check_owned(db, scope, new.logo_media_id, "logo_media_id").await?;
+    let logo = new.logo_media_id.map(crate::ids::MediaId::new);
+    crate::media::check_owned(db, scope, logo, "logo_media_id").await?;
     let mut checked = new.clone();
     checked.slug = before.slug.clone();
     if !scope.by_admin() {

@@ -131,7 +131,9 @@ pub async fn login_page(request: &Request, Data(state): Data<&SharedState>) -> A
     let mut demo_accounts = Vec::new();
     if state.config.demo {
         let tenants = crate::tenants::list_active(&state.db).await?;
-        let memberships = accounts::memberships_by_user(&state.db).await?;
+        // Demo mode only: the page lists the demo accounts and their roles, as the system.
+        let system = accounts::AdminScope::system();
+        let memberships = accounts::memberships_by_user(&state.db, &system).await?;
         for user in accounts::list_users(&state.db).await? {
             if !user.email.ends_with(crate::demo::ACCOUNTS_DOMAIN) {
                 continue;
