@@ -15,7 +15,7 @@ use crate::{
     audit,
     codes::Status,
     entities::{offers, stories},
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, Problems, Reason},
     ids::{Id, MediaId, UserId},
     slug,
 };
@@ -197,7 +197,8 @@ pub trait Content:
     /// What follows its form: the fields an editor writes.
     type New: Sync;
 
-    /// Refuses what `new` points at outside the scope's ministry (a service, an image).
+    /// Refuses what is wrong with `new`, every field at once: its written fields, and what it
+    /// points at outside the scope's ministry (a service, an image). Reads, never writes.
     fn check(
         db: &impl ConnectionTrait,
         scope: &Scope,
@@ -251,9 +252,14 @@ impl Content for offers::Entity {
     type New = crate::offers::NewOffer;
 
     async fn check(db: &impl ConnectionTrait, scope: &Scope, new: &Self::New) -> AppResult<()> {
-        crate::offers::editing::check_structure(db, scope, new.structure_id).await?;
+        let mut problems = Problems::default();
+        problems.check(new.check())?;
+        let structure = crate::offers::editing::check_structure(db, scope, new.structure_id);
+        problems.check(structure.await)?;
         let illustration = new.illustration_media_id.map(MediaId::new);
-        crate::media::check_owned(db, scope, illustration, "illustration_media_id").await
+        let owned = crate::media::check_owned(db, scope, illustration, "illustration_media_id");
+        problems.check(owned.await)?;
+        problems.into_result()
     }
 
     async fn insert_draft(
@@ -318,8 +324,12 @@ impl Content for stories::Entity {
     type New = crate::stories::NewStory;
 
     async fn check(db: &impl ConnectionTrait, scope: &Scope, new: &Self::New) -> AppResult<()> {
+        let mut problems = Problems::default();
+        problems.check(new.check())?;
         let photo = new.photo_media_id.map(MediaId::new);
-        crate::media::check_owned(db, scope, photo, "photo_media_id").await
+        let owned = crate::media::check_owned(db, scope, photo, "photo_media_id");
+        problems.check(owned.await)?;
+        problems.into_result()
     }
 
     async fn insert_draft(
@@ -417,10 +427,7 @@ pub async fn find_editable<E: Content>(
 ) -> AppResult<E::Model> {
     let found = find::<E>(db, scope, id).await?;
     if found.status() == Status::Archived {
-        return Err(AppError::invalid(
-            "status",
-            "an archived item cannot change",
-        ));
+        return Err(AppError::invalid("status", Reason::Archived));
     }
     Ok(found)
 }
@@ -482,7 +489,7 @@ where
             return E::find_by_id(key).one(db).await?.ok_or(AppError::NotFound);
         }
     }
-    Err(AppError::invalid("slug", "already used"))
+    Err(AppError::invalid("slug", Reason::AlreadyUsed))
 }
 
 /// Copies item `id` as a new draft of the same ministry, with a free slug; `adjust` resets

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue, concurrent::FluentBundle};
 use rust_embed::RustEmbed;
 
-use crate::error::AppError;
+use crate::error::{AppError, FieldError};
 
 #[derive(RustEmbed)]
 #[folder = "locales/"]
@@ -103,11 +103,11 @@ impl I18n {
                 let content = LocaleFiles::get(&file).expect("listed file");
                 let text = String::from_utf8_lossy(&content.data).into_owned();
                 let resource = FluentResource::try_new(text).map_err(|(_, errors)| {
-                    AppError::invalid("locales", format!("{file}: {errors:?}"))
+                    AppError::setup("locales", format!("{file}: {errors:?}"))
                 })?;
-                bundle.add_resource(resource).map_err(|errors| {
-                    AppError::invalid("locales", format!("{file}: {errors:?}"))
-                })?;
+                bundle
+                    .add_resource(resource)
+                    .map_err(|errors| AppError::setup("locales", format!("{file}: {errors:?}")))?;
             }
             bundles.insert(lang, bundle);
         }
@@ -142,6 +142,20 @@ impl I18n {
 
     pub fn text(&self, lang: Lang, key: &str) -> String {
         self.message(lang, key, &[])
+    }
+
+    /// What to tell of a refused field: the most precise message there is, for this field
+    /// and reason (`form-error-FIELD-REASON`), else for the reason (`form-error-REASON`, which
+    /// every reason has), else `form-error-generic`.
+    pub fn field_error(&self, lang: Lang, error: &FieldError) -> String {
+        let code = error.reason.code();
+        let precise = format!("form-error-{}-{code}", error.field);
+        let general = format!("form-error-{code}");
+        let key = [precise.as_str(), general.as_str()]
+            .into_iter()
+            .find(|key| self.has(lang, key))
+            .unwrap_or("form-error-generic");
+        self.text(lang, key)
     }
 }
 
@@ -269,18 +283,6 @@ mod tests {
             ),
             ("admin-jobs-trigger-", vec!["schedule", "manual", "command"]),
             (
-                "form-error-file-",
-                vec![
-                    "empty",
-                    "too_large",
-                    "not_an_image",
-                    "too_many_pixels",
-                    "unreadable",
-                    "storage",
-                ],
-            ),
-            ("form-error-media-", vec!["in_use"]),
-            (
                 "admin-proposal-",
                 vec!["pending_review", "changes_requested", "rejected"],
             ),
@@ -288,7 +290,6 @@ mod tests {
         for (prefix, codes) in prefixed {
             used.extend(codes.into_iter().map(|code| format!("{prefix}{code}")));
         }
-        used.insert("form-error-generic".to_owned());
         for kind in crate::mail::KINDS {
             used.insert(format!("mail-{kind}-subject"));
             used.insert(format!("mail-{kind}-body"));

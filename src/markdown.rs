@@ -13,7 +13,7 @@ use std::{
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 use sha2::{Digest, Sha256};
 
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Reason};
 
 /// The longest rich text a field may hold, in characters.
 pub const MAX_CHARS: usize = 20_000;
@@ -25,10 +25,10 @@ const RENDERED_MEMORY_BYTES: usize = 32 * 1024 * 1024;
 /// Refuses rich text that is too long or too deeply nested to render cheaply.
 pub fn check(field: &str, markdown: &str) -> AppResult<()> {
     if markdown.chars().count() > MAX_CHARS {
-        return Err(AppError::invalid(field, "too_long"));
+        return Err(AppError::invalid(field, Reason::TooLong));
     }
     if nesting(markdown) > MAX_NESTING {
-        return Err(AppError::invalid(field, "too_deep"));
+        return Err(AppError::invalid(field, Reason::TooDeep));
     }
     Ok(())
 }
@@ -113,7 +113,7 @@ pub async fn preview(markdown: String) -> AppResult<String> {
     let rendering = tokio::task::spawn_blocking(move || render_bounded(&markdown));
     match tokio::time::timeout(PREVIEW_BUDGET, rendering).await {
         Ok(Ok(html)) => Ok(html),
-        Ok(Err(_)) | Err(_) => Err(AppError::invalid("markdown", "too_long")),
+        Ok(Err(_)) | Err(_) => Err(AppError::BadRequest("markdown too slow to preview")),
     }
 }
 

@@ -132,9 +132,9 @@ impl Renderer {
             if let Some(name) = file.strip_suffix("/theme.toml") {
                 let text = source.read(file).unwrap_or_default();
                 let info: ThemeInfo = toml::from_str(&String::from_utf8_lossy(&text))
-                    .map_err(|e| AppError::invalid("theme", format!("{file}: {}", e.message())))?;
+                    .map_err(|e| AppError::setup("theme", format!("{file}: {}", e.message())))?;
                 if info.name != name {
-                    return Err(AppError::invalid(
+                    return Err(AppError::setup(
                         "theme",
                         format!("{file} names itself {}", info.name),
                     ));
@@ -146,13 +146,13 @@ impl Renderer {
             }
         }
         if !themes.contains_key(DEFAULT_THEME) {
-            return Err(AppError::invalid("theme", "the dsfr theme is missing"));
+            return Err(AppError::setup("theme", "the dsfr theme is missing"));
         }
         for info in themes.values() {
             if let Some(parent) = &info.parent
                 && !themes.contains_key(parent)
             {
-                return Err(AppError::invalid(
+                return Err(AppError::setup(
                     "theme",
                     format!("{} inherits unknown theme {parent}", info.name),
                 ));

@@ -3,7 +3,7 @@
 //! Every form value goes through [`clean`] before anything reads it, and the domain checks
 //! lengths, addresses and emails with the functions here, so that one rule holds everywhere.
 
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Reason};
 
 /// The longest one-line text field (names, roles, cities, contacts), in characters.
 pub const MAX_LINE_CHARS: usize = 200;
@@ -31,7 +31,7 @@ pub fn is_noncharacter(c: char) -> bool {
 /// Refuses `value` when longer than `max` characters.
 pub fn check_length(field: &str, value: &str, max: usize) -> AppResult<()> {
     if value.chars().count() > max {
-        return Err(AppError::invalid(field, "too_long"));
+        return Err(AppError::invalid(field, Reason::TooLong));
     }
     Ok(())
 }
@@ -52,7 +52,7 @@ pub fn check_http_url(field: &str, url: &str) -> AppResult<()> {
     if is_http_url(url) {
         Ok(())
     } else {
-        Err(AppError::invalid(field, "not_http_url"))
+        Err(AppError::invalid(field, Reason::NotHttpUrl))
     }
 }
 
@@ -76,7 +76,7 @@ pub fn check_email(field: &str, email: &str) -> AppResult<()> {
     if is_email(email) {
         Ok(())
     } else {
-        Err(AppError::invalid(field, "not_an_email"))
+        Err(AppError::invalid(field, Reason::NotAnEmail))
     }
 }
 

@@ -27,6 +27,7 @@ use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 on_both_backends!(
     the_whole_journey,
     forms_show_problems_and_keep_what_was_typed,
+    a_form_tells_every_mistake_at_once,
     editors_edit_duplicate_and_archive,
     switching_ministries_and_managing_members,
     changes_show_on_the_portal_at_once,
@@ -637,6 +638,65 @@ async fn the_whole_journey(backend: Backend) {
     for path in ["/admin/membres", "/admin/ministere"] {
         assert_eq!(manager.page(path).await.0, 200, "manager on {path}");
     }
+}
+
+/// Four mistakes in the domain's rules and a value that cannot be read: one refusal says
+/// them all, each next to its field and in the list above the form, and nothing is written.
+async fn a_form_tells_every_mistake_at_once(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let ministry = fixtures::ministry(&app, "mer", "Ministère de la Mer", "dsfr").await;
+    let (editor, _) = signed_in_client(&app, EDITOR, &[(&ministry, Role::Editor)]).await;
+    let new = "/admin/offres/nouvelle";
+    let mut changes = offer_form("save", "", "Une mission.");
+    changes.retain(|(name, _)| !["postal_code", "apply_url"].contains(name));
+    changes.extend([
+        ("postal_code", "7500"),
+        ("apply_url", "candidatures.mer.gouv.fr"),
+        ("salary_min", "50000"),
+        ("salary_max", "30000"),
+        ("experience_min_years", "quarante"),
+    ]);
+    let refused = editor.submit(new, new, &changes).await;
+    assert_eq!(refused.status(), 400);
+    let page = refused.text().await.unwrap();
+    let expected = [
+        (
+            "apply_url",
+            "Indiquez une adresse web complète, commençant par https:// ou http://.",
+        ),
+        (
+            "experience_min_years",
+            "Indiquez un nombre entier, sans espace ni décimale.",
+        ),
+        (
+            "postal_code",
+            "Indiquez un code postal français à 5 chiffres.",
+        ),
+        (
+            "salary_max",
+            "Indiquez un montant en euros, au moins égal au salaire minimum.",
+        ),
+        ("title", TITLE_ERROR),
+    ];
+    assert_eq!(
+        texts(&page, ".fr-alert--error li a"),
+        expected.map(|(_, message)| message)
+    );
+    assert_eq!(
+        attributes(&page, ".fr-alert--error li a", "href"),
+        expected.map(|(field, _)| format!("#field-{field}"))
+    );
+    for (field, message) in expected {
+        assert_eq!(texts(&page, &format!("#field-{field}-error")), [message]);
+    }
+    assert_eq!(attributes(&page, "#field-salary_min", "value"), ["50000"]);
+    assert_eq!(offer_count(&app).await, 0, "nothing is written");
+    let journal = audit_log::Entity::find()
+        .filter(audit_log::Column::Action.eq("offer.create"))
+        .count(&app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(journal, 0, "nor journaled");
 }
 
 async fn forms_show_problems_and_keep_what_was_typed(backend: Backend) {

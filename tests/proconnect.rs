@@ -350,7 +350,7 @@ async fn invited_people_get_in_on_their_first_login(backend: Backend) {
     assert!(matches!(refused, Err(metiers::error::AppError::Forbidden)));
     let twice = invitations::invite(db, &managing, invitee, Role::Manager, Utc::now()).await;
     assert!(
-        matches!(twice, Err(metiers::error::AppError::Invalid { .. })),
+        matches!(twice, Err(metiers::error::AppError::Invalid(_))),
         "{twice:?}"
     );
 }

@@ -9,7 +9,7 @@ use super::{Actor, AdminScope, Role, Scope, normalize_email};
 use crate::{
     audit,
     entities::{invitations, memberships, tenants},
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, Reason},
     ids::{InvitationId, TenantId, UserId},
     mail,
 };
@@ -35,20 +35,14 @@ pub async fn invite(
             .await?
             .is_some()
     {
-        return Err(AppError::invalid(
-            "email",
-            "already a member of this ministry",
-        ));
+        return Err(AppError::invalid("email", Reason::AlreadyMember));
     }
     if pending_for(db, &email, now)
         .await?
         .iter()
         .any(|pending| pending.tenant_id == tenant_id)
     {
-        return Err(AppError::invalid(
-            "email",
-            "already invited: resend the invitation",
-        ));
+        return Err(AppError::invalid("email", Reason::AlreadyInvited));
     }
     let invitation = invitations::ActiveModel {
         tenant_id: Set(tenant_id),

@@ -7,7 +7,7 @@ use super::{Role, Scope};
 use crate::{
     audit,
     entities::{memberships, users},
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, Reason},
     ids::UserId,
 };
 
@@ -47,7 +47,7 @@ async fn find_other(
 ) -> AppResult<memberships::Model> {
     scope.require_manager()?;
     if Some(user_id) == scope.user() {
-        return Err(AppError::invalid("user", "not your own membership"));
+        return Err(AppError::invalid("user", Reason::OwnMembership));
     }
     memberships::Entity::find_by_id((user_id.get(), scope.tenant().get()))
         .one(db)

@@ -18,7 +18,7 @@ use sea_orm::{
 
 use crate::{
     entities::{memberships, users},
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, Reason},
     ids::UserId,
 };
 
@@ -53,7 +53,7 @@ pub fn normalize_email(email: &str) -> AppResult<String> {
     if crate::text::is_email(&email) {
         Ok(email)
     } else {
-        Err(AppError::invalid("email", "not an email address"))
+        Err(AppError::invalid("email", Reason::NotAnEmail))
     }
 }
 
@@ -72,10 +72,7 @@ pub async fn create_user(
 ) -> AppResult<users::Model> {
     let email = normalize_email(&new.email)?;
     if find_by_email(db, &email).await?.is_some() {
-        return Err(AppError::invalid(
-            "email",
-            "a user with this email already exists",
-        ));
+        return Err(AppError::invalid("email", Reason::AlreadyUsed));
     }
     Ok(users::ActiveModel {
         sub: Set(None),

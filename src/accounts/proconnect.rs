@@ -115,7 +115,7 @@ impl ProConnect {
             .redirect(reqwest::redirect::Policy::none())
             .timeout(std::time::Duration::from_secs(10))
             .build()
-            .map_err(|e| AppError::invalid("proconnect", e.to_string()))?;
+            .map_err(|e| AppError::setup("proconnect", e))?;
         Ok(Self {
             config,
             redirect_url: format!("{base_url}/connexion/proconnect/retour"),

@@ -37,10 +37,10 @@ pub async fn run(config: &Config, command: UserCommand, now: DateTime<Utc>) -> A
             .await?;
             if let (Some(slug), Some(role)) = (tenant, role) {
                 let role = Role::parse(&role)
-                    .ok_or_else(|| AppError::invalid("role", "manager or editor"))?;
+                    .ok_or_else(|| AppError::argument("role", "manager or editor"))?;
                 let tenant = tenants::find_active_by_slug(&txn, &slug)
                     .await?
-                    .ok_or_else(|| AppError::invalid("tenant", format!("no ministry {slug}")))?;
+                    .ok_or_else(|| AppError::argument("tenant", format!("no ministry {slug}")))?;
                 let ministry = AdminScope::system().ministry(tenant.key());
                 accounts::add_membership(&txn, &ministry, user.key(), role, now).await?;
             }

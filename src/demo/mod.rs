@@ -97,7 +97,7 @@ struct Place {
 }
 
 fn parse<T: serde::de::DeserializeOwned>(name: &str, json: &str) -> AppResult<T> {
-    serde_json::from_str(json).map_err(|e| AppError::invalid("demo data", format!("{name}: {e}")))
+    serde_json::from_str(json).map_err(|e| AppError::setup("demo data", format!("{name}: {e}")))
 }
 
 /// What a seeding run wrote.
@@ -123,7 +123,7 @@ pub async fn seed(
     let demo_stories: Vec<DemoStory> = parse("stories.json", include_str!("data/stories.json"))?;
     let places: Vec<Place> = parse("places.json", include_str!("data/places.json"))?;
     if ministries.is_empty() || templates.is_empty() || places.is_empty() {
-        return Err(AppError::invalid(
+        return Err(AppError::setup(
             "demo data",
             "ministries, offer templates and places are required",
         ));
@@ -192,7 +192,7 @@ pub async fn seed(
             continue;
         }
         let tenant = by_slug.get(story.ministry_slug.as_str()).ok_or_else(|| {
-            AppError::invalid(
+            AppError::setup(
                 "demo data",
                 format!(
                     "story {} names unknown ministry {}",
@@ -326,7 +326,7 @@ fn demo_offer(
             .replace("{structure}", &structure_name)
     };
     let code_error =
-        |what: &str, code: &str| AppError::invalid("demo data", format!("unknown {what} {code}"));
+        |what: &str, code: &str| AppError::setup("demo data", format!("unknown {what} {code}"));
     let profession = Profession::parse(&template.profession)
         .ok_or_else(|| code_error("profession", &template.profession))?;
     let contract_types = template

@@ -242,7 +242,7 @@ pub async fn run_now(
 pub fn named(name: &str) -> AppResult<Job> {
     Job::parse(name).ok_or_else(|| {
         let names: Vec<&str> = Job::ALL.iter().map(|job| job.name()).collect();
-        AppError::invalid(
+        AppError::argument(
             "job",
             format!("unknown job {name} (one of {})", names.join(", ")),
         )

@@ -12,10 +12,7 @@ use crate::{
 };
 
 fn failed(error: impl std::fmt::Display) -> AppError {
-    AppError::Config {
-        key: "METIERS_SCHEDULE_*".into(),
-        message: error.to_string(),
-    }
+    AppError::setup("job scheduler", error)
 }
 
 /// Starts every job on its schedule; the scheduler runs until the process ends.
@@ -38,7 +35,10 @@ pub async fn start(state: SharedState) -> AppResult<JobScheduler> {
                     }
                 })
             })
-            .map_err(|e| failed(format!("{}: '{schedule}': {e}", job.name())))?;
+            .map_err(|e| AppError::Config {
+                key: format!("METIERS_SCHEDULE_{}", job.name().to_uppercase()),
+                message: format!("'{schedule}': {e}"),
+            })?;
         scheduler.add(cron).await.map_err(failed)?;
     }
     scheduler.start().await.map_err(failed)?;

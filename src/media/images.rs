@@ -8,7 +8,7 @@ use std::io::Cursor;
 
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits, imageops::FilterType};
 
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Reason};
 
 /// The widths an image is stored at, at most; an image narrower than one is kept at its own.
 pub const WIDTHS: [u32; 3] = [400, 800, 1600];
@@ -105,8 +105,8 @@ pub fn widths(width: u32) -> Vec<u32> {
     widths
 }
 
-/// A refused upload: field `file`, with the reason as its message (`form-error-file-REASON`).
-fn refused(reason: &str) -> AppError {
+/// A refused upload: field `file`, for `reason` (message `form-error-file-REASON`).
+fn refused(reason: Reason) -> AppError {
     AppError::invalid("file", reason)
 }
 
@@ -114,14 +114,14 @@ fn refused(reason: &str) -> AppError {
 /// async threads.
 pub fn process(bytes: &[u8], max_bytes: usize) -> AppResult<Processed> {
     if bytes.is_empty() {
-        return Err(refused("empty"));
+        return Err(refused(Reason::Empty));
     }
     if bytes.len() > max_bytes {
-        return Err(refused("too_large"));
+        return Err(refused(Reason::TooLarge));
     }
-    let format = image::guess_format(bytes).map_err(|_| refused("not_an_image"))?;
+    let format = image::guess_format(bytes).map_err(|_| refused(Reason::NotAnImage))?;
     if !ACCEPTED.contains(&format) {
-        return Err(refused("not_an_image"));
+        return Err(refused(Reason::NotAnImage));
     }
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
     let mut limits = Limits::default();
@@ -130,20 +130,20 @@ pub fn process(bytes: &[u8], max_bytes: usize) -> AppResult<Processed> {
     limits.max_alloc = Some(MAX_DECODE_BYTES);
     reader.limits(limits);
     let unreadable = |error: image::ImageError| match error {
-        image::ImageError::Limits(_) => refused("too_many_pixels"),
-        _ => refused("unreadable"),
+        image::ImageError::Limits(_) => refused(Reason::TooManyPixels),
+        _ => refused(Reason::Unreadable),
     };
     let mut decoder = reader.into_decoder().map_err(unreadable)?;
     let (width, height) = decoder.dimensions();
     if u64::from(width) * u64::from(height) > MAX_PIXELS || decoder.total_bytes() > MAX_DECODE_BYTES
     {
-        return Err(refused("too_many_pixels"));
+        return Err(refused(Reason::TooManyPixels));
     }
     let orientation = decoder.orientation().map_err(unreadable)?;
     let mut picture = DynamicImage::from_decoder(decoder).map_err(unreadable)?;
     picture.apply_orientation(orientation);
     if picture.width() == 0 || picture.height() == 0 {
-        return Err(refused("unreadable"));
+        return Err(refused(Reason::Unreadable));
     }
     let fallback = if picture.color().has_alpha() {
         Fallback::Png

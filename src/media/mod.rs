@@ -21,7 +21,7 @@ use crate::{
     accounts::{AdminScope, Scope},
     audit,
     entities::{media, offers, stories, tenants},
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, Reason},
     ids::{MediaId, UserId},
 };
 use images::Fallback;
@@ -138,8 +138,11 @@ pub async fn find_by_object_key(
 /// Checks the text alternative of an image: required, as RGAA asks, and short.
 fn check_alt(alt: &str) -> AppResult<String> {
     let alt = alt.trim();
-    if alt.is_empty() || alt.chars().count() > 250 {
-        return Err(AppError::invalid("alt", "required, at most 250 characters"));
+    if alt.is_empty() {
+        return Err(AppError::invalid("alt", Reason::Required));
+    }
+    if alt.chars().count() > 250 {
+        return Err(AppError::invalid("alt", Reason::TooLong));
     }
     Ok(alt.to_owned())
 }
@@ -358,7 +361,7 @@ pub async fn check_owned(
         .await?;
     match owned {
         Some(_) => Ok(()),
-        None => Err(AppError::invalid(field, "not an image of this ministry")),
+        None => Err(AppError::invalid(field, Reason::NotOfThisMinistry)),
     }
 }
 
@@ -494,7 +497,7 @@ pub async fn replace(
         return describe(db, scope, id, &alt, now).await;
     }
     if find_by_key(db, &prepared.key).await?.is_some() {
-        return Err(AppError::invalid("file", "duplicate"));
+        return Err(AppError::invalid("file", Reason::Duplicate));
     }
     let written = write_objects(db, storage, prepared).await?;
     let saved = async {
@@ -527,7 +530,7 @@ pub async fn replace(
         }
         Err(AppError::Database(error)) if crate::db::is_unique_violation(&error) => {
             // The same picture, added meanwhile as another image: its objects are that one's.
-            Err(AppError::invalid("file", "duplicate"))
+            Err(AppError::invalid("file", Reason::Duplicate))
         }
         Err(error) => {
             remove_unowned(db, storage, &written.key, &written.keys).await;
@@ -547,7 +550,7 @@ pub async fn delete(
     let txn = crate::db::begin_write(db).await?;
     let row = find(&txn, scope, id).await?;
     if !used_by(&txn, &row).await?.is_empty() {
-        return Err(AppError::invalid("media", "in_use"));
+        return Err(AppError::invalid("media", Reason::InUse));
     }
     media::Entity::delete_by_id(row.id).exec(&txn).await?;
     record(&txn, scope.user(), "delete", Some(&row), None, now).await?;

@@ -42,7 +42,7 @@ fn check_key(key: &str) -> AppResult<()> {
     if key.len() <= 512 && key.split('/').all(safe_segment) {
         Ok(())
     } else {
-        Err(AppError::Storage(format!("'{key}' is not a media key")))
+        Err(AppError::MediaKey(key.to_owned()))
     }
 }
 

@@ -34,7 +34,7 @@ use crate::{
     codes::Status,
     content::{self, Content, Item, Snapshot},
     entities::{offers, tenants},
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, Reason},
     ids::{Id, OfferId, TenantId, UserId},
     mail,
 };
@@ -204,7 +204,7 @@ pub async fn submit<E: Content>(
 ) -> AppResult<E::Model> {
     let before = content::find_editable::<E>(db, scope, id).await?;
     next_status(before.status(), Transition::Submit)
-        .ok_or_else(|| AppError::invalid("status", "only a draft can be submitted"))?;
+        .ok_or_else(|| AppError::invalid("status", Reason::WrongStatus))?;
     let trusted = is_trusted(db, scope.tenant()).await?;
     let (to, action) = if trusted {
         (Status::Published, "publish_trusted")
@@ -230,9 +230,8 @@ pub async fn mark_filled(
     now: DateTime<Utc>,
 ) -> AppResult<offers::Model> {
     let before = content::find_editable::<offers::Entity>(db, scope, id).await?;
-    next_status(before.status(), Transition::MarkFilled).ok_or_else(|| {
-        AppError::invalid("status", "only a published offer can be marked filled")
-    })?;
+    next_status(before.status(), Transition::MarkFilled)
+        .ok_or_else(|| AppError::invalid("status", Reason::WrongStatus))?;
     let moved = move_to::<offers::Entity>(db, &before, Status::Filled, now).await?;
     let after = set::<offers::Entity>(
         db,
@@ -261,7 +260,7 @@ pub async fn review<E: Content>(
     comment: &str,
     now: DateTime<Utc>,
 ) -> AppResult<E::Model> {
-    let changed = || AppError::invalid("version", "reviewed or changed meanwhile");
+    let changed = || AppError::invalid("version", Reason::ChangedMeanwhile);
     let by = scope.user();
     let waiting = match find_waiting::<E>(db, scope, id).await {
         Err(AppError::NotFound) => return Err(changed()),
@@ -273,7 +272,7 @@ pub async fn review<E: Content>(
     }
     let comment = comment.trim();
     if decision != Decision::Approve && comment.is_empty() {
-        return Err(AppError::invalid("comment", "say what to change, or why"));
+        return Err(AppError::invalid("comment", Reason::Required));
     }
     let comment = Some(comment.to_owned()).filter(|c| !c.is_empty());
     let to = next_status(Status::PendingReview, decision.transition())

@@ -9,7 +9,7 @@ use sea_orm::{
 use crate::{
     codes::Status,
     content::{Content, Item},
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, Reason},
 };
 
 /// Takes item `before` for a change if it is still at the version read (someone may have
@@ -29,7 +29,7 @@ pub(super) async fn claim<E: Content>(
         .exec(db)
         .await?;
     if claimed.rows_affected != 1 {
-        return Err(AppError::invalid("version", "changed meanwhile"));
+        return Err(AppError::invalid("version", Reason::ChangedMeanwhile));
     }
     reread::<E>(db, id).await
 }

@@ -9,7 +9,7 @@ use crate::{
     codes::Status,
     content,
     entities::{offers, structures},
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, Reason},
     ids::OfferId,
     offers::search,
 };
@@ -43,10 +43,7 @@ pub(crate) async fn check_structure(
         .await?;
     match found {
         Some(_) => Ok(()),
-        None => Err(AppError::invalid(
-            "structure_id",
-            "not a service of this ministry",
-        )),
+        None => Err(AppError::invalid("structure_id", Reason::NotOfThisMinistry)),
     }
 }
 

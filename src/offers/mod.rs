@@ -15,7 +15,7 @@ use crate::{
     accounts::Scope,
     codes::{ApplyMode, Category, ContractType, Experience, Profession, RemotePolicy, Status},
     entities::{offer_contract_types, offers, tenants},
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, Problems, Reason},
     ids::{OfferId, TenantId},
     markdown, regions, slug, text,
 };
@@ -453,74 +453,80 @@ pub struct NewOffer {
 const MAX_SALARY: i32 = 1_000_000;
 
 fn required<T>(value: Option<T>, field: &str) -> AppResult<T> {
-    value.ok_or_else(|| AppError::invalid(field, "required"))
+    value.ok_or_else(|| AppError::invalid(field, Reason::Required))
 }
 
 impl NewOffer {
-    /// Checks the offer and derives its department, region and search text.
-    fn validate(&self) -> AppResult<(String, regions::Region)> {
-        if self.title.trim().is_empty() || self.title.chars().count() > 200 {
-            return Err(AppError::invalid(
-                "title",
-                "required, at most 200 characters",
-            ));
+    /// Refuses what is wrong with the offer that is told without the database, every field
+    /// at once.
+    pub(crate) fn check(&self) -> AppResult<()> {
+        let mut problems = Problems::default();
+        if self.title.trim().is_empty() {
+            problems.add("title", Reason::Required);
+        } else if self.title.chars().count() > 200 {
+            problems.add("title", Reason::TooLong);
         }
-        if self.contract_types.is_empty() {
-            return Err(AppError::invalid(
-                "contract_types",
-                "at least one contract type",
-            ));
+        // A slug typed for a new offer; one derived from the title is checked on creation.
+        if !self.slug.is_empty() && !slug::is_valid(&self.slug) {
+            problems.add("slug", Reason::NotASlug);
+        }
+        let chosen = [
+            ("contract_types", !self.contract_types.is_empty()),
+            ("profession", self.profession.is_some()),
+            ("remote_policy", self.remote_policy.is_some()),
+            ("apply_mode", self.apply_mode.is_some()),
+            ("city", !self.city.trim().is_empty()),
+        ];
+        for (field, _) in chosen.iter().filter(|(_, present)| !present) {
+            problems.add(*field, Reason::Required);
         }
         for (field, salary) in [
             ("salary_min", self.salary_min),
             ("salary_max", self.salary_max),
         ] {
             if salary.is_some_and(|euros| !(0..=MAX_SALARY).contains(&euros)) {
-                return Err(AppError::invalid(field, "out of range"));
+                problems.add(field, Reason::OutOfRange);
             }
         }
         if let (Some(min), Some(max)) = (self.salary_min, self.salary_max)
             && min > max
         {
-            return Err(AppError::invalid(
-                "salary_max",
-                "lower than the minimum salary",
-            ));
+            problems.add("salary_max", Reason::BelowMinimum);
         }
         if self
             .experience_min_years
             .is_some_and(|y| !(0..=40).contains(&y))
         {
-            return Err(AppError::invalid(
-                "experience_min_years",
-                "between 0 and 40",
-            ));
+            problems.add("experience_min_years", Reason::OutOfRange);
         }
         match self.apply_mode {
             Some(ApplyMode::External) if self.apply_url.is_none() => {
-                return Err(AppError::invalid(
-                    "apply_url",
-                    "an http(s) address is required",
-                ));
+                problems.add("apply_url", Reason::Required);
             }
             Some(ApplyMode::Email) if self.apply_emails.is_empty() => {
-                return Err(AppError::invalid("apply_emails", "at least one email"));
+                problems.add("apply_emails", Reason::Required);
             }
             _ => {}
         }
-        if self.city.trim().is_empty() {
-            return Err(AppError::invalid("city", "required"));
+        if regions::locate(&self.postal_code).is_none() {
+            problems.add("postal_code", Reason::NotAPostalCode);
         }
-        self.check_texts()?;
+        self.check_texts(&mut problems)?;
+        problems.into_result()
+    }
+
+    /// Checks the offer and derives its department and region.
+    fn validate(&self) -> AppResult<(String, regions::Region)> {
+        self.check()?;
         regions::locate(&self.postal_code)
-            .ok_or_else(|| AppError::invalid("postal_code", "not a French postal code"))
+            .ok_or_else(|| AppError::invalid("postal_code", Reason::NotAPostalCode))
     }
 
     /// Bounds every text and checks every address: rich texts by [`markdown::check`], one-line
     /// texts by length, web addresses and emails by their shape.
-    fn check_texts(&self) -> AppResult<()> {
+    fn check_texts(&self, problems: &mut Problems) -> AppResult<()> {
         for (field, markdown) in self.rich_texts() {
-            markdown::check(field, markdown)?;
+            problems.check(markdown::check(field, markdown))?;
         }
         let lines = [
             ("street", Some(&self.street)),
@@ -528,11 +534,8 @@ impl NewOffer {
             ("contact_name", self.contact_name.as_ref()),
         ];
         for (field, value) in lines {
-            text::check_length(
-                field,
-                value.map_or("", String::as_str),
-                text::MAX_LINE_CHARS,
-            )?;
+            let value = value.map_or("", String::as_str);
+            problems.check(text::check_length(field, value, text::MAX_LINE_CHARS))?;
         }
         let urls = [
             ("video_url", &self.video_url),
@@ -540,20 +543,22 @@ impl NewOffer {
         ];
         for (field, url) in urls {
             if let Some(url) = url {
-                text::check_http_url(field, url)?;
+                problems.check(text::check_http_url(field, url))?;
             }
         }
-        for email in &self.apply_emails {
-            text::check_email("apply_emails", email)?;
-        }
         if self.apply_emails.len() > 20 {
-            return Err(AppError::invalid("apply_emails", "too_long"));
+            problems.add("apply_emails", Reason::TooMany);
+        }
+        for email in &self.apply_emails {
+            problems.check(text::check_email("apply_emails", email))?;
         }
         if let Some(email) = &self.contact_email {
-            text::check_email("contact_email", email)?;
+            problems.check(text::check_email("contact_email", email))?;
         }
-        if self.domains.len() > 20 || self.domains.iter().any(|d| d.chars().count() > 50) {
-            return Err(AppError::invalid("domains", "too_long"));
+        if self.domains.len() > 20 {
+            problems.add("domains", Reason::TooMany);
+        } else if self.domains.iter().any(|d| d.chars().count() > 50) {
+            problems.add("domains", Reason::TooLong);
         }
         Ok(())
     }
@@ -649,10 +654,7 @@ pub async fn create(
         new.slug.clone()
     };
     if !slug::is_valid(&slug) {
-        return Err(AppError::invalid(
-            "slug",
-            "lower-case letters, digits and dashes",
-        ));
+        return Err(AppError::invalid("slug", Reason::NotASlug));
     }
     model.tenant_id = Set(scope.tenant().get());
     model.source_name = Set(new.source_name.clone());

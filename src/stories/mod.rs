@@ -12,7 +12,7 @@ use crate::{
     accounts::Scope,
     codes::Status,
     entities::stories,
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, Problems, Reason},
     ids::TenantId,
     markdown, slug, text,
 };
@@ -86,30 +86,40 @@ pub struct NewStory {
 }
 
 impl NewStory {
+    /// Refuses what is wrong with the story that is told without the database, every field
+    /// at once.
+    pub(crate) fn check(&self) -> AppResult<()> {
+        let mut problems = Problems::default();
+        let texts = [
+            ("person_name", &self.person_name),
+            ("role", &self.role),
+            ("excerpt", &self.excerpt),
+            ("body", &self.body),
+        ];
+        for (field, _) in texts.iter().filter(|(_, text)| text.trim().is_empty()) {
+            problems.add(*field, Reason::Required);
+        }
+        if self.excerpt.chars().count() > 300 {
+            problems.add("excerpt", Reason::TooLong);
+        }
+        // A slug typed for a new story; one derived from the name is checked on creation.
+        if !self.slug.is_empty() && !slug::is_valid(&self.slug) {
+            problems.add("slug", Reason::NotASlug);
+        }
+        problems.check(markdown::check("body", &self.body))?;
+        for (field, line) in [("person_name", &self.person_name), ("role", &self.role)] {
+            problems.check(text::check_length(field, line, text::MAX_LINE_CHARS))?;
+        }
+        if let Some(url) = &self.video_url {
+            problems.check(text::check_http_url("video_url", url))?;
+        }
+        problems.into_result()
+    }
+
     /// The story's written fields, checked: everything but its ministry, slug, life cycle and
     /// authorship.
     fn written_fields(&self) -> AppResult<stories::ActiveModel> {
-        if self.person_name.trim().is_empty() {
-            return Err(AppError::invalid("person_name", "required"));
-        }
-        if self.role.trim().is_empty() {
-            return Err(AppError::invalid("role", "required"));
-        }
-        if self.excerpt.trim().is_empty() || self.excerpt.chars().count() > 300 {
-            return Err(AppError::invalid(
-                "excerpt",
-                "required, at most 300 characters",
-            ));
-        }
-        if self.body.trim().is_empty() {
-            return Err(AppError::invalid("body", "required"));
-        }
-        markdown::check("body", &self.body)?;
-        text::check_length("person_name", &self.person_name, text::MAX_LINE_CHARS)?;
-        text::check_length("role", &self.role, text::MAX_LINE_CHARS)?;
-        if let Some(url) = &self.video_url {
-            text::check_http_url("video_url", url)?;
-        }
+        self.check()?;
         Ok(stories::ActiveModel {
             person_name: Set(self.person_name.trim().to_owned()),
             role: Set(self.role.trim().to_owned()),
@@ -138,10 +148,7 @@ pub async fn create(
         new.slug.clone()
     };
     if !slug::is_valid(&slug) {
-        return Err(AppError::invalid(
-            "slug",
-            "lower-case letters, digits and dashes",
-        ));
+        return Err(AppError::invalid("slug", Reason::NotASlug));
     }
     model.tenant_id = Set(scope.tenant().get());
     model.status = Set(new.status.unwrap_or(Status::Draft));

@@ -11,7 +11,7 @@ use crate::{
     accounts::{AdminScope, Scope},
     audit,
     entities::{memberships, offers, tenants},
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, Problems, Reason},
     ids::TenantId,
 };
 
@@ -23,14 +23,17 @@ fn subject(tenant: &tenants::Model) -> audit::Subject<'static> {
     }
 }
 
-/// Refuses a theme that is not installed (`themes`: the installed names).
-fn check_theme(new: &NewTenant, themes: &[&str]) -> AppResult<()> {
-    match &new.theme {
-        Some(theme) if !themes.contains(&theme.as_str()) => {
-            Err(AppError::invalid("theme", "not an installed theme"))
-        }
-        _ => Ok(()),
+/// Refuses what is wrong with `new`'s fields, and a theme that is not installed (`themes`:
+/// the installed names), every problem at once.
+fn check(new: &NewTenant, themes: &[&str]) -> AppResult<()> {
+    let mut problems = Problems::default();
+    if let Some(theme) = &new.theme
+        && !themes.contains(&theme.as_str())
+    {
+        problems.add("theme", Reason::UnknownCode);
     }
+    problems.check(new.check())?;
+    problems.into_result()
 }
 
 /// The scope's ministry, for someone who may manage it.
@@ -51,7 +54,7 @@ pub async fn create(
     themes: &[&str],
     now: DateTime<Utc>,
 ) -> AppResult<tenants::Model> {
-    check_theme(&new, themes)?;
+    check(&new, themes)?;
     let created = super::create(db, new, now).await?;
     let created = if trusted {
         let mut active: tenants::ActiveModel = created.into();
@@ -86,17 +89,19 @@ pub async fn update(
     now: DateTime<Utc>,
 ) -> AppResult<tenants::Model> {
     let before = find(db, scope).await?;
-    check_theme(new, themes)?;
-    let logo = new.logo_media_id.map(crate::ids::MediaId::new);
-    crate::media::check_owned(db, scope, logo, "logo_media_id").await?;
     let mut checked = new.clone();
     checked.slug = before.slug.clone();
     if !scope.by_admin() {
         checked.name = before.name.clone();
         checked.acronym = before.acronym.clone();
     }
-    let (_, accent_color) = checked.check()?;
-    let mut active = checked.written_fields(accent_color);
+    let mut problems = Problems::default();
+    problems.check(check(&checked, themes))?;
+    let logo = new.logo_media_id.map(crate::ids::MediaId::new);
+    let logo = crate::media::check_owned(db, scope, logo, "logo_media_id");
+    problems.check(logo.await)?;
+    problems.into_result()?;
+    let mut active = checked.written_fields();
     active.id = sea_orm::ActiveValue::Unchanged(before.id);
     active.name = Set(checked.name.trim().to_owned());
     active.acronym = Set(checked.acronym.trim().to_owned());

@@ -10,7 +10,7 @@ use sea_orm::{
 use crate::{
     accounts::Scope,
     entities::{offers, structures, tenants},
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, FieldError, Problems, Reason},
     ids::{StructureId, TenantId},
     markdown, slug, text,
 };
@@ -105,59 +105,56 @@ pub fn is_hex_color(color: &str) -> bool {
 }
 
 impl NewTenant {
-    /// Checks the ministry's fields; returns its slug and accent colour.
-    fn check(&self) -> AppResult<(String, String)> {
-        let slug = if self.slug.is_empty() {
+    /// The slug the ministry gets: the one typed, or one derived from its name.
+    fn slug(&self) -> String {
+        if self.slug.is_empty() {
             slug::slugify(&self.name)
         } else {
             self.slug.clone()
-        };
-        if !slug::is_valid(&slug) {
-            return Err(AppError::invalid(
-                "slug",
-                "lower-case letters, digits and dashes",
-            ));
         }
-        if self.name.trim().is_empty() || self.name.chars().count() > 200 {
-            return Err(AppError::invalid(
-                "name",
-                "required, at most 200 characters",
-            ));
-        }
-        if self.acronym.trim().is_empty() || self.acronym.chars().count() > 20 {
-            return Err(AppError::invalid(
-                "acronym",
-                "required, at most 20 characters",
-            ));
-        }
-        let accent_color = self
-            .accent_color
+    }
+
+    /// Its accent colour, DSFR blue unless chosen.
+    fn accent_color(&self) -> String {
+        self.accent_color
             .clone()
-            .unwrap_or_else(|| "#000091".to_owned());
-        if !is_hex_color(&accent_color) {
-            return Err(AppError::invalid("accent_color", "a colour like #000091"));
+            .unwrap_or_else(|| "#000091".to_owned())
+    }
+
+    /// Refuses what is wrong with the ministry's fields, every one at once.
+    pub(crate) fn check(&self) -> AppResult<()> {
+        let mut problems = Problems::default();
+        if !slug::is_valid(&self.slug()) {
+            problems.add("slug", Reason::NotASlug);
+        }
+        for (field, value, max) in [("name", &self.name, 200), ("acronym", &self.acronym, 20)] {
+            if value.trim().is_empty() {
+                problems.add(field, Reason::Required);
+            } else if value.chars().count() > max {
+                problems.add(field, Reason::TooLong);
+            }
+        }
+        if !is_hex_color(&self.accent_color()) {
+            problems.add("accent_color", Reason::NotAColour);
         }
         if let Some(website) = &self.website {
-            text::check_http_url("website", website)?;
+            problems.check(text::check_http_url("website", website))?;
         }
-        markdown::check("presentation", &self.presentation)?;
+        problems.check(markdown::check("presentation", &self.presentation))?;
         for (key, section) in &self.showcase {
-            markdown::check(key, section)?;
+            problems.check(markdown::check(key, section))?;
         }
         if self.sirets.len() > 100 {
-            return Err(AppError::invalid("sirets", "too_long"));
+            problems.add("sirets", Reason::TooMany);
         }
         if let Some(bad) = self.sirets.iter().find(|s| !is_siret(s)) {
-            return Err(AppError::invalid(
-                "sirets",
-                format!("{bad} is not a SIRET number"),
-            ));
+            problems.push(FieldError::new("sirets", Reason::NotASiret).with_detail(bad));
         }
-        Ok((slug, accent_color))
+        problems.into_result()
     }
 
     /// What a ministry's manager writes: its site, look and texts.
-    fn written_fields(&self, accent_color: String) -> tenants::ActiveModel {
+    fn written_fields(&self) -> tenants::ActiveModel {
         let section = |key: &str| {
             self.showcase
                 .iter()
@@ -171,7 +168,7 @@ impl NewTenant {
                 .theme
                 .clone()
                 .unwrap_or_else(|| crate::render::DEFAULT_THEME.to_owned())),
-            accent_color: Set(accent_color),
+            accent_color: Set(self.accent_color()),
             logo_media_id: Set(self.logo_media_id),
             presentation: Set(self.presentation.clone()),
             values: Set(section("values")),
@@ -216,19 +213,17 @@ pub(crate) async fn create(
     new: NewTenant,
     now: DateTime<Utc>,
 ) -> AppResult<tenants::Model> {
-    let (slug, accent_color) = new.check()?;
+    new.check()?;
+    let slug = new.slug();
     if tenants::Entity::find()
         .filter(tenants::Column::Slug.eq(slug.as_str()))
         .one(db)
         .await?
         .is_some()
     {
-        return Err(AppError::invalid(
-            "slug",
-            "already used by another ministry",
-        ));
+        return Err(AppError::invalid("slug", Reason::AlreadyUsed));
     }
-    let mut model = new.written_fields(accent_color);
+    let mut model = new.written_fields();
     model.slug = Set(slug);
     model.name = Set(new.name.trim().to_owned());
     model.acronym = Set(new.acronym.trim().to_owned());
@@ -249,7 +244,7 @@ pub async fn add_structure(
 ) -> AppResult<structures::Model> {
     scope.require_manager()?;
     if !matches!(kind, "direction" | "service") {
-        return Err(AppError::invalid("kind", "direction or service"));
+        return Err(AppError::invalid("kind", Reason::UnknownCode));
     }
     Ok(structures::ActiveModel {
         tenant_id: Set(scope.tenant().get()),

@@ -486,7 +486,7 @@ pub async fn login_link_request(
     let txn = crate::db::begin_write(&state.db).await?;
     let letterhead = state.letterhead();
     match accounts::login_links::request(&txn, &letterhead, &form.email, state.now()).await {
-        Err(AppError::Invalid { .. }) => {
+        Err(AppError::Invalid(_)) => {
             return login_failed(state, request, "link-email", StatusCode::BAD_REQUEST);
         }
         other => other?,

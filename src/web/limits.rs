@@ -55,7 +55,7 @@ impl<E: Endpoint> Endpoint for LimitsEndpoint<E> {
             return Err(AppError::NotFound.into());
         }
         if uri.query().is_some_and(carries_nul) {
-            return Err(AppError::invalid("query", "NUL byte").into());
+            return Err(AppError::BadRequest("a NUL byte in the query").into());
         }
         if matches!(
             *request.method(),
@@ -87,7 +87,7 @@ impl<E: Endpoint> Endpoint for LimitsEndpoint<E> {
             reader
                 .read_to_end(&mut bytes)
                 .await
-                .map_err(|_| AppError::invalid("body", "unreadable"))?;
+                .map_err(|_| AppError::BadRequest("the body cannot be read"))?;
             if bytes.len() > limit {
                 drain(Body::from_async_read(reader.into_inner())).await;
                 return Err(AppError::TooLarge.into());

@@ -98,10 +98,7 @@ pub async fn serve(state: SharedState) -> AppResult<()> {
             Some(std::time::Duration::from_secs(10)),
         )
         .await
-        .map_err(|e| AppError::Config {
-            key: "METIERS_BIND".into(),
-            message: format!("{bind}: {e}"),
-        })
+        .map_err(|e| AppError::setup("server", format!("METIERS_BIND {bind}: {e}")))
 }
 
 async fn shutdown_signal() {

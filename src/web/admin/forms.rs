@@ -1,5 +1,5 @@
 //! Submitted back-office forms: reading typed values out of them, and showing them again with
-//! their problems.
+//! their problems, every one at once.
 
 use std::{collections::BTreeMap, str::FromStr};
 
@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
 use minijinja::Value;
 
 use super::Admin;
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, FieldError, Problems, Reason};
 
 /// A form body as its name/value pairs (a name may repeat, as checkboxes do).
 pub type Pairs = Vec<(String, String)>;
@@ -77,28 +77,28 @@ impl FormData {
     }
 
     /// A number, `None` when empty.
-    pub fn number<T: FromStr>(&self, name: &str) -> AppResult<Option<T>> {
+    pub fn number<T: FromStr>(&self, name: &str) -> Result<Option<T>, FieldError> {
         self.optional(name)
             .map(|value| {
                 value
                     .parse()
-                    .map_err(|_| AppError::invalid(name, "not a whole number"))
+                    .map_err(|_| FieldError::new(name, Reason::NotANumber))
             })
             .transpose()
     }
 
     /// A `YYYY-MM-DD` date, `None` when empty.
-    pub fn date(&self, name: &str) -> AppResult<Option<NaiveDate>> {
+    pub fn date(&self, name: &str) -> Result<Option<NaiveDate>, FieldError> {
         self.optional(name)
             .map(|value| {
                 NaiveDate::parse_from_str(&value, "%Y-%m-%d")
-                    .map_err(|_| AppError::invalid(name, "not a date"))
+                    .map_err(|_| FieldError::new(name, Reason::NotADate))
             })
             .transpose()
     }
 
     /// A `YYYY-MM-DD` date at `time` (UTC), `None` when empty.
-    pub fn moment(&self, name: &str, time: NaiveTime) -> AppResult<Option<DateTime<Utc>>> {
+    pub fn moment(&self, name: &str, time: NaiveTime) -> Result<Option<DateTime<Utc>>, FieldError> {
         Ok(self
             .date(name)?
             .map(|day| Utc.from_utc_datetime(&day.and_time(time))))
@@ -111,9 +111,13 @@ impl FormData {
     }
 
     /// A code of a fixed list, `None` when empty.
-    pub fn code<T>(&self, name: &str, parse: fn(&str) -> Option<T>) -> AppResult<Option<T>> {
+    pub fn code<T>(
+        &self,
+        name: &str,
+        parse: fn(&str) -> Option<T>,
+    ) -> Result<Option<T>, FieldError> {
         self.optional(name)
-            .map(|value| parse(&value).ok_or_else(|| AppError::invalid(name, "unknown code")))
+            .map(|value| parse(&value).ok_or_else(|| FieldError::new(name, Reason::UnknownCode)))
             .transpose()
     }
 
@@ -145,6 +149,73 @@ impl FormData {
     }
 }
 
+/// Reads the typed values of a form, noting the problem of each one that cannot be read (it
+/// reads as empty) rather than stopping there: the form is then refused once, with these
+/// problems and what the domain finds wrong with the rest ([`Problems::along_with`]).
+pub struct Reader<'a> {
+    form: &'a FormData,
+    problems: Problems,
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(form: &'a FormData) -> Self {
+        Self {
+            form,
+            problems: Problems::default(),
+        }
+    }
+
+    fn note<T>(&mut self, read: Result<Option<T>, FieldError>) -> Option<T> {
+        read.unwrap_or_else(|error| {
+            self.problems.push(error);
+            None
+        })
+    }
+
+    /// See [`FormData::number`].
+    pub fn number<T: FromStr>(&mut self, name: &str) -> Option<T> {
+        let read = self.form.number(name);
+        self.note(read)
+    }
+
+    /// See [`FormData::date`].
+    pub fn date(&mut self, name: &str) -> Option<NaiveDate> {
+        let read = self.form.date(name);
+        self.note(read)
+    }
+
+    /// See [`FormData::moment`].
+    pub fn moment(&mut self, name: &str, time: NaiveTime) -> Option<DateTime<Utc>> {
+        let read = self.form.moment(name, time);
+        self.note(read)
+    }
+
+    /// See [`FormData::code`].
+    pub fn code<T>(&mut self, name: &str, parse: fn(&str) -> Option<T>) -> Option<T> {
+        let read = self.form.code(name, parse);
+        self.note(read)
+    }
+
+    /// Every value of `name` that is a code of a fixed list (checkboxes).
+    pub fn codes<T>(&mut self, name: &str, parse: fn(&str) -> Option<T>) -> Vec<T> {
+        let (known, unknown): (Vec<_>, Vec<_>) = self
+            .form
+            .all(name)
+            .into_iter()
+            .map(parse)
+            .partition(Option::is_some);
+        if !unknown.is_empty() {
+            self.problems.add(name, Reason::UnknownCode);
+        }
+        known.into_iter().flatten().collect()
+    }
+
+    /// The problems of the values read.
+    pub fn problems(self) -> Problems {
+        self.problems
+    }
+}
+
 /// A form for a template: its values and the messages of its fields in error.
 pub fn form_view(form: &FormData, lists: &[&str], errors: &BTreeMap<String, String>) -> Value {
     minijinja::context! {
@@ -153,25 +224,17 @@ pub fn form_view(form: &FormData, lists: &[&str], errors: &BTreeMap<String, Stri
     }
 }
 
-/// What a form shows next to the field `error` names (`form-error-FIELD`).
+/// What a form shows next to each field `error` refuses, by field name (see
+/// [`crate::i18n::I18n::field_error`]).
 pub fn field_errors(admin: &Admin, error: &AppError) -> BTreeMap<String, String> {
-    let AppError::Invalid { field, message } = error else {
+    let AppError::Invalid(problems) = error else {
         return BTreeMap::new();
     };
-    // The most precise message there is: for this reason, for this field, or any.
-    let keys = [
-        format!("form-error-{field}-{message}"),
-        format!("form-error-{message}"),
-        format!("form-error-{field}"),
-        "form-error-generic".to_owned(),
-    ];
-    let lang = admin.page.lang;
-    let key = keys
+    let (i18n, lang) = (&admin.state.i18n, admin.page.lang);
+    problems
         .iter()
-        .find(|key| admin.state.i18n.has(lang, key))
-        .expect("form-error-generic is defined");
-    let message = admin.t(key);
-    BTreeMap::from([(field.clone(), message)])
+        .map(|problem| (problem.field.clone(), i18n.field_error(lang, problem)))
+        .collect()
 }
 
 /// How a form is shown: as stored (or blank), with a preview of what was typed, or refused
@@ -208,7 +271,7 @@ pub async fn read_multipart(
     mut multipart: poem::web::Multipart,
     max_bytes: usize,
 ) -> AppResult<(FormData, Vec<u8>)> {
-    let unreadable = |_| AppError::invalid("file", "unreadable");
+    let unreadable = |_| AppError::invalid("file", Reason::Unreadable);
     let mut pairs = Vec::new();
     let mut file = Vec::new();
     while let Some(field) = multipart.next_field().await.map_err(unreadable)? {
@@ -218,7 +281,7 @@ pub async fn read_multipart(
         } else {
             let text = read_at_most(field, MULTIPART_TEXT_MAX_BYTES).await?;
             if text.len() > MULTIPART_TEXT_MAX_BYTES {
-                return Err(AppError::invalid(&name, "too_long"));
+                return Err(AppError::invalid(name, Reason::TooLong));
             }
             pairs.push((name, String::from_utf8_lossy(&text).into_owned()));
         }
@@ -236,7 +299,7 @@ async fn read_at_most(field: poem::web::Field, max: usize) -> AppResult<Vec<u8>>
     reader
         .read_to_end(&mut bytes)
         .await
-        .map_err(|_| AppError::invalid("file", "too_large"))?;
+        .map_err(|_| AppError::invalid("file", Reason::TooLarge))?;
     Ok(bytes)
 }
 
@@ -248,7 +311,7 @@ pub fn refused<T>(
 ) -> AppResult<Result<T, BTreeMap<String, String>>> {
     match result {
         Ok(value) => Ok(Ok(value)),
-        Err(error @ AppError::Invalid { .. }) => Ok(Err(field_errors(admin, &error))),
+        Err(error @ AppError::Invalid(_)) => Ok(Err(field_errors(admin, &error))),
         Err(error) => Err(error),
     }
 }
@@ -256,6 +319,124 @@ pub fn refused<T>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{I18n, Lang, defined_keys};
+
+    /// The fields whose message says more than their reason's, `form-error-FIELD-REASON`:
+    /// each pair is one the domain or a form refuses.
+    const PRECISE: &[(&str, Reason)] = &[
+        ("title", Reason::Required),
+        ("title", Reason::TooLong),
+        ("slug", Reason::AlreadyUsed),
+        ("structure_id", Reason::NotOfThisMinistry),
+        ("contract_types", Reason::Required),
+        ("profession", Reason::Required),
+        ("experience_min_years", Reason::OutOfRange),
+        ("remote_policy", Reason::Required),
+        ("salary_min", Reason::NotANumber),
+        ("salary_min", Reason::OutOfRange),
+        ("salary_max", Reason::NotANumber),
+        ("salary_max", Reason::OutOfRange),
+        ("salary_max", Reason::BelowMinimum),
+        ("city", Reason::Required),
+        ("apply_mode", Reason::Required),
+        ("apply_url", Reason::Required),
+        ("apply_emails", Reason::Required),
+        ("person_name", Reason::Required),
+        ("role", Reason::Required),
+        ("excerpt", Reason::Required),
+        ("excerpt", Reason::TooLong),
+        ("body", Reason::Required),
+        ("name", Reason::Required),
+        ("name", Reason::TooLong),
+        ("acronym", Reason::Required),
+        ("acronym", Reason::TooLong),
+        ("decision", Reason::UnknownCode),
+        ("comment", Reason::Required),
+        ("alt", Reason::Required),
+        ("alt", Reason::TooLong),
+        ("file", Reason::Empty),
+        ("file", Reason::TooLarge),
+        ("file", Reason::NotAnImage),
+        ("file", Reason::TooManyPixels),
+        ("file", Reason::Unreadable),
+        ("file", Reason::Duplicate),
+        ("file", Reason::StorageDown),
+        ("media", Reason::InUse),
+    ];
+
+    /// Every reason has its message in both languages, so does every precise pair, and every
+    /// `form-error-` message is one of those (or the generic one): none is left behind.
+    #[test]
+    fn every_field_error_is_translated_and_every_message_used() {
+        let i18n = I18n::load().unwrap();
+        let mut expected = vec!["form-error-generic".to_owned()];
+        expected.extend(
+            Reason::ALL
+                .iter()
+                .map(|reason| format!("form-error-{}", reason.code())),
+        );
+        expected.extend(
+            PRECISE
+                .iter()
+                .map(|(field, reason)| format!("form-error-{field}-{}", reason.code())),
+        );
+        for lang in Lang::ALL {
+            let missing: Vec<_> = expected.iter().filter(|key| !i18n.has(lang, key)).collect();
+            assert!(missing.is_empty(), "{}: missing {missing:?}", lang.code());
+            let unused: Vec<_> = defined_keys(lang)
+                .into_iter()
+                .filter(|key| key.starts_with("form-error-") && !expected.contains(key))
+                .collect();
+            assert!(unused.is_empty(), "{}: unused {unused:?}", lang.code());
+        }
+    }
+
+    #[test]
+    fn a_precise_message_comes_before_the_reason_s() {
+        let i18n = I18n::load().unwrap();
+        let title = FieldError::new("title", Reason::Required);
+        let street = FieldError::new("street", Reason::TooLong);
+        assert_eq!(
+            i18n.field_error(Lang::Fr, &title),
+            i18n.text(Lang::Fr, "form-error-title-required")
+        );
+        assert_eq!(
+            i18n.field_error(Lang::En, &street),
+            i18n.text(Lang::En, "form-error-too_long")
+        );
+    }
+
+    #[test]
+    fn a_reader_notes_every_value_it_cannot_read() {
+        let form = form(&[
+            ("n", "4x"),
+            ("d", "2026-13-01"),
+            ("c", "nope"),
+            ("l", "a"),
+            ("l", "zz"),
+            ("ok", "7"),
+        ]);
+        let mut read = Reader::new(&form);
+        assert_eq!(read.number::<i32>("n"), None);
+        assert_eq!(read.date("d"), None);
+        assert_eq!(read.code("c", |c| (c == "a").then_some(1)), None);
+        assert_eq!(read.codes("l", |c| (c == "a").then_some(1)), [1]);
+        assert_eq!(read.number::<i32>("ok"), Some(7));
+        let found: Vec<_> = read
+            .problems()
+            .iter()
+            .map(|p| (p.field.clone(), p.reason))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("n".to_owned(), Reason::NotANumber),
+                ("d".to_owned(), Reason::NotADate),
+                ("c".to_owned(), Reason::UnknownCode),
+                ("l".to_owned(), Reason::UnknownCode),
+            ]
+        );
+    }
 
     fn form(pairs: &[(&str, &str)]) -> FormData {
         FormData::new(

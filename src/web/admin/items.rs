@@ -13,14 +13,15 @@ use super::{
 use crate::{
     codes::Status,
     content::{self, Content, Item, Snapshot},
-    error::AppResult,
+    error::{AppResult, Problems},
     ids::Id,
     moderation,
 };
 
 /// An item the back-office writes from a form: how the form is read and shown.
 pub(super) trait Written: Content {
-    fn read(form: &FormData) -> AppResult<Self::New>;
+    /// What its form says, and the problems of the values that cannot be read.
+    fn read(form: &FormData) -> (Self::New, Problems);
 
     /// Its form filled with `item`, of which `snapshot` also holds what lives in other tables.
     fn stored_form(item: &Self::Model, snapshot: &Snapshot) -> FormData;
@@ -67,10 +68,15 @@ pub(super) async fn save<E: Written>(
     }
     let letterhead = admin.state.letterhead();
     let saved = async {
-        let new = E::read(&form)?;
-        Ok(committed!(admin, |txn| match id {
-            Some(id) => moderation::edit::<E>(&txn, &letterhead, &scope, id, &new, now).await?,
-            None => moderation::create::<E>(&txn, &scope, new, now).await?,
+        let (new, unread) = E::read(&form);
+        // Values that cannot be read are told along with what the domain refuses of the rest;
+        // then nothing is kept.
+        Ok(committed!(admin, |txn| {
+            let written = match id {
+                Some(id) => moderation::edit::<E>(&txn, &letterhead, &scope, id, &new, now).await,
+                None => moderation::create::<E>(&txn, &scope, new, now).await,
+            };
+            unread.along_with(written)?
         }))
     };
     match refused(admin, saved.await)? {

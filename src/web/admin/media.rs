@@ -18,7 +18,7 @@ use super::{
 use crate::{
     accounts::Scope,
     entities::media as media_rows,
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, Reason},
     ids::MediaId,
     media::{self, Picture, Upload, User},
 };
@@ -77,7 +77,7 @@ async fn read_upload(
 ) -> AppResult<Result<(FormData, Vec<u8>), AppError>> {
     match read_multipart(multipart, admin.state.config.media.upload_max_bytes).await {
         Ok((form, bytes)) => Ok(Ok((admin.checked(form)?, bytes))),
-        Err(error @ AppError::Invalid { .. }) => Ok(Err(error)),
+        Err(error @ AppError::Invalid(_)) => Ok(Err(error)),
         Err(error) => Err(error),
     }
 }
@@ -87,7 +87,7 @@ fn storage_down<T>(result: AppResult<T>) -> AppResult<T> {
     result.map_err(|error| match error {
         AppError::Storage(message) => {
             tracing::error!(%message, "an upload could not be stored");
-            AppError::invalid("file", "storage")
+            AppError::invalid("file", Reason::StorageDown)
         }
         other => other,
     })

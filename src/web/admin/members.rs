@@ -14,7 +14,7 @@ use super::{
 };
 use crate::{
     accounts::{self, Role, invitations, members},
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, Reason},
     ids::{InvitationId, UserId},
 };
 
@@ -89,7 +89,7 @@ pub async fn page(admin: Admin<'_>) -> AppResult<Response> {
 }
 
 fn role(form: &FormData) -> AppResult<Role> {
-    Role::parse(&form.text("role")).ok_or_else(|| AppError::invalid("role", "manager or editor"))
+    Role::parse(&form.text("role")).ok_or_else(|| AppError::invalid("role", Reason::UnknownCode))
 }
 
 #[handler]

@@ -10,20 +10,21 @@ use serde::Serialize;
 
 use super::{
     Admin, Pairs,
-    forms::{FormData, Shown, form_view, refused},
+    forms::{FormData, Reader, Shown, form_view, refused},
     offers::{Choice, preview},
 };
 use crate::{
     accounts::{Scope, sessions},
     entities::tenants as tenant_rows,
-    error::AppResult,
+    error::{AppResult, Problems},
     ids::TenantId,
     tenants::{self, NewTenant, SHOWCASE_KEYS, editing},
 };
 
-/// Reads a ministry out of its form.
-fn new_tenant(form: &FormData) -> AppResult<NewTenant> {
-    Ok(NewTenant {
+/// Reads a ministry out of its form, with the problems of the values that cannot be read.
+fn new_tenant(form: &FormData) -> (NewTenant, Problems) {
+    let mut read = Reader::new(form);
+    let new = NewTenant {
         slug: form.text("slug"),
         name: form.text("name"),
         acronym: form.text("acronym"),
@@ -36,8 +37,9 @@ fn new_tenant(form: &FormData) -> AppResult<NewTenant> {
             .map(|key| (*key, form.raw(key).to_owned()))
             .collect(),
         sirets: form.lines("sirets"),
-        logo_media_id: form.number("logo_media_id")?,
-    })
+        logo_media_id: read.number("logo_media_id"),
+    };
+    (new, read.problems())
 }
 
 fn stored_form(tenant: &tenant_rows::Model) -> FormData {
@@ -168,19 +170,26 @@ async fn save(
         return show_form(admin, place, stored.as_ref(), &form, Shown::Preview).await;
     }
     let saved = async {
-        let (new, trusted) = (new_tenant(&form)?, form.checked("trusted"));
+        let ((new, unread), trusted) = (new_tenant(&form), form.checked("trusted"));
         let themes = theme_names(admin);
         let session = &admin.session.token_hash;
-        Ok(committed!(admin, |txn| match &ministry {
-            Some(scope) => editing::update(&txn, scope, &new, trusted, &themes, now).await?,
-            None => {
-                let everywhere = admin.everywhere()?;
-                let created = editing::create(&txn, &everywhere, new, trusted, &themes, now);
-                let created = created.await?;
-                let scope = everywhere.ministry(created.key());
-                sessions::switch_tenant(&txn, session, &scope).await?;
-                created
-            }
+        // Values that cannot be read are told along with what the domain refuses of the rest;
+        // then nothing is kept.
+        Ok(committed!(admin, |txn| {
+            let written = match &ministry {
+                Some(scope) => editing::update(&txn, scope, &new, trusted, &themes, now).await,
+                None => {
+                    let everywhere = admin.everywhere()?;
+                    let created = editing::create(&txn, &everywhere, new, trusted, &themes, now);
+                    let created = created.await;
+                    if let Ok(created) = &created {
+                        let scope = everywhere.ministry(created.key());
+                        sessions::switch_tenant(&txn, session, &scope).await?;
+                    }
+                    created
+                }
+            };
+            unread.along_with(written)?
         }))
     };
     match refused(admin, saved.await)? {

@@ -453,7 +453,7 @@ async fn markdown_preview(admin: Admin<'_>, form: Form<Pairs>) -> AppResult<Resp
     let form = admin.posted(form)?;
     let markdown = form.raw("markdown");
     if markdown.len() > PREVIEW_LIMIT {
-        return Err(AppError::invalid("markdown", "too long to preview"));
+        return Err(AppError::BadRequest("markdown too long to preview"));
     }
     let html = crate::markdown::preview(markdown.to_owned()).await?;
     Ok(Response::builder()

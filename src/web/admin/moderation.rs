@@ -18,7 +18,7 @@ use super::{
 use crate::{
     content::{Content, ContentKind, Item},
     entities::{offers, stories},
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, Reason},
     ids::{Id, TenantId},
     moderation::{self, Decision},
     web::portal::{offer_page, story_page},
@@ -321,7 +321,7 @@ pub async fn review_form(
 
 async fn decide<E: Content>(admin: &Admin<'_>, id: Id<E>, form: &FormData) -> AppResult<()> {
     let decision = Decision::parse(&form.text("decision"))
-        .ok_or_else(|| AppError::invalid("decision", "approve, changes or reject"))?;
+        .ok_or_else(|| AppError::invalid("decision", Reason::UnknownCode))?;
     let version = form.number("version")?.unwrap_or_default();
     let (letterhead, now) = (admin.state.letterhead(), admin.state.now());
     let (everywhere, comment) = (admin.everywhere()?, form.text("comment"));

@@ -12,14 +12,14 @@ use serde::Serialize;
 
 use super::{
     Admin, Pairs,
-    forms::{FormData, Shown, form_view},
+    forms::{FormData, Reader, Shown, form_view},
     items::{self, Written, item_view, save},
 };
 use crate::{
     codes::{ApplyMode, Category, ContractType, Profession, RemotePolicy, Status},
     content::Snapshot,
     entities::offers as offer_rows,
-    error::AppResult,
+    error::{AppResult, Problems},
     ids::OfferId,
     markdown,
     offers::{self, NewOffer, SECTION_KEYS, editing},
@@ -100,39 +100,34 @@ pub async fn list(
     admin.render("admin/offers.html", title, "offers", data)
 }
 
-/// Reads an offer out of its form.
-fn new_offer(form: &FormData) -> AppResult<NewOffer> {
-    let mut contract_types = Vec::new();
-    for code in form.all("contract_types") {
-        contract_types.push(ContractType::parse(code).ok_or_else(|| {
-            crate::error::AppError::invalid("contract_types", "unknown contract type")
-        })?);
-    }
+/// Reads an offer out of its form, with the problems of the values that cannot be read.
+fn new_offer(form: &FormData) -> (NewOffer, Problems) {
+    let mut read = Reader::new(form);
     let end_of_day = NaiveTime::from_hms_opt(23, 59, 59).expect("a valid time");
-    Ok(NewOffer {
+    let new = NewOffer {
         slug: form.text("slug"),
         title: form.text("title"),
-        structure_id: form.number("structure_id")?,
-        contract_types,
-        category: form.code("category", Category::parse)?,
-        profession: form.code("profession", Profession::parse)?,
-        experience_min_years: form.number("experience_min_years")?,
-        remote_policy: form.code("remote_policy", RemotePolicy::parse)?,
-        salary_min: form.number("salary_min")?,
-        salary_max: form.number("salary_max")?,
+        structure_id: read.number("structure_id"),
+        contract_types: read.codes("contract_types", ContractType::parse),
+        category: read.code("category", Category::parse),
+        profession: read.code("profession", Profession::parse),
+        experience_min_years: read.number("experience_min_years"),
+        remote_policy: read.code("remote_policy", RemotePolicy::parse),
+        salary_min: read.number("salary_min"),
+        salary_max: read.number("salary_max"),
         street: form.text("street"),
         postal_code: form.text("postal_code"),
         city: form.text("city"),
-        start_on: form.date("start_on")?,
-        expires_at: form.moment("expires_at", end_of_day)?,
-        publish_at: form.moment("publish_at", NaiveTime::MIN)?,
-        apply_mode: form.code("apply_mode", ApplyMode::parse)?,
+        start_on: read.date("start_on"),
+        expires_at: read.moment("expires_at", end_of_day),
+        publish_at: read.moment("publish_at", NaiveTime::MIN),
+        apply_mode: read.code("apply_mode", ApplyMode::parse),
         apply_url: form.optional("apply_url"),
         apply_emails: form.lines("apply_emails"),
         contact_name: form.optional("contact_name"),
         contact_email: form.optional("contact_email"),
         video_url: form.optional("video_url"),
-        illustration_media_id: form.number("illustration_media_id")?,
+        illustration_media_id: read.number("illustration_media_id"),
         domains: form
             .text("domains")
             .split(',')
@@ -149,7 +144,8 @@ fn new_offer(form: &FormData) -> AppResult<NewOffer> {
         profile: form.raw("profile").to_owned(),
         recruitment_process: form.raw("recruitment_process").to_owned(),
         ..Default::default()
-    })
+    };
+    (new, read.problems())
 }
 
 /// The form of a stored offer.
@@ -349,7 +345,7 @@ pub async fn mark_filled(
 }
 
 impl Written for offer_rows::Entity {
-    fn read(form: &FormData) -> AppResult<NewOffer> {
+    fn read(form: &FormData) -> (NewOffer, Problems) {
         new_offer(form)
     }
 

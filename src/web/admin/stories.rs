@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use super::{
     Admin, Pairs,
-    forms::{FormData, Shown, form_view},
+    forms::{FormData, Reader, Shown, form_view},
     items::{self, Written, item_view, save},
     offers::{preview, public_url, statuses},
 };
@@ -21,7 +21,7 @@ use crate::{
     codes::Status,
     content::{self, Snapshot},
     entities::stories as story_rows,
-    error::AppResult,
+    error::{AppResult, Problems},
     ids::StoryId,
     stories::{NewStory, editing},
 };
@@ -69,18 +69,21 @@ pub async fn list(
     admin.render("admin/stories.html", title, "stories", data)
 }
 
-fn new_story(form: &FormData) -> AppResult<NewStory> {
-    Ok(NewStory {
+/// Reads a story out of its form, with the problems of the values that cannot be read.
+fn new_story(form: &FormData) -> (NewStory, Problems) {
+    let mut read = Reader::new(form);
+    let new = NewStory {
         slug: form.text("slug"),
         person_name: form.text("person_name"),
         role: form.text("role"),
         excerpt: form.text("excerpt"),
         body: form.raw("body").to_owned(),
         video_url: form.optional("video_url"),
-        publish_at: form.moment("publish_at", NaiveTime::MIN)?,
-        photo_media_id: form.number("photo_media_id")?,
+        publish_at: read.moment("publish_at", NaiveTime::MIN),
+        photo_media_id: read.number("photo_media_id"),
         ..Default::default()
-    })
+    };
+    (new, read.problems())
 }
 
 fn stored_form(story: &story_rows::Model) -> FormData {
@@ -207,7 +210,7 @@ pub async fn submit(
 }
 
 impl Written for story_rows::Entity {
-    fn read(form: &FormData) -> AppResult<NewStory> {
+    fn read(form: &FormData) -> (NewStory, Problems) {
         new_story(form)
     }
 

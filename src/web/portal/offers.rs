@@ -12,7 +12,7 @@ use super::{PageContext, View, active_tenants, jsonld, views};
 use crate::{
     app::SharedState,
     codes::{Category, ContractType, Experience, Profession, RemotePolicy},
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, Reason},
     ids::{MediaId, OfferId},
     offers::{self, OfferFilter, Visibility},
     regions::REGIONS,
@@ -63,7 +63,7 @@ fn requested_page(params: &HashMap<String, String>) -> AppResult<u64> {
             .parse::<u64>()
             .ok()
             .filter(|number| (1..=MAX_PAGE).contains(number))
-            .ok_or_else(|| AppError::invalid("page", "not a page number")),
+            .ok_or_else(|| AppError::invalid("page", Reason::NotANumber)),
     }
 }
 
