@@ -28,6 +28,8 @@ pub struct AppState {
     pub proconnect: Option<ProConnect>,
     /// Bounds login attempts per client.
     pub login_limiter: RateLimiter,
+    /// Bounds applications per client.
+    pub application_limiter: RateLimiter,
     /// Sends the email outbox.
     pub mailer: Mailer,
     /// Where media files live.
@@ -102,6 +104,7 @@ impl AppState {
             media_cache: MediaCache::default(),
             proconnect,
             login_limiter: RateLimiter::new(config.auth.login_attempts_per_minute),
+            application_limiter: RateLimiter::new(crate::applications::PER_CLIENT_AND_MINUTE),
             config,
             db,
             i18n,
@@ -127,10 +130,12 @@ impl AppState {
             page_cache: &self.page_cache,
             mailer: &self.mailer,
             letterhead: self.letterhead(),
+            storage: &self.storage,
             retention: crate::jobs::Retention {
                 session_idle: self.config.auth.session_policy().idle,
                 email_days: self.config.jobs.email_retention_days,
                 audit_days: self.config.jobs.audit_retention_days,
+                application_days: self.config.jobs.application_retention_days,
             },
         }
     }

@@ -120,6 +120,30 @@ code_enum!(
 );
 
 code_enum!(
+    /// Where an application made on the site stands; `hired` is a recruitment made through
+    /// the site.
+    ApplicationStatus {
+        Received => "received",
+        InReview => "in_review",
+        Interview => "interview",
+        Hired => "hired",
+        NotRetained => "not_retained",
+    }
+);
+
+code_enum!(
+    /// Why an application was not retained, told to the candidate.
+    NotRetainedReason {
+        ProfileMismatch => "profile_mismatch",
+        Experience => "experience",
+        OtherCandidate => "other_candidate",
+        PositionClosed => "position_closed",
+        Eligibility => "eligibility",
+        Other => "other",
+    }
+);
+
+code_enum!(
     /// The life cycle of offers and stories (`docs/architecture.md`, "Content life cycle").
     Status {
         Draft => "draft",

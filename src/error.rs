@@ -86,10 +86,13 @@ pub enum Reason {
     Duplicate,
     /// The media storage does not answer: nothing was kept.
     StorageDown,
+    NotAPhone,
+    /// A file that is not a PDF (a CV).
+    NotAPdf,
 }
 
 impl Reason {
-    pub const ALL: [Reason; 31] = [
+    pub const ALL: [Reason; 33] = [
         Reason::Required,
         Reason::TooLong,
         Reason::TooMany,
@@ -121,6 +124,8 @@ impl Reason {
         Reason::Unreadable,
         Reason::Duplicate,
         Reason::StorageDown,
+        Reason::NotAPhone,
+        Reason::NotAPdf,
     ];
 
     /// A stable snake_case code, for translations (`form-error-CODE`) and API problems.
@@ -157,6 +162,8 @@ impl Reason {
             Reason::Unreadable => "unreadable",
             Reason::Duplicate => "duplicate",
             Reason::StorageDown => "storage_down",
+            Reason::NotAPhone => "not_a_phone",
+            Reason::NotAPdf => "not_a_pdf",
         }
     }
 
@@ -194,6 +201,8 @@ impl Reason {
             Reason::Unreadable => "unreadable",
             Reason::Duplicate => "already in the media library",
             Reason::StorageDown => "the media storage does not answer",
+            Reason::NotAPhone => "not a phone number",
+            Reason::NotAPdf => "not a PDF file",
         }
     }
 }
@@ -327,6 +336,9 @@ pub enum AppError {
     SignInRequired,
     #[error("forbidden")]
     Forbidden,
+    /// What was asked is no longer there: an offer that closed while a candidate applied.
+    #[error("gone")]
+    Gone,
     #[error("too many requests")]
     TooManyRequests,
     /// A request body larger than its route accepts.
@@ -387,6 +399,7 @@ impl AppError {
             Self::NotFound => "not_found",
             Self::SignInRequired => "sign_in_required",
             Self::Forbidden => "forbidden",
+            Self::Gone => "gone",
             Self::TooManyRequests => "too_many_requests",
             Self::TooLarge => "too_large",
             Self::Invalid(_) => "invalid",
@@ -412,6 +425,7 @@ impl AppError {
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::SignInRequired => StatusCode::UNAUTHORIZED,
             Self::Forbidden => StatusCode::FORBIDDEN,
+            Self::Gone => StatusCode::GONE,
             Self::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             Self::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::Invalid(_) | Self::BadRequest(_) | Self::Argument { .. } => {

@@ -5,6 +5,7 @@
 
 pub mod accounts;
 pub mod app;
+pub mod applications;
 pub mod audit;
 pub mod caches;
 pub mod cli;

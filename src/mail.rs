@@ -36,12 +36,14 @@ const BATCH: u64 = 50;
 const POLL: Duration = Duration::from_secs(10);
 
 /// The kinds of email, each with `mail-KIND-subject` and `mail-KIND-body` messages.
-pub const KINDS: [&str; 5] = [
+pub const KINDS: [&str; 7] = [
     "invitation",
     "login_link",
     "review",
     "review_digest",
     "expiry_reminder",
+    "application_received",
+    "application_new",
 ];
 
 /// What composing an email needs besides its own facts: the messages, the templates, and the

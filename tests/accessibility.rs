@@ -79,6 +79,15 @@ async fn public_pages_have_no_accessibility_violation() {
         .unwrap()
         .expect("an expired demo offer")
         .slug;
+    let now = chrono::Utc::now();
+    let on_site = offers::Entity::find()
+        .filter(metiers::offers::live(now))
+        .filter(offers::Column::ApplyMode.eq("on_site"))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .expect("a demo offer taking applications on the site")
+        .slug;
 
     let mut paths = vec![
         "/".to_owned(),
@@ -95,6 +104,8 @@ async fn public_pages_have_no_accessibility_violation() {
         "/donnees-personnelles".to_owned(),
         "/plan-du-site".to_owned(),
         "/connexion".to_owned(),
+        format!("/offres/{on_site}/candidater"),
+        format!("/en/offres/{on_site}/apply"),
         format!("/en{offer}"),
         "/en/offres".to_owned(),
         "/nulle-part#status=404".to_owned(),

@@ -36,6 +36,8 @@ fn odd_values() -> Vec<String> {
 const PATHS: &[&str] = &[
     "/offres/{}",
     "/en/offres/{}",
+    "/offres/{}/candidater",
+    "/en/offres/{}/apply",
     "/ministeres/{}",
     "/ministeres/{}/offres.atom",
     "/ministeres/{}/theme.css",

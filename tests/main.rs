@@ -5,6 +5,7 @@
 mod support;
 
 mod accessibility;
+mod applications;
 mod auth;
 mod backoffice;
 mod cli;

@@ -51,6 +51,23 @@ fn mail_args(kind: &str) -> Vec<(&'static str, String)> {
             ("date", "21/03/2025"),
             ("link", "https://metiers.numerique.gouv.fr/admin/offres/7"),
         ],
+        "application_received" => &[
+            ("name", "Camille <dev>"),
+            ("title", "Développeuse Rust"),
+            (
+                "link",
+                "https://metiers.numerique.gouv.fr/offres/developpeuse-rust",
+            ),
+            ("years", "2"),
+            (
+                "privacy",
+                "https://metiers.numerique.gouv.fr/donnees-personnelles",
+            ),
+        ],
+        "application_new" => &[
+            ("title", "Développeuse Rust"),
+            ("link", "https://metiers.numerique.gouv.fr/admin/offres/7"),
+        ],
         _ => panic!("give the new kind of email {kind} its arguments here"),
     };
     args.iter()

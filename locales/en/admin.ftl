@@ -273,6 +273,9 @@ form-error-not_an_image = This file is not a JPEG, PNG or WebP image.
 form-error-too_many_pixels = This image has too many pixels: make it smaller.
 form-error-unreadable = This content is damaged or unreadable.
 form-error-duplicate = This already exists: choose the one there is.
+form-error-not_a_phone = Enter a phone number, for example +33 6 12 34 56 78.
+form-error-not_a_pdf = This file is not a PDF (its content was checked, not just its name).
+form-error-consent-required = Tick the box to agree that your application is sent and kept.
 form-error-storage_down = The storage does not answer: nothing was saved, try again in a few minutes.
 
 ## Back-office: what a field needs, more precisely than its reason says (form-error-FIELD-REASON)

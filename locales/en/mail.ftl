@@ -64,3 +64,23 @@ mail-expiry_reminder-body =
     { $link }
 
     If the position is filled, you may also mark it as filled.
+
+mail-application_received-subject = Your application: { $title }
+mail-application_received-body =
+    Hello { $name },
+
+    Your application to the offer "{ $title }" was sent to the recruiting team, who will get back to you at this address.
+
+    The offer: { $link }
+
+    Your data is kept for at most { $years } years. To see it or have it erased, see the Personal data page:
+    { $privacy }
+
+mail-application_new-subject = New application: { $title }
+mail-application_new-body =
+    Hello,
+
+    A new application arrived for the offer "{ $title }".
+
+    Find it in the recruiters' area:
+    { $link }

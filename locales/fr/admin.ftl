@@ -273,6 +273,9 @@ form-error-not_an_image = Ce fichier n’est pas une image JPEG, PNG ou WebP.
 form-error-too_many_pixels = Cette image a trop de pixels : réduisez-la.
 form-error-unreadable = Ce contenu est abîmé ou illisible.
 form-error-duplicate = Ce contenu existe déjà : choisissez celui qui existe.
+form-error-not_a_phone = Saisissez un numéro de téléphone, par exemple 06 12 34 56 78 ou +33 6 12 34 56 78.
+form-error-not_a_pdf = Ce fichier n’est pas un PDF (son contenu a été vérifié, pas seulement son nom).
+form-error-consent-required = Cochez la case pour accepter la transmission et la conservation de votre candidature.
 form-error-storage_down = Le stockage ne répond pas : rien n’a été enregistré, réessayez dans quelques minutes.
 
 ## Back-office: what a field needs, more precisely than its reason says (form-error-FIELD-REASON)

@@ -64,3 +64,23 @@ mail-expiry_reminder-body =
     { $link }
 
     Si le poste est pourvu, vous pouvez aussi la marquer comme pourvue.
+
+mail-application_received-subject = Votre candidature : { $title }
+mail-application_received-body =
+    Bonjour { $name },
+
+    Votre candidature à l’offre « { $title } » a bien été transmise au service qui recrute. Il reviendra vers vous à cette adresse.
+
+    L’offre : { $link }
+
+    Vos données sont conservées { $years } ans au plus. Pour les consulter ou les faire effacer, voyez la page Données personnelles :
+    { $privacy }
+
+mail-application_new-subject = Nouvelle candidature : { $title }
+mail-application_new-body =
+    Bonjour,
+
+    Une nouvelle candidature est arrivée pour l’offre « { $title } ».
+
+    Retrouvez-la dans l’espace recruteurs :
+    { $link }

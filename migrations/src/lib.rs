@@ -15,6 +15,7 @@ mod m20261129_000007_proposals;
 mod m20261129_000008_offer_illustrations;
 mod m20261129_000009_jobs;
 mod m20261129_000010_offer_expiry_in_place;
+mod m20261130_000011_applications;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000008_offer_illustrations::Migration),
             Box::new(m20261129_000009_jobs::Migration),
             Box::new(m20261129_000010_offer_expiry_in_place::Migration),
+            Box::new(m20261130_000011_applications::Migration),
         ]
     }
 }

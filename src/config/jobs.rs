@@ -14,6 +14,8 @@ pub struct JobsConfig {
     pub audit_retention_days: i64,
     /// Days an email stays in the outbox.
     pub email_retention_days: i64,
+    /// Days an application made on the site is kept, with its CV.
+    pub application_retention_days: i64,
 }
 
 impl JobsConfig {
@@ -46,6 +48,12 @@ impl JobsConfig {
                 "email_retention_days",
                 &file.email_retention_days,
                 30,
+                "days",
+            )?,
+            application_retention_days: sources.positive(
+                "application_retention_days",
+                &file.application_retention_days,
+                crate::applications::DEFAULT_RETENTION_DAYS,
                 "days",
             )?,
         })

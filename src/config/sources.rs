@@ -50,6 +50,7 @@ pub(super) struct FileConfig {
     pub(super) schedule_outbox: Option<String>,
     pub(super) audit_retention_days: Option<String>,
     pub(super) email_retention_days: Option<String>,
+    pub(super) application_retention_days: Option<String>,
 }
 
 impl FileConfig {

@@ -347,8 +347,8 @@ fn demo_offer(
         (5, Profession::Support) => RemotePolicy::Aucun,
         _ => RemotePolicy::Partiel,
     };
-    // On-site applications arrive with the candidates issue; until then demo offers link out.
-    let apply_mode = [ApplyMode::External, ApplyMode::Email][index % 2];
+    // A third of the offers take applications on the site, across ministries.
+    let apply_mode = [ApplyMode::OnSite, ApplyMode::External, ApplyMode::Email][index % 3];
     let contact_email = format!("recrutement.numerique@{}.gouv.fr", tenant.slug);
     let imported = index % 9 == 4;
     let (status, published_at, expires_at) = stage(index, now);

@@ -1,5 +1,6 @@
 //! sea-orm entities, one file per table. Domain rules live in the domain modules, not here.
 
+pub mod applications;
 pub mod audit_log;
 pub mod invitations;
 pub mod job_runs;

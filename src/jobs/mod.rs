@@ -38,6 +38,8 @@ pub struct Context<'a> {
     pub page_cache: &'a PageCache,
     pub mailer: &'a Mailer,
     pub letterhead: Letterhead<'a>,
+    /// Where candidates' CVs are kept, which their purge deletes.
+    pub storage: &'a crate::media::storage::Storage,
     pub retention: Retention,
 }
 
@@ -48,6 +50,7 @@ pub struct Retention {
     pub session_idle: Duration,
     pub email_days: i64,
     pub audit_days: i64,
+    pub application_days: i64,
 }
 
 /// The jobs.

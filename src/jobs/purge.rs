@@ -19,12 +19,13 @@ type Purging<'a> = Pin<Box<dyn Future<Output = AppResult<u64>> + Send + 'a>>;
 type Purge = for<'a> fn(&'a Context<'a>, DateTime<Utc>) -> Purging<'a>;
 
 /// What is purged, and how.
-const PURGES: [(&str, Purge); 5] = [
+const PURGES: [(&str, Purge); 6] = [
     ("login_links", login_links),
     ("sessions", sessions),
     ("invitations", invitations),
     ("emails", emails),
     ("audit_log", audit_log),
+    ("applications", applications),
 ];
 
 /// Runs every purge; returns how many rows went in all.
@@ -92,6 +93,16 @@ fn emails<'a>(jobs: &'a Context<'a>, now: DateTime<Utc>) -> Purging<'a> {
             .await?;
         Ok(deleted.rows_affected)
     })
+}
+
+/// Applications made on the site, with their CVs, once their retention passed since the
+/// candidate last sent them.
+fn applications<'a>(jobs: &'a Context<'a>, now: DateTime<Utc>) -> Purging<'a> {
+    Box::pin(crate::applications::purge(
+        jobs.db,
+        jobs.storage,
+        now - Duration::days(jobs.retention.application_days),
+    ))
 }
 
 /// Audit entries older than their retention keep what happened, not who or to whom: their

@@ -579,7 +579,8 @@ pub async fn check(
             expected.insert(key, row.id);
         }
     }
-    let stored = storage.keys("").await?;
+    // Images only: candidates' CVs live under `private/`, which the applications own.
+    let stored = storage.keys(storage::IMAGES_PREFIX).await?;
     let stored_set: std::collections::HashSet<&String> = stored.iter().collect();
     let mut found = Mismatches {
         orphan_objects: stored

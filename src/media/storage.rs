@@ -25,9 +25,12 @@ pub enum Storage {
     S3(Box<Bucket>),
 }
 
-/// The key prefix of ministry `tenant_id`'s objects.
+/// What every image key starts with.
+pub const IMAGES_PREFIX: &str = "tenant-";
+
+/// The key prefix of ministry `tenant_id`'s images.
 pub fn tenant_prefix(tenant_id: i32) -> String {
-    format!("tenant-{tenant_id}/")
+    format!("{IMAGES_PREFIX}{tenant_id}/")
 }
 
 /// Refuses a key that is not made of safe segments (no `..`, no absolute path, no empty part).

@@ -53,6 +53,12 @@ const LOGIN_CSRF: LoginCookie = LoginCookie {
     path: "/connexion",
 };
 
+/// The double-submit CSRF token of the portal's public forms (an application).
+const PUBLIC_FORM_CSRF: LoginCookie = LoginCookie {
+    name: "metiers_form_csrf",
+    path: "/",
+};
+
 /// The value of cookie `name` in the request.
 pub fn cookie(request: &Request, name: &str) -> Option<String> {
     request
@@ -171,18 +177,18 @@ pub async fn login_page(request: &Request, Data(state): Data<&SharedState>) -> A
 }
 
 /// `value` signed with the portal's key, as `VALUE.MAC`.
-fn signed(state: &SharedState, value: &str) -> String {
+fn signed(state: &crate::app::AppState, value: &str) -> String {
     format!("{value}.{}", crate::render::hex(&mac(state, value)))
 }
 
 /// The value `signed` holds, when the portal's key signed it.
-fn verified<'a>(state: &SharedState, signed: &'a str) -> Option<&'a str> {
+fn verified<'a>(state: &crate::app::AppState, signed: &'a str) -> Option<&'a str> {
     let (value, tag) = signed.rsplit_once('.')?;
     let expected = crate::render::hex(&mac(state, value));
     same_secret(&expected, tag).then_some(value)
 }
 
-fn mac(state: &SharedState, value: &str) -> Vec<u8> {
+fn mac(state: &crate::app::AppState, value: &str) -> Vec<u8> {
     use hmac::Mac;
     let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(&state.signing_key)
         .expect("HMAC takes keys of any length");
@@ -190,10 +196,15 @@ fn mac(state: &SharedState, value: &str) -> Vec<u8> {
     mac.finalize().into_bytes().to_vec()
 }
 
-/// Gives a login form's page its double-submit CSRF cookie, signed: only a token this portal
-/// issued passes, not any pair of equal values someone planted.
-fn with_login_csrf(state: &SharedState, mut response: Response, csrf: &str) -> AppResult<Response> {
-    let cookie = LOGIN_CSRF.set(Some(&signed(state, csrf)), state.config.server.is_https());
+/// Gives a form's page its double-submit CSRF cookie `kept`, signed: only a token this
+/// portal issued passes, not any pair of equal values someone planted.
+fn with_csrf(
+    state: &crate::app::AppState,
+    kept: &LoginCookie,
+    mut response: Response,
+    csrf: &str,
+) -> AppResult<Response> {
+    let cookie = kept.set(Some(&signed(state, csrf)), state.config.server.is_https());
     response.headers_mut().append(
         header::SET_COOKIE,
         cookie.parse().map_err(|_| AppError::Forbidden)?,
@@ -201,12 +212,43 @@ fn with_login_csrf(state: &SharedState, mut response: Response, csrf: &str) -> A
     Ok(response)
 }
 
-/// Refuses a login form whose CSRF token is not its page's.
-fn check_login_csrf(state: &SharedState, request: &Request, submitted: &str) -> AppResult<()> {
-    let cookie = LOGIN_CSRF
+/// Refuses a form whose CSRF token is not the one its page put in cookie `kept`.
+fn check_csrf_cookie(
+    state: &crate::app::AppState,
+    kept: &LoginCookie,
+    request: &Request,
+    submitted: &str,
+) -> AppResult<()> {
+    let cookie = kept
         .read(request, state.config.server.is_https())
         .unwrap_or_default();
     check_csrf(verified(state, &cookie).unwrap_or_default(), submitted)
+}
+
+fn with_login_csrf(state: &SharedState, response: Response, csrf: &str) -> AppResult<Response> {
+    with_csrf(state, &LOGIN_CSRF, response, csrf)
+}
+
+fn check_login_csrf(state: &SharedState, request: &Request, submitted: &str) -> AppResult<()> {
+    check_csrf_cookie(state, &LOGIN_CSRF, request, submitted)
+}
+
+/// Gives a public form's page (an application) its signed CSRF cookie.
+pub fn with_public_form_csrf(
+    state: &crate::app::AppState,
+    response: Response,
+    csrf: &str,
+) -> AppResult<Response> {
+    with_csrf(state, &PUBLIC_FORM_CSRF, response, csrf)
+}
+
+/// Refuses a public form whose CSRF token is not its page's.
+pub fn check_public_form_csrf(
+    state: &crate::app::AppState,
+    request: &Request,
+    submitted: &str,
+) -> AppResult<()> {
+    check_csrf_cookie(state, &PUBLIC_FORM_CSRF, request, submitted)
 }
 
 #[derive(Deserialize)]

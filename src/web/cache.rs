@@ -50,6 +50,8 @@ fn cacheable(request: &Request) -> bool {
         && !matches!(path, "/healthz" | "/readyz")
         // Logins and logouts are one visitor's, whatever their query says.
         && !path.starts_with("/connexion")
+        && !path.ends_with("/candidater")
+        && !path.ends_with("/apply")
         && !path.starts_with("/deconnexion")
         && super::auth::cookie(request, super::auth::SESSION_COOKIE).is_none()
         && request.header(header::AUTHORIZATION).is_none()

@@ -6,12 +6,17 @@ use std::net::IpAddr;
 
 use poem::Request;
 
-use crate::{app::AppState, net::IpRange};
+use crate::{app::AppState, caches::attempts::RateLimiter, net::IpRange};
 
 /// Counts a login attempt of the request's client against the rate limit; `false` once past it.
 pub fn allow_attempt(state: &AppState, request: &Request) -> bool {
+    allow(&state.login_limiter, state, request)
+}
+
+/// Counts the request's client against `limiter`; `false` once past it.
+pub fn allow(limiter: &RateLimiter, state: &AppState, request: &Request) -> bool {
     client_ip(request, &state.config.server.trusted_proxies)
-        .is_none_or(|client| state.login_limiter.allow(client))
+        .is_none_or(|client| limiter.allow(client))
 }
 
 /// The address of the client of `request`: the connection's peer, or, when that peer is a

@@ -67,7 +67,13 @@ impl<E: Endpoint> Endpoint for LimitsEndpoint<E> {
             .content_type()
             .is_some_and(|t| t.starts_with("multipart/"));
         let limit = if multipart {
-            self.upload_max_bytes + MULTIPART_OVERHEAD_BYTES
+            let path = uri.path();
+            let file_max = if path.ends_with("/candidater") || path.ends_with("/apply") {
+                crate::applications::CV_MAX_BYTES
+            } else {
+                self.upload_max_bytes
+            };
+            file_max + MULTIPART_OVERHEAD_BYTES
         } else {
             FORM_MAX_BYTES
         };

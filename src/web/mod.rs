@@ -2,9 +2,9 @@
 
 pub mod admin;
 mod assets;
-mod auth;
+pub(crate) mod auth;
 mod cache;
-mod clients;
+pub(crate) mod clients;
 mod errors;
 mod http;
 mod limits;
@@ -47,7 +47,7 @@ pub fn router(state: SharedState) -> impl Endpoint<Output = Response> {
         .at("/deconnexion", post(auth::logout))
         .at("/deconnexion/retour", get(auth::logout_return))
         .nest("/admin", admin::routes())
-        .nest("/en", portal::pages().nest("/admin", admin::routes()));
+        .nest("/en", portal::english().nest("/admin", admin::routes()));
     routes
         .with(cache::CachedPages(state.clone()))
         .with(limits::Limits(state.clone()))

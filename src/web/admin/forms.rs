@@ -7,7 +7,10 @@ use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
 use minijinja::Value;
 
 use super::Admin;
-use crate::error::{AppError, AppResult, FieldError, Problems, Reason};
+use crate::{
+    error::{AppError, AppResult, FieldError, Problems, Reason},
+    web::portal::PageContext,
+};
 
 /// A form body as its name/value pairs (a name may repeat, as checkboxes do).
 pub type Pairs = Vec<(String, String)>;
@@ -227,10 +230,15 @@ pub fn form_view(form: &FormData, lists: &[&str], errors: &BTreeMap<String, Stri
 /// What a form shows next to each field `error` refuses, by field name (see
 /// [`crate::i18n::I18n::field_error`]).
 pub fn field_errors(admin: &Admin, error: &AppError) -> BTreeMap<String, String> {
+    field_errors_in(&admin.page, error)
+}
+
+/// The message of each field `error` refuses, in the language of `page`.
+pub fn field_errors_in(page: &PageContext, error: &AppError) -> BTreeMap<String, String> {
     let AppError::Invalid(problems) = error else {
         return BTreeMap::new();
     };
-    let (i18n, lang) = (&admin.state.i18n, admin.page.lang);
+    let (i18n, lang) = (&page.state.i18n, page.lang);
     problems
         .iter()
         .map(|problem| (problem.field.clone(), i18n.field_error(lang, problem)))
@@ -324,6 +332,7 @@ mod tests {
     /// The fields whose message says more than their reason's, `form-error-FIELD-REASON`:
     /// each pair is one the domain or a form refuses.
     const PRECISE: &[(&str, Reason)] = &[
+        ("consent", Reason::Required),
         ("title", Reason::Required),
         ("title", Reason::TooLong),
         ("slug", Reason::AlreadyUsed),

@@ -15,7 +15,7 @@ macro_rules! committed {
 }
 
 mod dashboard;
-mod forms;
+pub(crate) mod forms;
 mod items;
 mod jobs;
 mod media;
@@ -417,12 +417,7 @@ impl Admin<'_> {
 
 /// Renders a back-office page: never cached, by the browser or by anyone else.
 pub(super) fn render_private(page: &PageContext, view: View) -> AppResult<Response> {
-    let mut response = page.render(view)?;
-    response.headers_mut().insert(
-        header::CACHE_CONTROL,
-        "no-store".parse().expect("static header"),
-    );
-    Ok(response)
+    page.render_private(view)
 }
 
 /// Switches the session to another of the user's ministries.

@@ -1,5 +1,6 @@
 //! The public portal: HTML pages in French at the root and in English under `/en`.
 
+mod apply;
 mod feeds;
 mod home;
 mod jsonld;
@@ -44,6 +45,10 @@ pub fn pages() -> Route {
         .at("/offres", get(offers::list))
         .at("/offres.atom", get(feeds::offers_feed))
         .at("/offres/:slug", get(offers::detail))
+        .at(
+            "/offres/:slug/candidater",
+            get(apply::form_page).post(apply::submit),
+        )
         .at("/ministeres", get(ministries::list))
         .at("/ministeres/:slug", get(ministries::detail))
         .at("/ministeres/:slug/offres.atom", get(feeds::ministry_feed))
@@ -53,6 +58,15 @@ pub fn pages() -> Route {
         .at("/mentions-legales", get(pages::legal_notice))
         .at("/donnees-personnelles", get(pages::personal_data))
         .at("/plan-du-site", get(pages::site_map))
+}
+
+/// The pages in English, at `/en`: the same paths, and the application form also at its
+/// English name.
+pub fn english() -> Route {
+    pages().at(
+        "/offres/:slug/apply",
+        get(apply::form_page).post(apply::submit),
+    )
 }
 
 /// The French pages plus the routes that exist once, outside the language prefix.
@@ -156,6 +170,16 @@ impl<'a> PageContext<'a> {
             (Lang::En, "/") => "/en".to_owned(),
             _ => format!("{}{}", self.lang.prefix(), path),
         }
+    }
+
+    /// Renders `view` for this visitor only: no cache keeps it.
+    pub fn render_private(&self, view: View) -> AppResult<Response> {
+        let mut response = self.render(view)?;
+        response.headers_mut().insert(
+            header::CACHE_CONTROL,
+            header::HeaderValue::from_static("no-store"),
+        );
+        Ok(response)
     }
 
     pub fn render(&self, view: View) -> AppResult<Response> {

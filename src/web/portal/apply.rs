@@ -1,0 +1,187 @@
+//! `/offres/{slug}/candidater` (and `/en/offres/{slug}/apply`): the application form of an
+//! offer that takes applications on the site. Without JavaScript; never cached (its page
+//! carries its own CSRF token); defended against robots without tracking anyone: a field only
+//! robots fill in, a limit per client address (counted in memory, never stored), one
+//! application per email and offer.
+
+use minijinja::context;
+use poem::{
+    Request, Response, handler,
+    http::StatusCode,
+    web::{Data, Multipart, Path},
+};
+
+use super::{PageContext, View};
+use crate::{
+    app::SharedState,
+    applications::{self, CV_MAX_BYTES, NewApplication},
+    entities::offers as offer_rows,
+    error::{AppError, AppResult},
+    offers,
+    web::{
+        admin::forms::{FormData, field_errors_in, read_multipart},
+        auth, clients,
+    },
+};
+
+/// How long applications are kept, in whole years (at least one), as candidates are told.
+fn retention_years(state: &crate::app::AppState) -> i64 {
+    (state.config.jobs.application_retention_days / 365).max(1)
+}
+
+/// What the page shows.
+enum Step {
+    /// The form, as typed, with the problems found.
+    Form(FormData, std::collections::BTreeMap<String, String>),
+    /// The application is stored.
+    Sent,
+    /// The offer no longer takes applications.
+    Closed,
+}
+
+/// The offer at `slug` that takes (or took) applications on the site; any other is not found.
+async fn on_site_offer(state: &SharedState, slug: &str) -> AppResult<offer_rows::Model> {
+    let offer = offers::find_by_slug(&state.db, slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let shown = offers::visibility(&offer, state.now()).is_some();
+    if !shown || offer.apply_mode != crate::codes::ApplyMode::OnSite.as_str() {
+        return Err(AppError::NotFound);
+    }
+    Ok(offer)
+}
+
+/// Renders `step` of the application to `offer`.
+async fn show(
+    page: &PageContext<'_>,
+    offer: &offer_rows::Model,
+    step: Step,
+) -> AppResult<Response> {
+    let state = page.state;
+    let csrf = crate::accounts::sessions::random_token()?;
+    let tenant = crate::ids::TenantId::new(offer.tenant_id);
+    let ministry = crate::tenants::name(&state.db, tenant).await?;
+    let asks = matches!(step, Step::Form(..));
+    let (name, status, form, errors) = match step {
+        Step::Form(form, errors) => {
+            let status = if errors.is_empty() {
+                StatusCode::OK
+            } else {
+                StatusCode::BAD_REQUEST
+            };
+            ("form", status, form, errors)
+        }
+        Step::Sent => (
+            "sent",
+            StatusCode::OK,
+            FormData::default(),
+            Default::default(),
+        ),
+        Step::Closed => (
+            "closed",
+            StatusCode::GONE,
+            FormData::default(),
+            Default::default(),
+        ),
+    };
+    let years = retention_years(state);
+    let view = View::new(
+        "offers/apply.html",
+        page.t_with("apply-heading", &[("title", &offer.title)]),
+        page.t("apply-intro"),
+        context! {
+            state => name,
+            offer => context! {
+                title => offer.title,
+                slug => offer.slug,
+                city => offer.city,
+                ministry => context! { name => ministry },
+            },
+            form => context! { values => form.values(&[]), errors => errors },
+            csrf => csrf,
+            action => page.link(&page.path),
+            cv_max_megabytes => CV_MAX_BYTES / 1_000_000,
+            retention_years => years,
+        },
+    )
+    .status(status);
+    let response = page.render_private(view)?;
+    if asks {
+        auth::with_public_form_csrf(state, response, &csrf)
+    } else {
+        Ok(response)
+    }
+}
+
+#[handler]
+pub async fn form_page(
+    request: &Request,
+    Path(slug): Path<String>,
+    Data(state): Data<&SharedState>,
+) -> AppResult<Response> {
+    let page = PageContext::new(state, request);
+    let offer = on_site_offer(state, &slug).await?;
+    let step = if applications::takes_applications(&offer, state.now()) {
+        Step::Form(FormData::default(), Default::default())
+    } else {
+        Step::Closed
+    };
+    show(&page, &offer, step).await
+}
+
+#[handler]
+pub async fn submit(
+    request: &Request,
+    Path(slug): Path<String>,
+    multipart: Multipart,
+    Data(state): Data<&SharedState>,
+) -> AppResult<Response> {
+    let page = PageContext::new(state, request);
+    let offer = on_site_offer(state, &slug).await?;
+    let (form, cv) = match read_multipart(multipart, CV_MAX_BYTES).await {
+        Ok(read) => read,
+        Err(error @ AppError::Invalid { .. }) => {
+            let errors = field_errors_in(&page, &error);
+            return show(&page, &offer, Step::Form(FormData::default(), errors)).await;
+        }
+        Err(error) => return Err(error),
+    };
+    auth::check_public_form_csrf(state, request, &form.text("csrf"))?;
+    if !form.text("website").is_empty() {
+        // A robot: it is told what a person would be, and nothing is kept.
+        return show(&page, &offer, Step::Sent).await;
+    }
+    let new = NewApplication {
+        first_name: form.text("first_name"),
+        last_name: form.text("last_name"),
+        email: form.text("email"),
+        phone: form.text("phone"),
+        links: form.text("links"),
+        message: form.text("message"),
+        cv,
+        consent: form.text("consent") == "on",
+        retention_years: retention_years(state),
+    };
+    // Mistakes cost nothing to fix; what would be stored counts against the client's limit.
+    let checked = new.validate();
+    if checked.is_ok() && !clients::allow(&state.application_limiter, state, request) {
+        return Err(AppError::TooManyRequests);
+    }
+    let letterhead = state.letterhead();
+    let applied = match checked {
+        Ok(()) => {
+            let now = state.now();
+            applications::apply(&state.db, &state.storage, &letterhead, &offer, new, now).await
+        }
+        Err(error) => Err(error),
+    };
+    match applied {
+        Ok(_) => show(&page, &offer, Step::Sent).await,
+        Err(AppError::Gone) => show(&page, &offer, Step::Closed).await,
+        Err(error @ AppError::Invalid { .. }) => {
+            let errors = field_errors_in(&page, &error);
+            show(&page, &offer, Step::Form(form, errors)).await
+        }
+        Err(error) => Err(error),
+    }
+}

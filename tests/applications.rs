@@ -1,0 +1,335 @@
+//! Applying on the site: the form, the CV kept privately, the emails, the defences, and the
+//! retention of what candidates send.
+
+use crate::support::{Backend, Options, TestApp, fixtures, html};
+use chrono::{Duration, Utc};
+use metiers::{
+    accounts::Role,
+    codes::{ApplicationStatus, ApplyMode},
+    entities::{applications, offers, outbox},
+};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+
+on_both_backends!(
+    a_candidate_applies_with_a_cv,
+    bad_applications_are_refused_with_a_message_each,
+    a_closed_offer_says_so_and_keeps_nothing,
+    robots_and_forged_forms_are_turned_away,
+    applications_go_after_their_retention,
+);
+
+/// A minimal PDF.
+const PDF: &[u8] =
+    b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+
+/// The fields of an application that passes.
+const GOOD: [(&str, &str); 6] = [
+    ("first_name", "Camille"),
+    ("last_name", "Durand"),
+    ("email", "Camille.Durand@exemple.fr"),
+    ("phone", "06 12 34 56 78"),
+    ("links", "https://github.com/camille\nhttps://camille.dev"),
+    ("consent", "on"),
+];
+
+/// A browser on the application form of `slug`: its cookies, and the form's CSRF token.
+struct Candidate {
+    client: reqwest::Client,
+    csrf: String,
+}
+
+impl Candidate {
+    async fn opens(app: &TestApp, path: &str) -> Self {
+        let client = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        let page = client.get(app.url(path)).send().await.unwrap();
+        assert_eq!(page.status(), 200);
+        assert_eq!(page.headers()["cache-control"], "no-store");
+        let body = page.text().await.unwrap();
+        let csrf = csrf_of(&body).expect("the form carries its CSRF token");
+        Self { client, csrf }
+    }
+
+    /// Sends the form with `fields` and a file named `cv.pdf` holding `cv`; a form shown
+    /// again brings its new token, which the next sending uses, as a browser would.
+    async fn sends(
+        &mut self,
+        app: &TestApp,
+        path: &str,
+        fields: &[(&str, &str)],
+        cv: &[u8],
+    ) -> (u16, String) {
+        let mut form = reqwest::multipart::Form::new().text("csrf", self.csrf.clone());
+        for (name, value) in fields {
+            form = form.text(name.to_string(), value.to_string());
+        }
+        let file = reqwest::multipart::Part::bytes(cv.to_vec())
+            .file_name("cv.pdf")
+            .mime_str("application/pdf")
+            .unwrap();
+        let response = self
+            .client
+            .post(app.url(path))
+            .multipart(form.part("file", file))
+            .send()
+            .await
+            .unwrap();
+        let status = response.status().as_u16();
+        let body = response.text().await.unwrap();
+        if let Some(csrf) = csrf_of(&body) {
+            self.csrf = csrf;
+        }
+        (status, body)
+    }
+}
+
+/// The CSRF token of the form on page `body`, if it shows one.
+fn csrf_of(body: &str) -> Option<String> {
+    html(body)
+        .select(&scraper::Selector::parse("input[name=csrf]").unwrap())
+        .next()
+        .and_then(|input| input.value().attr("value").map(str::to_owned))
+}
+
+/// A ministry with a manager and an offer taking applications on the site.
+async fn offer_on_site(app: &TestApp) -> offers::Model {
+    let tenant = fixtures::ministry(app, "mer", "Ministère de la Mer", "dsfr").await;
+    app.signed_in(
+        "recrutement@mer.gouv.fr",
+        false,
+        &[(tenant.id, Role::Manager)],
+    )
+    .await;
+    let mut new = fixtures::published(&tenant, "Développeuse Rust");
+    new.apply_mode = Some(ApplyMode::OnSite);
+    fixtures::offer(app, &tenant, new).await
+}
+
+async fn applications_of(app: &TestApp, offer: &offers::Model) -> Vec<applications::Model> {
+    applications::Entity::find()
+        .filter(applications::Column::OfferId.eq(offer.id))
+        .all(&app.state.db)
+        .await
+        .unwrap()
+}
+
+async fn a_candidate_applies_with_a_cv(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let offer = offer_on_site(&app).await;
+    let (_, page) = app.page(&format!("/offres/{}", offer.slug)).await;
+    let path = format!("/offres/{}/candidater", offer.slug);
+    assert!(
+        page.contains(&format!("href=\"{path}\"")),
+        "the offer links to its form"
+    );
+    let (_, english) = app.page(&format!("/en/offres/{}", offer.slug)).await;
+    assert!(english.contains(&format!("href=\"/en/offres/{}/apply\"", offer.slug)));
+    assert!(page.contains("\"directApply\":true"));
+
+    let mut candidate = Candidate::opens(&app, &path).await;
+    let mut fields = GOOD.to_vec();
+    fields.push(("message", "Je veux servir l’intérêt général."));
+    let (status, body) = candidate.sends(&app, &path, &fields, PDF).await;
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("Candidature envoyée"), "{body}");
+
+    let stored = applications_of(&app, &offer).await;
+    assert_eq!(stored.len(), 1);
+    let application = &stored[0];
+    assert_eq!(application.email, "camille.durand@exemple.fr");
+    assert_eq!(application.status, ApplicationStatus::Received);
+    assert_eq!(
+        application.links,
+        "https://github.com/camille\nhttps://camille.dev"
+    );
+    assert!(application.cv_key.starts_with("private/"));
+    let kept = app.state.storage.get(&application.cv_key).await.unwrap();
+    assert_eq!(kept.as_deref(), Some(PDF));
+    let (status, _) = app.page(&format!("/media/{}", application.cv_key)).await;
+    assert_eq!(status, 404, "a CV is never public");
+    assert_eq!(
+        app.media_check().await,
+        Default::default(),
+        "CVs are not orphan images"
+    );
+
+    let emails = outbox::Entity::find().all(&app.state.db).await.unwrap();
+    let to: Vec<&str> = emails
+        .iter()
+        .map(|email| email.recipient.as_str())
+        .collect();
+    assert!(to.contains(&"camille.durand@exemple.fr"), "{to:?}");
+    assert!(to.contains(&"recrutement@mer.gouv.fr"), "{to:?}");
+
+    // Applying again updates the first application, with the new CV.
+    let mut again = Candidate::opens(&app, &path).await;
+    let second_cv = [PDF, b"% second version\n%%EOF\n"].concat();
+    let (status, _) = again.sends(&app, &path, &GOOD, &second_cv).await;
+    assert_eq!(status, 200);
+    let stored = applications_of(&app, &offer).await;
+    assert_eq!(stored.len(), 1, "one application per email and offer");
+    assert_eq!(stored[0].id, application.id);
+    assert_eq!(
+        stored[0].message, "",
+        "what was sent again replaces what was"
+    );
+    let old = app.state.storage.get(&application.cv_key).await.unwrap();
+    assert_eq!(old, None, "the replaced CV is deleted");
+    let new = app.state.storage.get(&stored[0].cv_key).await.unwrap();
+    assert_eq!(new.as_deref(), Some(&second_cv[..]));
+}
+
+async fn bad_applications_are_refused_with_a_message_each(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let offer = offer_on_site(&app).await;
+    let path = format!("/offres/{}/candidater", offer.slug);
+    let mut candidate = Candidate::opens(&app, &path).await;
+    let without = |name: &str, value: &str| -> Vec<(&str, String)> {
+        GOOD.iter()
+            .map(|(field, good)| {
+                let value = if *field == name { value } else { good };
+                (*field, value.to_owned())
+            })
+            .filter(|(_, value)| !value.is_empty())
+            .collect()
+    };
+    type Case<'a> = (Vec<(&'a str, String)>, &'a [u8], &'a str);
+    let cases: [Case; 6] = [
+        (
+            without("email", "camille-at-exemple"),
+            PDF,
+            "field-email-error",
+        ),
+        (without("consent", ""), PDF, "field-consent-error"),
+        (without("first_name", ""), PDF, "field-first_name-error"),
+        (without("phone", "call me"), PDF, "field-phone-error"),
+        (
+            without("email", "c@exemple.fr"),
+            b"\x89PNG not a pdf",
+            "field-file-error",
+        ),
+        (without("email", "c@exemple.fr"), b"", "field-file-error"),
+    ];
+    for (fields, cv, error) in cases {
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let (status, body) = candidate.sends(&app, &path, &fields, cv).await;
+        assert_eq!(status, 400, "{error}");
+        assert!(body.contains(&format!("id=\"{error}\"")), "{error}: {body}");
+        // What was typed comes back, the CV is asked again.
+        assert!(body.contains("value=\"Durand\""), "{error}");
+    }
+    // Several mistakes at once: a message for each, in one answer.
+    let fields = [("last_name", "Durand"), ("email", "nope"), ("phone", "x")];
+    let (status, body) = candidate.sends(&app, &path, &fields, b"GIF89a").await;
+    assert_eq!(status, 400);
+    for field in ["first_name", "email", "phone", "consent", "file"] {
+        assert!(
+            body.contains(&format!("id=\"field-{field}-error\"")),
+            "{field}"
+        );
+    }
+    assert!(
+        applications_of(&app, &offer).await.is_empty(),
+        "nothing stored"
+    );
+    let objects = app.state.storage.keys("private/").await.unwrap();
+    assert!(objects.is_empty(), "no CV kept: {objects:?}");
+}
+
+async fn a_closed_offer_says_so_and_keeps_nothing(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let offer = offer_on_site(&app).await;
+    let path = format!("/offres/{}/candidater", offer.slug);
+    let mut candidate = Candidate::opens(&app, &path).await;
+    // The offer expires while the candidate fills in the form.
+    app.state
+        .clock
+        .set(offer.expires_at.unwrap() + Duration::minutes(1));
+    let (status, body) = candidate.sends(&app, &path, &GOOD, PDF).await;
+    assert_eq!(status, 410);
+    assert!(body.contains("ne reçoit plus de candidatures"), "{body}");
+    assert!(applications_of(&app, &offer).await.is_empty());
+    assert!(app.state.storage.keys("private/").await.unwrap().is_empty());
+
+    // An offer that links out has no form here.
+    let tenant_id = offer.tenant_id;
+    let tenant = metiers::entities::tenants::Entity::find_by_id(tenant_id)
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut external = fixtures::published(&tenant, "Chef de projet");
+    external.apply_mode = Some(ApplyMode::External);
+    external.apply_url = Some("https://recrutement.exemple.fr/1".into());
+    let external = fixtures::offer(&app, &tenant, external).await;
+    let (status, _) = app
+        .page(&format!("/offres/{}/candidater", external.slug))
+        .await;
+    assert_eq!(status, 404);
+}
+
+async fn robots_and_forged_forms_are_turned_away(backend: Backend) {
+    let app = TestApp::start_with(backend, Options::default()).await;
+    let offer = offer_on_site(&app).await;
+    let path = format!("/offres/{}/candidater", offer.slug);
+    let mut robot = Candidate::opens(&app, &path).await;
+    let mut fields = GOOD.to_vec();
+    fields.push(("website", "https://spam.example"));
+    let (status, body) = robot.sends(&app, &path, &fields, PDF).await;
+    assert_eq!(status, 200, "a robot is told what a person would be");
+    assert!(body.contains("Candidature envoyée"));
+    assert!(
+        applications_of(&app, &offer).await.is_empty(),
+        "nothing kept"
+    );
+
+    // A form posted from elsewhere, without the page's cookie.
+    let mut forged = Candidate {
+        client: reqwest::Client::new(),
+        csrf: robot.csrf.clone(),
+    };
+    let (status, _) = forged.sends(&app, &path, &GOOD, PDF).await;
+    assert_eq!(status, 403);
+
+    // Past the limit per client address and minute.
+    let mut candidate = Candidate::opens(&app, &path).await;
+    let mut statuses = Vec::new();
+    for n in 0..8 {
+        let email = format!("personne{n}@exemple.fr");
+        let mut fields = GOOD.to_vec();
+        fields.retain(|(name, _)| *name != "email");
+        fields.push(("email", &email));
+        statuses.push(candidate.sends(&app, &path, &fields, PDF).await.0);
+    }
+    assert!(statuses.contains(&429), "{statuses:?}");
+    let stored = applications_of(&app, &offer).await.len();
+    assert_eq!(stored, 5, "{statuses:?}");
+}
+
+async fn applications_go_after_their_retention(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let offer = offer_on_site(&app).await;
+    let path = format!("/offres/{}/candidater", offer.slug);
+    let mut candidate = Candidate::opens(&app, &path).await;
+    let (status, _) = candidate.sends(&app, &path, &GOOD, PDF).await;
+    assert_eq!(status, 200);
+    let stored = applications_of(&app, &offer).await;
+    let cv_key = stored[0].cv_key.clone();
+
+    let later = Utc::now() + Duration::days(731);
+    app.state.clock.set(later);
+    let purge = metiers::jobs::Job::PurgePersonalData;
+    let trigger = metiers::jobs::Trigger::Command;
+    metiers::jobs::run(&app.state.jobs(), purge, later, trigger)
+        .await
+        .unwrap();
+    let left = applications::Entity::find()
+        .count(&app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(left, 0);
+    assert_eq!(app.state.storage.get(&cv_key).await.unwrap(), None);
+}
