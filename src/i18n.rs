@@ -214,7 +214,8 @@ mod tests {
     #[test]
     fn every_message_used_is_defined() {
         use crate::codes::{
-            ApplyMode, Category, ContractType, Experience, Profession, RemotePolicy, Status,
+            ApplicationStatus, ApplyMode, Category, ContractType, Experience, NotRetainedReason,
+            Profession, RemotePolicy, Status,
         };
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut used = std::collections::BTreeSet::new();
@@ -258,6 +259,8 @@ mod tests {
             ("category-", Category::codes()),
             ("experience-", Experience::codes()),
             ("admin-status-", Status::codes()),
+            ("admin-application-status-", ApplicationStatus::codes()),
+            ("admin-application-reason-", NotRetainedReason::codes()),
             ("admin-apply-mode-", ApplyMode::codes()),
             ("admin-notice-", ADMIN_NOTICES.to_vec()),
             (
@@ -265,6 +268,7 @@ mod tests {
                 vec![
                     "dashboard",
                     "offers",
+                    "applications",
                     "stories",
                     "media",
                     "ministry",

@@ -6,7 +6,9 @@ use std::{fmt, hash::Hash, marker::PhantomData};
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::entities::{invitations, media, offers, stories, structures, tenants, users};
+use crate::entities::{
+    applications, invitations, media, offers, stories, structures, tenants, users,
+};
 
 /// The id of a row of table `E`.
 pub struct Id<E> {
@@ -21,6 +23,7 @@ pub type UserId = Id<users::Entity>;
 pub type MediaId = Id<media::Entity>;
 pub type InvitationId = Id<invitations::Entity>;
 pub type StructureId = Id<structures::Entity>;
+pub type ApplicationId = Id<applications::Entity>;
 
 impl<E> Id<E> {
     /// The id `value` of table `E`; whether the row exists, and who may reach it, is for the
@@ -52,6 +55,7 @@ macro_rules! typed_key {
 }
 
 typed_key!(
+    applications,
     invitations,
     media,
     offers,

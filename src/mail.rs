@@ -36,7 +36,7 @@ const BATCH: u64 = 50;
 const POLL: Duration = Duration::from_secs(10);
 
 /// The kinds of email, each with `mail-KIND-subject` and `mail-KIND-body` messages.
-pub const KINDS: [&str; 7] = [
+pub const KINDS: [&str; 9] = [
     "invitation",
     "login_link",
     "review",
@@ -44,6 +44,8 @@ pub const KINDS: [&str; 7] = [
     "expiry_reminder",
     "application_received",
     "application_new",
+    "application_hired",
+    "application_not_retained",
 ];
 
 /// What composing an email needs besides its own facts: the messages, the templates, and the

@@ -45,6 +45,11 @@ async fn demo_app(offers: usize) -> TestApp {
     metiers::demo::seed_media(&app.state.db, &app.state.storage, chrono::Utc::now())
         .await
         .unwrap();
+    let letterhead = app.state.letterhead();
+    let (db, storage) = (&app.state.db, &app.state.storage);
+    metiers::demo::seed_applications(db, storage, &letterhead, chrono::Utc::now())
+        .await
+        .unwrap();
     app
 }
 
@@ -177,12 +182,15 @@ async fn public_pages_have_no_accessibility_violation() {
     let offer = first_item_link(&offers.text().await.unwrap(), "/admin/offres/");
     let stories = app.get_with_cookie("/admin/temoignages", &session).await;
     let story = first_item_link(&stories.text().await.unwrap(), "/admin/temoignages/");
+    let inbox = app.get_with_cookie("/admin/candidatures", &session).await;
+    let application = first_item_link(&inbox.text().await.unwrap(), "/admin/candidatures/");
     let mut manager_pages: Vec<String> = [
         "/admin",
         "/admin/offres",
         "/admin/offres/nouvelle",
         "/admin/temoignages",
         "/admin/temoignages/nouveau",
+        "/admin/candidatures",
         "/admin/ministere",
         "/admin/membres",
         "/admin/medias",
@@ -193,7 +201,7 @@ async fn public_pages_have_no_accessibility_violation() {
     .collect();
     let library = app.get_with_cookie("/admin/medias", &session).await;
     let image = first_item_link(&library.text().await.unwrap(), "/admin/medias/");
-    manager_pages.extend([offer, story, image]);
+    manager_pages.extend([offer, story, image, application]);
     check(&checker, &app.base_url, &manager_pages, Some(&session)).await;
 }
 

@@ -1,7 +1,7 @@
 //! Applying on the site: the form, the CV kept privately, the emails, the defences, and the
 //! retention of what candidates send.
 
-use crate::support::{Backend, Options, TestApp, fixtures, html};
+use crate::support::{Backend, Options, SignedIn, TestApp, fixtures, html};
 use chrono::{Duration, Utc};
 use metiers::{
     accounts::Role,
@@ -16,6 +16,7 @@ on_both_backends!(
     a_closed_offer_says_so_and_keeps_nothing,
     robots_and_forged_forms_are_turned_away,
     applications_go_after_their_retention,
+    recruiters_process_applications_in_their_inbox,
 );
 
 /// A minimal PDF.
@@ -96,16 +97,22 @@ fn csrf_of(body: &str) -> Option<String> {
 
 /// A ministry with a manager and an offer taking applications on the site.
 async fn offer_on_site(app: &TestApp) -> offers::Model {
+    offer_and_recruiter(app).await.0
+}
+
+/// The offer of [`offer_on_site`], and its ministry's manager, signed in.
+async fn offer_and_recruiter(app: &TestApp) -> (offers::Model, SignedIn) {
     let tenant = fixtures::ministry(app, "mer", "Ministère de la Mer", "dsfr").await;
-    app.signed_in(
-        "recrutement@mer.gouv.fr",
-        false,
-        &[(tenant.id, Role::Manager)],
-    )
-    .await;
+    let manager = app
+        .signed_in(
+            "recrutement@mer.gouv.fr",
+            false,
+            &[(tenant.id, Role::Manager)],
+        )
+        .await;
     let mut new = fixtures::published(&tenant, "Développeuse Rust");
     new.apply_mode = Some(ApplyMode::OnSite);
-    fixtures::offer(app, &tenant, new).await
+    (fixtures::offer(app, &tenant, new).await, manager)
 }
 
 async fn applications_of(app: &TestApp, offer: &offers::Model) -> Vec<applications::Model> {
@@ -332,4 +339,76 @@ async fn applications_go_after_their_retention(backend: Backend) {
         .unwrap();
     assert_eq!(left, 0);
     assert_eq!(app.state.storage.get(&cv_key).await.unwrap(), None);
+}
+
+async fn recruiters_process_applications_in_their_inbox(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let (offer, manager) = offer_and_recruiter(&app).await;
+    let path = format!("/offres/{}/candidater", offer.slug);
+    let mut candidate = Candidate::opens(&app, &path).await;
+    assert_eq!(candidate.sends(&app, &path, &GOOD, PDF).await.0, 200);
+    let application = applications_of(&app, &offer).await.remove(0);
+
+    let inbox = app
+        .get_with_cookie("/admin/candidatures", &manager.cookie)
+        .await;
+    assert_eq!(inbox.status(), 200);
+    let inbox = inbox.text().await.unwrap();
+    assert!(inbox.contains("Camille Durand") && inbox.contains(&offer.title));
+    let page = format!("/admin/candidatures/{}", application.id);
+    let shown = app.get_with_cookie(&page, &manager.cookie).await;
+    assert!(
+        shown
+            .text()
+            .await
+            .unwrap()
+            .contains("camille.durand@exemple.fr")
+    );
+
+    // The CV: an attachment nobody caches, and its reading is logged.
+    let cv = app
+        .get_with_cookie(&format!("{page}/cv"), &manager.cookie)
+        .await;
+    assert_eq!(cv.status(), 200);
+    assert_eq!(cv.headers()["content-type"], "application/pdf");
+    assert_eq!(cv.headers()["cache-control"], "no-store");
+    assert_eq!(&cv.bytes().await.unwrap()[..], PDF);
+    let logged = metiers::entities::audit_log::Entity::find()
+        .filter(metiers::entities::audit_log::Column::Action.eq("application.cv"))
+        .count(&app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(logged, 1);
+
+    // Not retained needs a reason, which the candidate is told.
+    let status = format!("{page}/statut");
+    let refused = app
+        .post_as(&manager, &status, &[("status", "not_retained")])
+        .await;
+    assert_eq!(refused.status(), 400);
+    assert!(refused.text().await.unwrap().contains("field-reason-error"));
+    let decided = app
+        .post_as(
+            &manager,
+            &status,
+            &[("status", "not_retained"), ("reason", "other_candidate")],
+        )
+        .await;
+    assert_eq!(decided.status(), 303);
+    let stored = applications_of(&app, &offer).await.remove(0);
+    assert_eq!(stored.status, ApplicationStatus::NotRetained);
+    let told = outbox::Entity::find()
+        .filter(outbox::Column::Kind.eq("application_not_retained"))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .expect("the candidate is told");
+    assert_eq!(told.recipient, "camille.durand@exemple.fr");
+    assert!(
+        told.text_body
+            .contains("une autre candidature a été retenue")
+    );
+    // A decision is final.
+    let again = app.post_as(&manager, &status, &[("status", "hired")]).await;
+    assert_eq!(again.status(), 400);
 }

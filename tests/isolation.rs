@@ -144,6 +144,15 @@ const ROUTES: &[Row] = &[
         Editor,
     ),
     row("POST", "/admin/medias/{media}/supprimer", &[], Editor),
+    row("GET", "/admin/candidatures", &[], Editor),
+    row("GET", "/admin/candidatures/{application}", &[], Editor),
+    row("GET", "/admin/candidatures/{application}/cv", &[], Editor),
+    row(
+        "POST",
+        "/admin/candidatures/{application}/statut",
+        &[("status", "hired")],
+        Editor,
+    ),
     row("GET", "/admin/taches", &[], Admin),
     row("POST", "/admin/taches/outbox/lancer", &[], Admin),
     row("GET", "/admin/moderation", &[], Admin),
@@ -226,6 +235,7 @@ fn declared_routes() -> Vec<String> {
 /// The ids the paths and forms of the table aim at.
 struct Targets {
     offer: i32,
+    application: i32,
     media: i32,
     story: i32,
     invitation: i32,
@@ -238,6 +248,7 @@ impl Targets {
     fn fill(&self, template: &str) -> String {
         template
             .replace("{offer}", &self.offer.to_string())
+            .replace("{application}", &self.application.to_string())
             .replace("{media}", &self.media.to_string())
             .replace("{story}", &self.story.to_string())
             .replace("{invitation}", &self.invitation.to_string())
@@ -273,6 +284,11 @@ async fn snapshot(db: &impl ConnectionTrait) -> String {
         rows::<revisions::Entity>(db, revisions::Column::Id).await,
         rows::<outbox::Entity>(db, outbox::Column::Id).await,
         rows::<job_runs::Entity>(db, job_runs::Column::Id).await,
+        rows::<metiers::entities::applications::Entity>(
+            db,
+            metiers::entities::applications::Column::Id,
+        )
+        .await,
     ];
     let session_ministries: Vec<Option<i32>> = sessions::Entity::find()
         .order_by_asc(sessions::Column::TokenHash)
@@ -446,8 +462,24 @@ async fn ministry_with_content(app: &TestApp, slug: &str, admin: &accounts::Acto
     )
     .await
     .unwrap();
+    let letterhead = app.state.letterhead();
+    let candidate = metiers::applications::NewApplication {
+        first_name: format!("Candidate {slug}"),
+        last_name: "Martin".into(),
+        email: format!("candidate@{slug}.example"),
+        cv: b"%PDF-1.4\n%%EOF\n".to_vec(),
+        consent: true,
+        retention_years: 2,
+        ..Default::default()
+    };
+    let storage = &app.state.storage;
+    let application =
+        metiers::applications::apply(db, storage, &letterhead, &offer, candidate, Utc::now())
+            .await
+            .unwrap();
     Targets {
         media: image.id,
+        application: application.id,
         offer: offer.id,
         story: story.id,
         invitation: invitation.id,
@@ -464,6 +496,7 @@ async fn every_admin_route_keeps_ministries_apart(backend: Backend) {
             let path = row
                 .path
                 .replace("{offer}", ":id")
+                .replace("{application}", ":id")
                 .replace("{media}", ":id")
                 .replace("{story}", ":id")
                 .replace("{invitation}", ":id")

@@ -68,6 +68,12 @@ fn mail_args(kind: &str) -> Vec<(&'static str, String)> {
             ("title", "Développeuse Rust"),
             ("link", "https://metiers.numerique.gouv.fr/admin/offres/7"),
         ],
+        "application_hired" => &[("name", "Camille"), ("title", "Développeuse Rust")],
+        "application_not_retained" => &[
+            ("name", "Camille"),
+            ("title", "Développeuse Rust"),
+            ("reason", "other_candidate"),
+        ],
         _ => panic!("give the new kind of email {kind} its arguments here"),
     };
     args.iter()

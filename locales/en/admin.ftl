@@ -481,3 +481,36 @@ admin-jobs-about-outbox = Waiting emails are sent.
 admin-notice-job-done = The job ran.
 admin-notice-job-failed = The job failed: the error is in the list of runs.
 admin-notice-job-busy = The job was just started elsewhere: nothing was done again.
+
+## Applications (back-office)
+admin-nav-applications = Applications
+admin-applications-title = Applications
+admin-applications-lead = The applications received on the site for your ministry's offers. Their personal data serves recruitment only.
+admin-applications-count = { $count ->
+    [one] One application
+   *[other] { $count } applications
+}
+admin-applications-empty = No application yet.
+admin-application-candidate = Candidate
+admin-application-offer = Offer
+admin-application-received = Received on
+admin-application-title = Application
+admin-application-see-offer = See the offer
+admin-application-cv = Download the CV (PDF, { $kb } kB)
+admin-application-decide = Move the application on
+admin-application-new-status = New status
+admin-application-reason = Reason (if not retained)
+admin-application-reason-none = Choose a reason
+admin-application-reason-hint = The reason is emailed to the candidate.
+admin-application-status-received = Received
+admin-application-status-in_review = Under review
+admin-application-status-interview = Interview
+admin-application-status-hired = Hired
+admin-application-status-not_retained = Not retained
+admin-application-reason-profile_mismatch = Profile does not match the position
+admin-application-reason-experience = Not enough experience for the position
+admin-application-reason-other_candidate = Another application chosen
+admin-application-reason-position_closed = Position filled or closed
+admin-application-reason-eligibility = Statutory conditions not met
+admin-application-reason-other = Other reason
+form-error-reason-required = Choose the reason, which is emailed to the candidate.

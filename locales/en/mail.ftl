@@ -84,3 +84,24 @@ mail-application_new-body =
 
     Find it in the recruiters' area:
     { $link }
+
+mail-application_hired-subject = Your application is successful: { $title }
+mail-application_hired-body =
+    Hello { $name },
+
+    Good news: your application to the offer "{ $title }" is successful. The recruiting team will contact you about what comes next.
+
+mail-application_not_retained-subject = Your application: { $title }
+mail-application_not_retained-body =
+    Hello { $name },
+
+    Thank you for your interest in the offer "{ $title }". Your application was not retained: { $reason ->
+        [profile_mismatch] your profile does not match what the position needs.
+        [experience] the experience the position asks for is not met.
+        [other_candidate] another application was chosen.
+        [position_closed] the position was filled or closed in the meantime.
+        [eligibility] the statutory conditions of the position are not met.
+       *[other] the recruiting team made another choice.
+    }
+
+    Other offers are waiting for you on Métiers du Numérique.

@@ -481,3 +481,36 @@ admin-jobs-about-outbox = Les courriels en attente sont envoyés.
 admin-notice-job-done = La tâche a été exécutée.
 admin-notice-job-failed = La tâche a échoué : l’erreur est dans la liste des passages.
 admin-notice-job-busy = La tâche vient d’être lancée ailleurs : rien n’a été refait.
+
+## Candidatures (back-office)
+admin-nav-applications = Candidatures
+admin-applications-title = Candidatures
+admin-applications-lead = Les candidatures reçues sur le site pour les offres de votre ministère. Leurs données personnelles ne servent qu’au recrutement.
+admin-applications-count = { $count ->
+    [one] Une candidature
+   *[other] { $count } candidatures
+}
+admin-applications-empty = Aucune candidature pour l’instant.
+admin-application-candidate = Candidat·e
+admin-application-offer = Offre
+admin-application-received = Reçue le
+admin-application-title = Candidature
+admin-application-see-offer = Voir l’offre
+admin-application-cv = Télécharger le CV (PDF, { $kb } ko)
+admin-application-decide = Faire avancer la candidature
+admin-application-new-status = Nouveau statut
+admin-application-reason = Motif (si non retenue)
+admin-application-reason-none = Choisir un motif
+admin-application-reason-hint = Le motif est communiqué à la personne par courriel.
+admin-application-status-received = Reçue
+admin-application-status-in_review = En cours d’examen
+admin-application-status-interview = Entretien
+admin-application-status-hired = Recrutée
+admin-application-status-not_retained = Non retenue
+admin-application-reason-profile_mismatch = Profil ne correspondant pas au poste
+admin-application-reason-experience = Expérience insuffisante pour le poste
+admin-application-reason-other_candidate = Une autre candidature retenue
+admin-application-reason-position_closed = Poste pourvu ou fermé
+admin-application-reason-eligibility = Conditions statutaires non remplies
+admin-application-reason-other = Autre motif
+form-error-reason-required = Choisissez le motif, qui sera communiqué à la personne.

@@ -84,3 +84,24 @@ mail-application_new-body =
 
     Retrouvez-la dans l’espace recruteurs :
     { $link }
+
+mail-application_hired-subject = Votre candidature est retenue : { $title }
+mail-application_hired-body =
+    Bonjour { $name },
+
+    Bonne nouvelle : votre candidature à l’offre « { $title } » est retenue. Le service qui recrute vous contactera pour la suite.
+
+mail-application_not_retained-subject = Votre candidature : { $title }
+mail-application_not_retained-body =
+    Bonjour { $name },
+
+    Merci de l’intérêt que vous portez à l’offre « { $title } ». Votre candidature n’a pas été retenue : { $reason ->
+        [profile_mismatch] votre profil ne correspond pas aux besoins du poste.
+        [experience] l’expérience demandée pour ce poste n’est pas atteinte.
+        [other_candidate] une autre candidature a été retenue.
+        [position_closed] le poste a été pourvu ou fermé entre-temps.
+        [eligibility] les conditions statutaires du poste ne sont pas remplies.
+       *[other] le service qui recrute a fait un autre choix.
+    }
+
+    D’autres offres vous attendent sur Métiers du Numérique.

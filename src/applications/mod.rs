@@ -10,6 +10,7 @@
 //! Personal data is minimised: no IP address, user agent or file name is kept, and the audit
 //! log records that an application arrived, not who sent it.
 
+pub mod inbox;
 mod pdf;
 
 use chrono::{DateTime, Utc};
@@ -21,10 +22,9 @@ use sea_orm::{
 pub use pdf::check_cv;
 
 use crate::{
-    accounts::Role,
     audit,
     codes::{ApplicationStatus, ApplyMode},
-    entities::{applications, memberships, offers, users},
+    entities::{applications, offers},
     error::{AppError, AppResult, Problems, Reason},
     mail,
     media::storage::Storage,
@@ -286,19 +286,7 @@ async fn notify(
         &confirmation,
     )?;
     mail::enqueue(db, &mail, now).await?;
-    let managers = memberships::Entity::find()
-        .filter(memberships::Column::TenantId.eq(offer.tenant_id))
-        .filter(memberships::Column::Role.eq(Role::Manager.as_str()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|membership| membership.user_id);
-    let people: std::collections::BTreeSet<i32> =
-        offer.created_by.into_iter().chain(managers).collect();
-    let recruiters = users::Entity::find()
-        .filter(users::Column::Id.is_in(people))
-        .all(db)
-        .await?;
+    let recruiters = crate::offers::recruiters(db, offer).await?;
     let notice = [
         ("title", offer.title.clone()),
         (

@@ -35,6 +35,10 @@ pub async fn serve(
         demo::seed_proposal(&state.db, &state.letterhead(), now).await?;
         let pictures = demo::seed_media(&state.db, &state.storage, now).await?;
         tracing::info!(pictures, "demo pictures ready");
+        let letterhead = state.letterhead();
+        let applications =
+            demo::seed_applications(&state.db, &state.storage, &letterhead, now).await?;
+        tracing::info!(applications, "demo applications ready");
         tracing::info!(accounts, "demo accounts ready: log in at /connexion");
     }
     // The portal works without its media: say so loudly, but serve.

@@ -523,6 +523,60 @@ pub async fn seed_proposal(
     Ok(())
 }
 
+/// Applications for the demo's inboxes: two candidates on the first offer of each ministry
+/// that takes applications on the site, each with a small PDF CV. Once.
+pub async fn seed_applications(
+    db: &DatabaseConnection,
+    storage: &crate::media::storage::Storage,
+    letterhead: &crate::mail::Letterhead<'_>,
+    now: DateTime<Utc>,
+) -> AppResult<usize> {
+    use sea_orm::PaginatorTrait;
+    if crate::entities::applications::Entity::find()
+        .count(db)
+        .await?
+        > 0
+    {
+        return Ok(0);
+    }
+    let on_site = offer_rows::Entity::find()
+        .filter(offers::live(now))
+        .filter(offer_rows::Column::ApplyMode.eq(ApplyMode::OnSite.as_str()))
+        .all(db)
+        .await?;
+    let mut firsts: HashMap<i32, offer_rows::Model> = HashMap::new();
+    for offer in on_site {
+        firsts.entry(offer.tenant_id).or_insert(offer);
+    }
+    let candidates = [("Camille", "Martin"), ("Sacha", "Bernard")];
+    let mut seeded = 0;
+    for offer in firsts.values() {
+        for (first_name, last_name) in candidates {
+            let new = crate::applications::NewApplication {
+                first_name: first_name.to_owned(),
+                last_name: last_name.to_owned(),
+                email: format!(
+                    "{}.{}@{ACCOUNTS_DOMAIN}",
+                    first_name.to_lowercase(),
+                    last_name.to_lowercase()
+                ),
+                message: "Je souhaite mettre mes compétences au service du public.".to_owned(),
+                cv: DEMO_CV.to_vec(),
+                consent: true,
+                retention_years: 2,
+                ..Default::default()
+            };
+            crate::applications::apply(db, storage, letterhead, offer, new, now).await?;
+            seeded += 1;
+        }
+    }
+    Ok(seeded)
+}
+
+/// The demo candidates' CV: the smallest PDF the checks accept.
+const DEMO_CV: &[u8] =
+    b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+
 /// Pictures for the demo: a logo for every ministry and a photo for every story that has
 /// none, drawn here and stored through the media library like uploads. Once.
 pub async fn seed_media(

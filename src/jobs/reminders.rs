@@ -2,16 +2,15 @@
 //! 1 day before it expires, once each (an offer extended since is reminded again), with a link
 //! to its page, where extending it re-enters review only if the ministry is not trusted.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::HashSet;
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 
 use super::Context;
 use crate::{
-    accounts::Role,
     codes::Status,
-    entities::{memberships, offer_reminders, offers, users},
+    entities::{offer_reminders, offers},
     error::AppResult,
     mail,
 };
@@ -75,18 +74,7 @@ async fn remind(
         Err(error) => return Err(error.into()),
         Ok(_) => {}
     }
-    let managers = memberships::Entity::find()
-        .filter(memberships::Column::TenantId.eq(offer.tenant_id))
-        .filter(memberships::Column::Role.eq(Role::Manager.as_str()))
-        .all(&txn)
-        .await?
-        .into_iter()
-        .map(|membership| membership.user_id);
-    let people: BTreeSet<i32> = offer.created_by.into_iter().chain(managers).collect();
-    let recipients = users::Entity::find()
-        .filter(users::Column::Id.is_in(people))
-        .all(&txn)
-        .await?;
+    let recipients = crate::offers::recruiters(&txn, offer).await?;
     let letterhead = &jobs.letterhead;
     let args = [
         ("title", offer.title.clone()),

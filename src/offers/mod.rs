@@ -724,3 +724,24 @@ pub(crate) async fn replace_contract_types(
         .await?;
     Ok(())
 }
+
+/// Who answers for `offer`: its author and its ministry's managers.
+pub(crate) async fn recruiters(
+    db: &impl ConnectionTrait,
+    offer: &offers::Model,
+) -> AppResult<Vec<crate::entities::users::Model>> {
+    use crate::entities::{memberships, users};
+    let managers = memberships::Entity::find()
+        .filter(memberships::Column::TenantId.eq(offer.tenant_id))
+        .filter(memberships::Column::Role.eq(crate::accounts::Role::Manager.as_str()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|membership| membership.user_id);
+    let people: std::collections::BTreeSet<i32> =
+        offer.created_by.into_iter().chain(managers).collect();
+    Ok(users::Entity::find()
+        .filter(users::Column::Id.is_in(people))
+        .all(db)
+        .await?)
+}

@@ -333,6 +333,7 @@ mod tests {
     /// each pair is one the domain or a form refuses.
     const PRECISE: &[(&str, Reason)] = &[
         ("consent", Reason::Required),
+        ("reason", Reason::Required),
         ("title", Reason::Required),
         ("title", Reason::TooLong),
         ("slug", Reason::AlreadyUsed),

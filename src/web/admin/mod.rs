@@ -14,6 +14,7 @@ macro_rules! committed {
     }};
 }
 
+mod applications;
 mod dashboard;
 pub(crate) mod forms;
 mod items;
@@ -163,6 +164,16 @@ pub const ROUTES: &[AdminRoute] = &[
     route("/taches", ADMINS, NOBODY, || get(jobs::list)),
     route("/taches/:name/lancer", NOBODY, ADMINS, || {
         post(jobs::run_now)
+    }),
+    route("/candidatures", EDITORS, NOBODY, || get(applications::list)),
+    route("/candidatures/:id", EDITORS, NOBODY, || {
+        get(applications::item)
+    }),
+    route("/candidatures/:id/statut", NOBODY, EDITORS, || {
+        post(applications::change_status)
+    }),
+    route("/candidatures/:id/cv", EDITORS, NOBODY, || {
+        get(applications::cv)
     }),
     route("/moderation", ADMINS, NOBODY, || get(moderation::queue)),
     route("/moderation/:kind/:id", ADMINS, ADMINS, || {

@@ -1,0 +1,224 @@
+//! A ministry's applications as its recruiters process them: the inbox, one application, its
+//! status (`received` → `in_review` → `interview` → `hired` | `not_retained`), and its CV,
+//! read only through the ministry's scope. Every change is audited without the candidate's
+//! data (the status before and after, never a name or a note); reading a CV is audited too.
+
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+};
+
+use crate::{
+    accounts::Scope,
+    audit,
+    codes::{ApplicationStatus, NotRetainedReason},
+    entities::{applications, offers},
+    error::{AppError, AppResult, Reason},
+    ids::{ApplicationId, OfferId},
+    mail,
+    media::storage::Storage,
+};
+
+/// The most applications the inbox lists at once.
+pub const INBOX_LIMIT: u64 = 500;
+
+/// An application with the title of its offer.
+pub struct Received {
+    pub application: applications::Model,
+    pub offer_title: String,
+}
+
+/// The scope's ministry's applications, newest first, to one offer and in one status if given.
+pub async fn list(
+    db: &impl ConnectionTrait,
+    scope: &Scope,
+    offer: Option<OfferId>,
+    status: Option<ApplicationStatus>,
+) -> AppResult<Vec<Received>> {
+    let mut query = applications::Entity::find()
+        .filter(applications::Column::TenantId.eq(scope.tenant()))
+        .order_by_desc(applications::Column::UpdatedAt)
+        .order_by_desc(applications::Column::Id);
+    if let Some(offer) = offer {
+        query = query.filter(applications::Column::OfferId.eq(offer));
+    }
+    if let Some(status) = status {
+        query = query.filter(applications::Column::Status.eq(status));
+    }
+    use sea_orm::QuerySelect;
+    let rows = query.limit(INBOX_LIMIT).all(db).await?;
+    let titles: std::collections::HashMap<i32, String> = offers::Entity::find()
+        .filter(offers::Column::TenantId.eq(scope.tenant()))
+        .filter(offers::Column::Id.is_in(rows.iter().map(|row| row.offer_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|offer| (offer.id, offer.title))
+        .collect();
+    Ok(rows
+        .into_iter()
+        .map(|application| Received {
+            offer_title: titles
+                .get(&application.offer_id)
+                .cloned()
+                .unwrap_or_default(),
+            application,
+        })
+        .collect())
+}
+
+/// Application `id` of the scope's ministry.
+pub async fn find(
+    db: &impl ConnectionTrait,
+    scope: &Scope,
+    id: ApplicationId,
+) -> AppResult<applications::Model> {
+    applications::Entity::find_by_id(id.get())
+        .filter(applications::Column::TenantId.eq(scope.tenant()))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// Whether an application may go from `from` to `to`: forward through the steps, or to
+/// `not_retained` from any step before a decision; a decision is final.
+pub fn may_move(from: ApplicationStatus, to: ApplicationStatus) -> bool {
+    use ApplicationStatus::*;
+    let step = |status| match status {
+        Received => 0,
+        InReview => 1,
+        Interview => 2,
+        Hired | NotRetained => 3,
+    };
+    !matches!(from, Hired | NotRetained)
+        && from != to
+        && (to == NotRetained || step(to) > step(from))
+}
+
+fn subject(application: &applications::Model) -> audit::Subject<'static> {
+    audit::Subject {
+        tenant_id: Some(application.tenant_id),
+        entity_type: "application",
+        entity_id: Some(application.id),
+    }
+}
+
+/// Moves application `id` to `to`; `not_retained` needs a `reason`, which the candidate is
+/// told; `hired` (a recruitment made through the site) is told too. Call it in a transaction.
+pub async fn change_status(
+    db: &impl ConnectionTrait,
+    letterhead: &mail::Letterhead<'_>,
+    scope: &Scope,
+    id: ApplicationId,
+    (to, reason): (ApplicationStatus, Option<NotRetainedReason>),
+    now: DateTime<Utc>,
+) -> AppResult<applications::Model> {
+    let before = find(db, scope, id).await?;
+    if !may_move(before.status, to) {
+        return Err(AppError::invalid("status", Reason::WrongStatus));
+    }
+    let reason = match (to, reason) {
+        (ApplicationStatus::NotRetained, None) => {
+            return Err(AppError::invalid("reason", Reason::Required));
+        }
+        (ApplicationStatus::NotRetained, reason) => reason,
+        _ => None,
+    };
+    let mut active: applications::ActiveModel = before.clone().into();
+    active.status = Set(to);
+    active.not_retained_reason = Set(reason);
+    active.updated_at = Set(now);
+    let after = active.update(db).await?;
+    let change = |row: &applications::Model| serde_json::json!({ "status": row.status, "reason": row.not_retained_reason });
+    let (old, new) = (change(&before), change(&after));
+    audit::record(
+        db,
+        scope.user(),
+        "application.status",
+        subject(&after),
+        Some(&old),
+        Some(&new),
+        now,
+    )
+    .await?;
+    tell_candidate(db, letterhead, &after, now).await?;
+    Ok(after)
+}
+
+/// Emails the candidate a decision: hired, or not retained with the reason.
+async fn tell_candidate(
+    db: &impl ConnectionTrait,
+    letterhead: &mail::Letterhead<'_>,
+    application: &applications::Model,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let kind = match application.status {
+        ApplicationStatus::Hired => "application_hired",
+        ApplicationStatus::NotRetained => "application_not_retained",
+        _ => return Ok(()),
+    };
+    let title = offers::Entity::find_by_id(application.offer_id)
+        .one(db)
+        .await?
+        .map(|offer| offer.title)
+        .unwrap_or_default();
+    let reason = application
+        .not_retained_reason
+        .map(|reason| reason.as_str().to_owned())
+        .unwrap_or_default();
+    let args = [
+        ("name", application.first_name.clone()),
+        ("title", title),
+        ("reason", reason),
+    ];
+    let mail = mail::compose(letterhead, kind, &application.email, &args)?;
+    mail::enqueue(db, &mail, now).await?;
+    Ok(())
+}
+
+/// The CV of application `id`, for a member of its ministry (or a DINUM admin); the reading
+/// is audited.
+pub async fn cv(
+    db: &impl ConnectionTrait,
+    storage: &Storage,
+    scope: &Scope,
+    id: ApplicationId,
+    now: DateTime<Utc>,
+) -> AppResult<Vec<u8>> {
+    let application = find(db, scope, id).await?;
+    let bytes = storage
+        .get(&application.cv_key)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let subject = subject(&application);
+    audit::record::<()>(db, scope.user(), "application.cv", subject, None, None, now).await?;
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ApplicationStatus::*;
+
+    #[test]
+    fn applications_move_forward_and_decisions_are_final() {
+        for (from, to) in [
+            (Received, InReview),
+            (Received, Interview),
+            (InReview, Hired),
+            (Interview, Hired),
+            (Received, NotRetained),
+            (Interview, NotRetained),
+        ] {
+            assert!(may_move(from, to), "{from} → {to}");
+        }
+        for (from, to) in [
+            (InReview, Received),
+            (Hired, NotRetained),
+            (NotRetained, Interview),
+            (Received, Received),
+        ] {
+            assert!(!may_move(from, to), "{from} → {to}");
+        }
+    }
+}
