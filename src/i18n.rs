@@ -261,6 +261,10 @@ mod tests {
             ("admin-status-", Status::codes()),
             ("admin-application-status-", ApplicationStatus::codes()),
             ("admin-application-reason-", NotRetainedReason::codes()),
+            (
+                "admin-applications-csv-",
+                crate::applications::inbox::CSV_COLUMNS.to_vec(),
+            ),
             ("admin-apply-mode-", ApplyMode::codes()),
             ("admin-notice-", ADMIN_NOTICES.to_vec()),
             (

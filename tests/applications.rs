@@ -411,4 +411,32 @@ async fn recruiters_process_applications_in_their_inbox(backend: Backend) {
     // A decision is final.
     let again = app.post_as(&manager, &status, &[("status", "hired")]).await;
     assert_eq!(again.status(), 400);
+
+    // Private notes, and the offer's applications as a spreadsheet.
+    let notes = "Profil solide.\n=SOMME(A1:A2)";
+    let saved = app
+        .post_as(&manager, &format!("{page}/notes"), &[("notes", notes)])
+        .await;
+    assert_eq!(saved.status(), 303);
+    assert_eq!(applications_of(&app, &offer).await[0].notes, notes);
+    let export = format!("/admin/offres/{}/candidatures.csv", offer.id);
+    let csv = app.get_with_cookie(&export, &manager.cookie).await;
+    assert_eq!(csv.status(), 200);
+    assert_eq!(csv.headers()["cache-control"], "no-store");
+    let csv = csv.text().await.unwrap();
+    assert!(csv.starts_with('\u{feff}'), "a BOM for spreadsheets");
+    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(lines.len(), 2, "{csv}");
+    assert!(
+        lines[0].starts_with("Reçue le;Prénom;Nom;Courriel"),
+        "{csv}"
+    );
+    assert!(
+        lines[1].contains(";Camille;Durand;camille.durand@exemple.fr;"),
+        "{csv}"
+    );
+    assert!(
+        lines[1].contains("Non retenue;Une autre candidature retenue"),
+        "{csv}"
+    );
 }

@@ -153,6 +153,13 @@ const ROUTES: &[Row] = &[
         &[("status", "hired")],
         Editor,
     ),
+    row(
+        "POST",
+        "/admin/candidatures/{application}/notes",
+        &[("notes", "Note détournée")],
+        Editor,
+    ),
+    row("GET", "/admin/offres/{offer}/candidatures.csv", &[], Editor),
     row("GET", "/admin/taches", &[], Admin),
     row("POST", "/admin/taches/outbox/lancer", &[], Admin),
     row("GET", "/admin/moderation", &[], Admin),

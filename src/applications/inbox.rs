@@ -176,6 +176,132 @@ async fn tell_candidate(
     Ok(())
 }
 
+/// The columns of the CSV export, each named by `admin-applications-csv-COLUMN`.
+pub const CSV_COLUMNS: [&str; 8] = [
+    "received",
+    "first-name",
+    "last-name",
+    "email",
+    "phone",
+    "links",
+    "status",
+    "reason",
+];
+
+/// The longest private note, in characters.
+pub const MAX_NOTES_CHARS: usize = 5_000;
+
+/// Rewrites the recruiters' private notes on application `id` (never shown to the candidate).
+/// The audit log records that they changed, not what they say. Call it in a transaction.
+pub async fn save_notes(
+    db: &impl ConnectionTrait,
+    scope: &Scope,
+    id: ApplicationId,
+    notes: &str,
+    now: DateTime<Utc>,
+) -> AppResult<applications::Model> {
+    let before = find(db, scope, id).await?;
+    let notes = notes.trim();
+    crate::text::check_length("notes", notes, MAX_NOTES_CHARS)?;
+    let mut active: applications::ActiveModel = before.into();
+    active.notes = Set(notes.to_owned());
+    let after = active.update(db).await?;
+    let subject = subject(&after);
+    audit::record::<()>(
+        db,
+        scope.user(),
+        "application.notes",
+        subject,
+        None,
+        None,
+        now,
+    )
+    .await?;
+    Ok(after)
+}
+
+/// The applications to `offer` of the scope's ministry as a CSV file for a spreadsheet
+/// (UTF-8 with a byte-order mark, `;` between fields, as French spreadsheets expect);
+/// `labels` names the columns, the statuses and the reasons. The export is audited.
+pub async fn csv(
+    db: &impl ConnectionTrait,
+    scope: &Scope,
+    offer: OfferId,
+    labels: &impl Fn(&str) -> String,
+    now: DateTime<Utc>,
+) -> AppResult<String> {
+    let offer = offers::Entity::find_by_id(offer.get())
+        .filter(offers::Column::TenantId.eq(scope.tenant()))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let rows = list(db, scope, Some(offer.key()), None).await?;
+    let mut out = String::from("\u{feff}");
+    let heading: Vec<String> = CSV_COLUMNS
+        .iter()
+        .map(|column| labels(&format!("admin-applications-csv-{column}")))
+        .collect();
+    push_line(&mut out, &heading);
+    for Received { application, .. } in rows {
+        let reason = application
+            .not_retained_reason
+            .map(|reason| labels(&format!("admin-application-reason-{reason}")))
+            .unwrap_or_default();
+        push_line(
+            &mut out,
+            &[
+                application.created_at.format("%d/%m/%Y").to_string(),
+                application.first_name,
+                application.last_name,
+                application.email,
+                application.phone.unwrap_or_default(),
+                application.links.replace('\n', " "),
+                labels(&format!("admin-application-status-{}", application.status)),
+                reason,
+            ],
+        );
+    }
+    let subject = audit::Subject {
+        tenant_id: Some(offer.tenant_id),
+        entity_type: "offer",
+        entity_id: Some(offer.id),
+    };
+    audit::record::<()>(
+        db,
+        scope.user(),
+        "application.export",
+        subject,
+        None,
+        None,
+        now,
+    )
+    .await?;
+    Ok(out)
+}
+
+/// Appends one CSV line of `fields`: quoted when they hold a separator, a quote or a line
+/// break, and never read as a formula by a spreadsheet (a leading `=`, `+`, `-` or `@` gets
+/// an apostrophe).
+fn push_line(out: &mut String, fields: &[String]) {
+    let cells: Vec<String> = fields
+        .iter()
+        .map(|field| {
+            let field = if field.starts_with(['=', '+', '-', '@']) {
+                format!("'{field}")
+            } else {
+                field.clone()
+            };
+            if field.contains([';', '"', '\n', '\r']) {
+                format!("\"{}\"", field.replace('"', "\"\""))
+            } else {
+                field
+            }
+        })
+        .collect();
+    out.push_str(&cells.join(";"));
+    out.push_str("\r\n");
+}
+
 /// The CV of application `id`, for a member of its ministry (or a DINUM admin); the reading
 /// is audited.
 pub async fn cv(
@@ -199,6 +325,14 @@ pub async fn cv(
 mod tests {
     use super::*;
     use ApplicationStatus::*;
+
+    #[test]
+    fn csv_cells_are_quoted_and_never_formulas() {
+        let mut out = String::new();
+        let cells = ["a;b", "say \"hi\"", "=1+1", "plain"].map(str::to_owned);
+        push_line(&mut out, &cells);
+        assert_eq!(out, "\"a;b\";\"say \"\"hi\"\"\";'=1+1;plain\r\n");
+    }
 
     #[test]
     fn applications_move_forward_and_decisions_are_final() {

@@ -125,6 +125,9 @@ async fn show(
         },
         next => next,
         reasons => reasons,
+        notes => application.notes,
+        notes_action => admin.page.link(&format!("{base}/notes")),
+        export => admin.page.link(&format!("/admin/offres/{}/candidatures.csv", application.offer_id)),
         form => form_view(&Default::default(), &[], shown.errors()),
         action => admin.page.link(&format!("{base}/statut")),
         cv => admin.page.link(&format!("{base}/cv")),
@@ -171,13 +174,65 @@ pub async fn change_status(
         )
         .await?))
     };
-    match refused(&admin, changed.await)? {
+    back_to_it(&admin, &scope, id, changed.await).await
+}
+
+/// Saves the recruiters' private notes.
+#[handler]
+pub async fn save_notes(
+    admin: Admin<'_>,
+    Path(id): Path<ApplicationId>,
+    posted: Form<Pairs>,
+) -> AppResult<Response> {
+    let form = admin.posted(posted)?;
+    let (scope, now) = (admin.scope()?, admin.now());
+    let notes = form.raw("notes").to_owned();
+    let saved = async {
+        Ok(committed!(admin, |txn| inbox::save_notes(
+            &txn, &scope, id, &notes, now
+        )
+        .await?))
+    };
+    back_to_it(&admin, &scope, id, saved.await).await
+}
+
+/// After a change of application `id`: its page, saying so, or showing what was refused.
+async fn back_to_it<T>(
+    admin: &Admin<'_>,
+    scope: &crate::accounts::Scope,
+    id: ApplicationId,
+    changed: AppResult<T>,
+) -> AppResult<Response> {
+    match refused(admin, changed)? {
         Ok(_) => Ok(admin.redirect(&format!("/admin/candidatures/{id}"), "saved")),
         Err(errors) => {
-            let application = inbox::find(&admin.state.db, &scope, id).await?;
-            show(&admin, &application, Shown::Refused(errors)).await
+            let application = inbox::find(&admin.state.db, scope, id).await?;
+            show(admin, &application, Shown::Refused(errors)).await
         }
     }
+}
+
+/// The applications to one offer as a CSV file; the export is audited.
+#[handler]
+pub async fn export(admin: Admin<'_>, Path(offer): Path<OfferId>) -> AppResult<Response> {
+    let (scope, now) = (admin.scope()?, admin.now());
+    let labels = |key: &str| admin.t(key);
+    let csv = committed!(admin, |txn| inbox::csv(&txn, &scope, offer, &labels, now)
+        .await?);
+    let name = format!("candidatures-offre-{offer}.csv");
+    Ok(attachment("text/csv; charset=utf-8", &name, csv))
+}
+
+/// A private file to download: never cached, saved under `name`.
+fn attachment(content_type: &str, name: &str, body: impl Into<poem::Body>) -> Response {
+    Response::builder()
+        .header(header::CONTENT_TYPE, content_type)
+        .header(
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{name}\""),
+        )
+        .header(header::CACHE_CONTROL, "no-store")
+        .body(body)
 }
 
 /// The CV, as an attachment nobody caches; reading it is audited.
@@ -185,12 +240,9 @@ pub async fn change_status(
 pub async fn cv(admin: Admin<'_>, Path(id): Path<ApplicationId>) -> AppResult<Response> {
     let state = admin.state;
     let bytes = inbox::cv(&state.db, &state.storage, &admin.scope()?, id, admin.now()).await?;
-    Ok(Response::builder()
-        .header(header::CONTENT_TYPE, "application/pdf")
-        .header(
-            header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"cv-{id}.pdf\""),
-        )
-        .header(header::CACHE_CONTROL, "no-store")
-        .body(bytes))
+    Ok(attachment(
+        "application/pdf",
+        &format!("cv-{id}.pdf"),
+        bytes,
+    ))
 }

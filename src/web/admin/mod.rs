@@ -175,6 +175,12 @@ pub const ROUTES: &[AdminRoute] = &[
     route("/candidatures/:id/cv", EDITORS, NOBODY, || {
         get(applications::cv)
     }),
+    route("/candidatures/:id/notes", NOBODY, EDITORS, || {
+        post(applications::save_notes)
+    }),
+    route("/offres/:id/candidatures.csv", EDITORS, NOBODY, || {
+        get(applications::export)
+    }),
     route("/moderation", ADMINS, NOBODY, || get(moderation::queue)),
     route("/moderation/:kind/:id", ADMINS, ADMINS, || {
         get(moderation::review_form).post(moderation::review)
