@@ -22,7 +22,7 @@ use crate::{
     audit,
     entities::{media, offers, stories, tenants},
     error::{AppError, AppResult, Reason},
-    ids::{MediaId, UserId},
+    ids::{MediaId, TenantId, UserId},
 };
 use images::Fallback;
 use storage::{Storage, tenant_prefix};
@@ -160,12 +160,12 @@ struct Written {
 
 /// Checks and re-encodes `bytes` for ministry `tenant_id`, off the async threads. Its key comes
 /// from its content: the same picture in the same ministry always has the same key.
-async fn prepare(tenant_id: i32, bytes: Vec<u8>, max_bytes: usize) -> AppResult<Prepared> {
+async fn prepare(tenant: TenantId, bytes: Vec<u8>, max_bytes: usize) -> AppResult<Prepared> {
     let sha256 = hex(&Sha256::digest(&bytes));
     let size = i64::try_from(bytes.len()).unwrap_or(i64::MAX);
     let processed = images::process_off_thread(bytes, max_bytes).await?;
     Ok(Prepared {
-        key: format!("{}{}", tenant_prefix(tenant_id), &sha256[..20]),
+        key: format!("{}{}", tenant_prefix(tenant), &sha256[..20]),
         sha256,
         size,
         processed,
@@ -287,7 +287,7 @@ pub async fn store(
 ) -> AppResult<media::Model> {
     let tenant_id = scope.tenant().get();
     let alt = check_alt(&upload.alt)?;
-    let prepared = prepare(tenant_id, upload.bytes, max_bytes).await?;
+    let prepared = prepare(scope.tenant(), upload.bytes, max_bytes).await?;
     if let Some(existing) = find_by_key(db, &prepared.key).await? {
         return Ok(existing);
     }
@@ -491,7 +491,7 @@ pub async fn replace(
         "" => before.alt.clone(),
         alt => check_alt(alt)?,
     };
-    let prepared = prepare(before.tenant_id, upload.bytes, max_bytes).await?;
+    let prepared = prepare(scope.tenant(), upload.bytes, max_bytes).await?;
     if prepared.key == before.key {
         // The same picture again: only its text alternative may change.
         return describe(db, scope, id, &alt, now).await;

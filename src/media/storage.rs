@@ -28,9 +28,9 @@ pub enum Storage {
 /// What every image key starts with.
 pub const IMAGES_PREFIX: &str = "tenant-";
 
-/// The key prefix of ministry `tenant_id`'s images.
-pub fn tenant_prefix(tenant_id: i32) -> String {
-    format!("{IMAGES_PREFIX}{tenant_id}/")
+/// The key prefix of ministry `tenant`'s images.
+pub fn tenant_prefix(tenant: crate::ids::TenantId) -> String {
+    format!("{IMAGES_PREFIX}{tenant}/")
 }
 
 /// Refuses a key that is not made of safe segments (no `..`, no absolute path, no empty part).
