@@ -349,9 +349,14 @@ async fn recruiters_process_applications_in_their_inbox(backend: Backend) {
     assert_eq!(candidate.sends(&app, &path, &GOOD, PDF).await.0, 200);
     let application = applications_of(&app, &offer).await.remove(0);
 
-    let inbox = app
-        .get_with_cookie("/admin/candidatures", &manager.cookie)
-        .await;
+    let offer_page = format!("/admin/offres/{}", offer.id);
+    let offer_page = app.get_with_cookie(&offer_page, &manager.cookie).await;
+    let filtered = format!("/admin/candidatures?offre={}", offer.id);
+    assert!(
+        offer_page.text().await.unwrap().contains(&filtered),
+        "the offer links to them"
+    );
+    let inbox = app.get_with_cookie(&filtered, &manager.cookie).await;
     assert_eq!(inbox.status(), 200);
     let inbox = inbox.text().await.unwrap();
     assert!(inbox.contains("Camille Durand") && inbox.contains(&offer.title));

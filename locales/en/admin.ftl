@@ -527,3 +527,7 @@ admin-applications-csv-phone = Phone
 admin-applications-csv-links = Links
 admin-applications-csv-status = Status
 admin-applications-csv-reason = Reason
+admin-offer-applications = { $count ->
+    [one] One application received on the site
+   *[other] { $count } applications received on the site
+}

@@ -527,3 +527,7 @@ admin-applications-csv-phone = Téléphone
 admin-applications-csv-links = Liens
 admin-applications-csv-status = Statut
 admin-applications-csv-reason = Motif
+admin-offer-applications = { $count ->
+    [one] Une candidature reçue sur le site
+   *[other] { $count } candidatures reçues sur le site
+}

@@ -67,6 +67,16 @@ pub async fn list(
         .collect())
 }
 
+/// How many applications `offer` of the scope's ministry received.
+pub async fn count_for(db: &impl ConnectionTrait, scope: &Scope, offer: OfferId) -> AppResult<u64> {
+    use sea_orm::PaginatorTrait;
+    Ok(applications::Entity::find()
+        .filter(applications::Column::TenantId.eq(scope.tenant()))
+        .filter(applications::Column::OfferId.eq(offer))
+        .count(db)
+        .await?)
+}
+
 /// Application `id` of the scope's ministry.
 pub async fn find(
     db: &impl ConnectionTrait,

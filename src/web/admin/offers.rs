@@ -16,6 +16,7 @@ use super::{
     items::{self, Written, item_view, save},
 };
 use crate::{
+    applications::inbox,
     codes::{ApplyMode, Category, ContractType, Profession, RemotePolicy, Status},
     content::Snapshot,
     entities::offers as offer_rows,
@@ -234,9 +235,18 @@ async fn show_form(
         None => "/admin/offres/nouvelle".to_owned(),
     };
     let offer_view = item_view::<offer_rows::Entity>(admin, offer).await?;
+    let applications = match offer {
+        Some(offer) => {
+            let count = inbox::count_for(&admin.state.db, &scope, offer.key()).await?;
+            let path = format!("/admin/candidatures?offre={}", offer.id);
+            Some(context! { count => count, url => admin.page.link(&path) })
+        }
+        None => None,
+    };
     let data = context! {
         form => form_view(form, &LISTS, shown.errors()),
         offer => offer_view,
+        applications => applications,
         preview => preview,
         action => admin.page.link(&action),
         options => context! {
