@@ -136,6 +136,7 @@ impl AppState {
                 email_days: self.config.jobs.email_retention_days,
                 audit_days: self.config.jobs.audit_retention_days,
                 application_days: self.config.jobs.application_retention_days,
+                talent_days: self.config.jobs.talent_retention_days,
             },
         }
     }

@@ -13,7 +13,7 @@ struct LocaleFiles;
 
 /// The confirmations a back-office page may show after a change (`?ok=CODE`, message
 /// `admin-notice-CODE`); every one must be translated.
-pub const ADMIN_NOTICES: [&str; 24] = [
+pub const ADMIN_NOTICES: [&str; 25] = [
     "saved",
     "created",
     "duplicated",
@@ -38,6 +38,7 @@ pub const ADMIN_NOTICES: [&str; 24] = [
     "job-failed",
     "job-busy",
     "already-reviewed",
+    "talent-contacted",
 ];
 
 /// A language of the portal. URLs carry it: French at the root, English under `/en`.

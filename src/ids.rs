@@ -7,7 +7,7 @@ use std::{fmt, hash::Hash, marker::PhantomData};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::entities::{
-    applications, invitations, media, offers, stories, structures, tenants, users,
+    applications, invitations, media, offers, stories, structures, talents, tenants, users,
 };
 
 /// The id of a row of table `E`.
@@ -24,6 +24,7 @@ pub type MediaId = Id<media::Entity>;
 pub type InvitationId = Id<invitations::Entity>;
 pub type StructureId = Id<structures::Entity>;
 pub type ApplicationId = Id<applications::Entity>;
+pub type TalentId = Id<talents::Entity>;
 
 impl<E> Id<E> {
     /// The id `value` of table `E`; whether the row exists, and who may reach it, is for the
@@ -61,6 +62,7 @@ typed_key!(
     offers,
     stories,
     structures,
+    talents,
     tenants,
     users
 );

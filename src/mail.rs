@@ -12,7 +12,10 @@ use std::{path::PathBuf, time::Duration};
 use chrono::{DateTime, Utc};
 use lettre::{
     AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
-    message::{Mailbox, MultiPart, SinglePart, header::ContentType},
+    message::{
+        Attachment, Mailbox, MultiPart, SinglePart,
+        header::{ContentType, Header, HeaderName, HeaderValue},
+    },
 };
 use minijinja::context;
 use sea_orm::{
@@ -30,22 +33,64 @@ use crate::{
     render::Renderer,
 };
 
+/// `List-Unsubscribe: <URL>` (RFC 2369), which lettre does not know by name.
+#[derive(Clone)]
+struct ListUnsubscribe(String);
+
+impl Header for ListUnsubscribe {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe")
+    }
+
+    fn parse(value: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(Self(value.to_owned()))
+    }
+
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), self.0.clone())
+    }
+}
+
+/// `List-Unsubscribe-Post: List-Unsubscribe=One-Click` (RFC 8058): the address above takes a
+/// POST with that body, and mail clients may send it without asking.
+#[derive(Clone)]
+struct ListUnsubscribePost;
+
+impl Header for ListUnsubscribePost {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe-Post")
+    }
+
+    fn parse(_: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(Self)
+    }
+
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), "List-Unsubscribe=One-Click".to_owned())
+    }
+}
+
 /// How many emails one round of the worker sends at most.
 const BATCH: u64 = 50;
 /// How long the worker sleeps when nothing wakes it.
 const POLL: Duration = Duration::from_secs(10);
 
 /// The kinds of email, each with `mail-KIND-subject` and `mail-KIND-body` messages.
-pub const KINDS: [&str; 9] = [
+pub const KINDS: [&str; 14] = [
     "invitation",
     "login_link",
     "review",
     "review_digest",
     "expiry_reminder",
     "application_received",
+    "application_unchanged",
     "application_new",
     "application_hired",
     "application_not_retained",
+    "talent_confirm",
+    "talent_exists",
+    "talent_renew",
+    "talent_contact",
 ];
 
 /// What composing an email needs besides its own facts: the messages, the templates, and the
@@ -64,6 +109,39 @@ pub struct Mail {
     pub subject: String,
     pub text: String,
     pub html: String,
+    pub extras: Extras,
+}
+
+/// What some emails carry besides their bodies.
+#[derive(Clone, Debug, Default)]
+pub struct Extras {
+    /// Where answers go (a recruiter writing to a talent), instead of the site's address.
+    pub reply_to: Option<String>,
+    /// The one-click unsubscribe address, sent as `List-Unsubscribe` with
+    /// `List-Unsubscribe-Post` (RFC 8058): a POST there ends the subscription.
+    pub unsubscribe_url: Option<String>,
+    /// One attached file: its name and its JSON text.
+    pub attachment: Option<(String, String)>,
+}
+
+impl Mail {
+    /// This email, answered to `address`.
+    pub fn reply_to(mut self, address: &str) -> Self {
+        self.extras.reply_to = Some(address.to_owned());
+        self
+    }
+
+    /// This email, with the one-click unsubscribe address `url`.
+    pub fn unsubscribe(mut self, url: String) -> Self {
+        self.extras.unsubscribe_url = Some(url);
+        self
+    }
+
+    /// This email, with JSON file `name` holding `json` attached.
+    pub fn attach(mut self, name: &str, json: String) -> Self {
+        self.extras.attachment = Some((name.to_owned(), json));
+        self
+    }
 }
 
 /// Composes email `kind` to `to`: its messages with `args` (text), the subject in French, the
@@ -96,6 +174,7 @@ pub fn compose(
         subject: message(Lang::Fr, "subject"),
         text: renderer.render_document("mail/body.txt", context.clone())?,
         html: renderer.render_document("mail/body.html", context)?,
+        extras: Extras::default(),
     })
 }
 
@@ -169,6 +248,18 @@ async fn enqueue_at(
         next_attempt_at: Set(at),
         sent_at: Set(None),
         last_error: Set(None),
+        reply_to: Set(mail.extras.reply_to.clone()),
+        unsubscribe_url: Set(mail.extras.unsubscribe_url.clone()),
+        attachment_name: Set(mail
+            .extras
+            .attachment
+            .as_ref()
+            .map(|(name, _)| name.clone())),
+        attachment: Set(mail
+            .extras
+            .attachment
+            .as_ref()
+            .map(|(_, json)| json.clone())),
         ..Default::default()
     }
     .insert(db)
@@ -298,24 +389,40 @@ impl Mailer {
             .recipient
             .parse()
             .map_err(|e| format!("recipient: {e}"))?;
-        Message::builder()
+        let mut builder = Message::builder()
             .from(self.from.clone())
             .to(to)
-            .subject(row.subject.clone())
-            .multipart(
-                MultiPart::alternative()
-                    .singlepart(
-                        SinglePart::builder()
-                            .header(ContentType::TEXT_PLAIN)
-                            .body(row.text_body.clone()),
-                    )
-                    .singlepart(
-                        SinglePart::builder()
-                            .header(ContentType::TEXT_HTML)
-                            .body(row.html_body.clone()),
-                    ),
+            .subject(row.subject.clone());
+        if let Some(reply_to) = &row.reply_to {
+            let reply_to: Mailbox = reply_to.parse().map_err(|e| format!("reply-to: {e}"))?;
+            builder = builder.reply_to(reply_to);
+        }
+        if let Some(url) = &row.unsubscribe_url {
+            builder = builder
+                .header(ListUnsubscribe(format!("<{url}>")))
+                .header(ListUnsubscribePost);
+        }
+        let bodies = MultiPart::alternative()
+            .singlepart(
+                SinglePart::builder()
+                    .header(ContentType::TEXT_PLAIN)
+                    .body(row.text_body.clone()),
             )
-            .map_err(|e| e.to_string())
+            .singlepart(
+                SinglePart::builder()
+                    .header(ContentType::TEXT_HTML)
+                    .body(row.html_body.clone()),
+            );
+        let message = match (&row.attachment_name, &row.attachment) {
+            (Some(name), Some(json)) => {
+                let json_type = ContentType::parse("application/json; charset=utf-8")
+                    .map_err(|e| e.to_string())?;
+                let file = Attachment::new(name.clone()).body(json.clone(), json_type);
+                builder.multipart(MultiPart::mixed().multipart(bodies).singlepart(file))
+            }
+            _ => builder.multipart(bodies),
+        };
+        message.map_err(|e| e.to_string())
     }
 
     async fn send(&self, row: &outbox::Model) -> Result<(), String> {
@@ -331,7 +438,8 @@ impl Mailer {
                     .map_err(|e| e.to_string())
             }
             Transport::Log => {
-                tracing::info!(to = %row.recipient, subject = %row.subject, text = %row.text_body, "email");
+                // Only what the email is: its recipient and text are personal data.
+                tracing::info!(id = row.id, kind = %row.kind, "email (log transport, not sent)");
                 Ok(())
             }
             Transport::Smtp(smtp) => smtp

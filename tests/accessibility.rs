@@ -50,6 +50,9 @@ async fn demo_app(offers: usize) -> TestApp {
     metiers::demo::seed_applications(db, storage, &letterhead, chrono::Utc::now())
         .await
         .unwrap();
+    metiers::demo::seed_talents(db, storage, &letterhead, chrono::Utc::now())
+        .await
+        .unwrap();
     app
 }
 
@@ -94,6 +97,11 @@ async fn public_pages_have_no_accessibility_violation() {
         .expect("a demo offer taking applications on the site")
         .slug;
 
+    let talent = metiers::entities::talents::Entity::find()
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .expect("the demo seeds the talent pool");
     let mut paths = vec![
         "/".to_owned(),
         "/offres".to_owned(),
@@ -111,6 +119,9 @@ async fn public_pages_have_no_accessibility_violation() {
         "/connexion".to_owned(),
         format!("/offres/{on_site}/candidater"),
         format!("/en/offres/{on_site}/apply"),
+        "/vivier".to_owned(),
+        format!("/vivier/profil/{}", talent.token),
+        format!("/vivier/confirmer/{}", talent.token),
         format!("/en{offer}"),
         "/en/offres".to_owned(),
         "/nulle-part#status=404".to_owned(),
@@ -184,6 +195,8 @@ async fn public_pages_have_no_accessibility_violation() {
     let story = first_item_link(&stories.text().await.unwrap(), "/admin/temoignages/");
     let inbox = app.get_with_cookie("/admin/candidatures", &session).await;
     let application = first_item_link(&inbox.text().await.unwrap(), "/admin/candidatures/");
+    let pool = app.get_with_cookie("/admin/vivier", &session).await;
+    let talent = first_item_link(&pool.text().await.unwrap(), "/admin/vivier/");
     let mut manager_pages: Vec<String> = [
         "/admin",
         "/admin/offres",
@@ -191,6 +204,7 @@ async fn public_pages_have_no_accessibility_violation() {
         "/admin/temoignages",
         "/admin/temoignages/nouveau",
         "/admin/candidatures",
+        "/admin/vivier",
         "/admin/ministere",
         "/admin/membres",
         "/admin/medias",
@@ -201,7 +215,11 @@ async fn public_pages_have_no_accessibility_violation() {
     .collect();
     let library = app.get_with_cookie("/admin/medias", &session).await;
     let image = first_item_link(&library.text().await.unwrap(), "/admin/medias/");
-    manager_pages.extend([offer, story, image, application]);
+    let matching = format!(
+        "/admin/vivier?offre={}",
+        offer.trim_start_matches("/admin/offres/")
+    );
+    manager_pages.extend([offer, story, image, application, talent, matching]);
     check(&checker, &app.base_url, &manager_pages, Some(&session)).await;
 }
 

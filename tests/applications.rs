@@ -1,7 +1,11 @@
 //! Applying on the site: the form, the CV kept privately, the emails, the defences, and the
 //! retention of what candidates send.
 
-use crate::support::{Backend, Options, SignedIn, TestApp, fixtures, html};
+use crate::support::{
+    Backend, Options, SignedIn, TestApp,
+    candidate::{Candidate, PDF, csrf_of},
+    fixtures,
+};
 use chrono::{Duration, Utc};
 use metiers::{
     accounts::Role,
@@ -17,11 +21,9 @@ on_both_backends!(
     robots_and_forged_forms_are_turned_away,
     applications_go_after_their_retention,
     recruiters_process_applications_in_their_inbox,
+    an_application_being_processed_cannot_be_overwritten,
+    long_fields_and_large_cvs_are_named_on_the_form,
 );
-
-/// A minimal PDF.
-const PDF: &[u8] =
-    b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
 
 /// The fields of an application that passes.
 const GOOD: [(&str, &str); 6] = [
@@ -32,68 +34,6 @@ const GOOD: [(&str, &str); 6] = [
     ("links", "https://github.com/camille\nhttps://camille.dev"),
     ("consent", "on"),
 ];
-
-/// A browser on the application form of `slug`: its cookies, and the form's CSRF token.
-struct Candidate {
-    client: reqwest::Client,
-    csrf: String,
-}
-
-impl Candidate {
-    async fn opens(app: &TestApp, path: &str) -> Self {
-        let client = reqwest::Client::builder()
-            .cookie_store(true)
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .unwrap();
-        let page = client.get(app.url(path)).send().await.unwrap();
-        assert_eq!(page.status(), 200);
-        assert_eq!(page.headers()["cache-control"], "no-store");
-        let body = page.text().await.unwrap();
-        let csrf = csrf_of(&body).expect("the form carries its CSRF token");
-        Self { client, csrf }
-    }
-
-    /// Sends the form with `fields` and a file named `cv.pdf` holding `cv`; a form shown
-    /// again brings its new token, which the next sending uses, as a browser would.
-    async fn sends(
-        &mut self,
-        app: &TestApp,
-        path: &str,
-        fields: &[(&str, &str)],
-        cv: &[u8],
-    ) -> (u16, String) {
-        let mut form = reqwest::multipart::Form::new().text("csrf", self.csrf.clone());
-        for (name, value) in fields {
-            form = form.text(name.to_string(), value.to_string());
-        }
-        let file = reqwest::multipart::Part::bytes(cv.to_vec())
-            .file_name("cv.pdf")
-            .mime_str("application/pdf")
-            .unwrap();
-        let response = self
-            .client
-            .post(app.url(path))
-            .multipart(form.part("file", file))
-            .send()
-            .await
-            .unwrap();
-        let status = response.status().as_u16();
-        let body = response.text().await.unwrap();
-        if let Some(csrf) = csrf_of(&body) {
-            self.csrf = csrf;
-        }
-        (status, body)
-    }
-}
-
-/// The CSRF token of the form on page `body`, if it shows one.
-fn csrf_of(body: &str) -> Option<String> {
-    html(body)
-        .select(&scraper::Selector::parse("input[name=csrf]").unwrap())
-        .next()
-        .and_then(|input| input.value().attr("value").map(str::to_owned))
-}
 
 /// A ministry with a manager and an offer taking applications on the site.
 async fn offer_on_site(app: &TestApp) -> offers::Model {
@@ -170,6 +110,23 @@ async fn a_candidate_applies_with_a_cv(backend: Backend) {
         .collect();
     assert!(to.contains(&"camille.durand@exemple.fr"), "{to:?}");
     assert!(to.contains(&"recrutement@mer.gouv.fr"), "{to:?}");
+    let confirmation = emails
+        .iter()
+        .find(|email| email.kind == "application_received")
+        .unwrap();
+    assert!(
+        !confirmation.text_body.contains("Camille"),
+        "whoever typed the address does not write in the email"
+    );
+
+    // A second tab keeps the first one's token: both forms still send.
+    let tabs = Candidate::opens(&app, &path).await;
+    let second_tab = tabs.client.get(app.url(&path)).send().await.unwrap();
+    let second_tab = csrf_of(&second_tab.text().await.unwrap()).unwrap();
+    assert_eq!(
+        second_tab, tabs.csrf,
+        "one token for the browser's public forms"
+    );
 
     // Applying again updates the first application, with the new CV.
     let mut again = Candidate::opens(&app, &path).await;
@@ -325,8 +282,27 @@ async fn applications_go_after_their_retention(backend: Backend) {
     assert_eq!(status, 200);
     let stored = applications_of(&app, &offer).await;
     let cv_key = stored[0].cv_key.clone();
+    // A change by the recruiters does not extend what the candidate agreed to.
+    let mut read: applications::ActiveModel = stored[0].clone().into();
+    read.status = sea_orm::Set(ApplicationStatus::InReview);
+    read.updated_at = sea_orm::Set(Utc::now() + Duration::days(700));
+    sea_orm::ActiveModelTrait::update(read, &app.state.db)
+        .await
+        .unwrap();
+    // A CV whose row was never written (a crash between the two), and one being written now.
+    let storage = &app.state.storage;
+    let orphan = "private/applications/tenant-1/1700000000-lost.pdf";
+    storage.put(orphan, PDF, "application/pdf").await.unwrap();
 
     let later = Utc::now() + Duration::days(731);
+    let arriving = format!(
+        "private/applications/tenant-1/{}-arriving.pdf",
+        later.timestamp()
+    );
+    storage
+        .put(&arriving, PDF, "application/pdf")
+        .await
+        .unwrap();
     app.state.clock.set(later);
     let purge = metiers::jobs::Job::PurgePersonalData;
     let trigger = metiers::jobs::Trigger::Command;
@@ -339,6 +315,11 @@ async fn applications_go_after_their_retention(backend: Backend) {
         .unwrap();
     assert_eq!(left, 0);
     assert_eq!(app.state.storage.get(&cv_key).await.unwrap(), None);
+    assert_eq!(
+        storage.keys("private/").await.unwrap(),
+        vec![arriving],
+        "the orphan goes, the CV on its way stays"
+    );
 }
 
 async fn recruiters_process_applications_in_their_inbox(backend: Backend) {
@@ -417,7 +398,15 @@ async fn recruiters_process_applications_in_their_inbox(backend: Backend) {
     let again = app.post_as(&manager, &status, &[("status", "hired")]).await;
     assert_eq!(again.status(), 400);
 
-    // Private notes, and the offer's applications as a spreadsheet.
+    // Private notes: a refused edit shows what was typed; then the offer's applications as
+    // a spreadsheet.
+    let too_long = format!("Brouillon de note {}", "x".repeat(5_000));
+    let refused = app
+        .post_as(&manager, &format!("{page}/notes"), &[("notes", &too_long)])
+        .await;
+    assert_eq!(refused.status(), 400);
+    let refused = refused.text().await.unwrap();
+    assert!(refused.contains("field-notes-error") && refused.contains("Brouillon de note"));
     let notes = "Profil solide.\n=SOMME(A1:A2)";
     let saved = app
         .post_as(&manager, &format!("{page}/notes"), &[("notes", notes)])
@@ -444,4 +433,70 @@ async fn recruiters_process_applications_in_their_inbox(backend: Backend) {
         lines[1].contains("Non retenue;Une autre candidature retenue"),
         "{csv}"
     );
+}
+
+async fn an_application_being_processed_cannot_be_overwritten(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let (offer, manager) = offer_and_recruiter(&app).await;
+    let path = format!("/offres/{}/candidater", offer.slug);
+    let mut candidate = Candidate::opens(&app, &path).await;
+    assert_eq!(candidate.sends(&app, &path, &GOOD, PDF).await.0, 200);
+    let first = applications_of(&app, &offer).await.remove(0);
+    let page = format!("/admin/candidatures/{}/statut", first.id);
+    let read = app
+        .post_as(&manager, &page, &[("status", "in_review")])
+        .await;
+    assert_eq!(read.status(), 303);
+
+    // Someone who knows the candidate's address sends another application.
+    let mut someone = Candidate::opens(&app, &path).await;
+    let mut fields = GOOD.to_vec();
+    fields.retain(|(name, _)| *name != "first_name");
+    fields.push(("first_name", "Usurpateur"));
+    let (status, body) = someone.sends(&app, &path, &fields, PDF).await;
+    assert_eq!(status, 200);
+    assert!(
+        body.contains("Candidature envoyée"),
+        "the page tells nothing"
+    );
+    let kept = applications_of(&app, &offer).await.remove(0);
+    assert_eq!(kept.first_name, "Camille");
+    assert_eq!(kept.status, ApplicationStatus::InReview);
+    assert_eq!(kept.cv_key, first.cv_key);
+    assert_eq!(
+        app.state.storage.keys("private/").await.unwrap(),
+        vec![first.cv_key.clone()],
+        "the CV sent is not kept"
+    );
+    let told = outbox::Entity::find()
+        .filter(outbox::Column::Kind.eq("application_unchanged"))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .expect("the address's owner is told");
+    assert_eq!(told.recipient, "camille.durand@exemple.fr");
+}
+
+async fn long_fields_and_large_cvs_are_named_on_the_form(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let offer = offer_on_site(&app).await;
+    let path = format!("/offres/{}/candidater", offer.slug);
+    let mut candidate = Candidate::opens(&app, &path).await;
+    let message = "é".repeat(6_000);
+    let mut fields = GOOD.to_vec();
+    fields.push(("message", &message));
+    let (status, body) = candidate.sends(&app, &path, &fields, PDF).await;
+    assert_eq!(status, 400);
+    assert!(body.contains("id=\"field-message-error\""), "{body}");
+    assert!(
+        body.contains("value=\"Durand\""),
+        "what was typed comes back"
+    );
+
+    let large = [PDF, &vec![b' '; 6_000_000]].concat();
+    let (status, body) = candidate.sends(&app, &path, &GOOD, &large).await;
+    assert_eq!(status, 400);
+    assert!(body.contains("id=\"field-file-error\""), "{body}");
+    assert!(body.contains("value=\"Durand\""));
+    assert!(applications_of(&app, &offer).await.is_empty());
 }

@@ -160,6 +160,15 @@ const ROUTES: &[Row] = &[
         Editor,
     ),
     row("GET", "/admin/offres/{offer}/candidatures.csv", &[], Editor),
+    row("GET", "/admin/vivier", &[], Editor),
+    row("GET", "/admin/vivier/{talent}", &[], Editor),
+    row(
+        "POST",
+        "/admin/vivier/{talent}/contact",
+        &[("message", "Bonjour")],
+        Editor,
+    ),
+    row("GET", "/admin/vivier/{talent}/cv", &[], Editor),
     row("GET", "/admin/taches", &[], Admin),
     row("POST", "/admin/taches/outbox/lancer", &[], Admin),
     row("GET", "/admin/moderation", &[], Admin),
@@ -243,6 +252,8 @@ fn declared_routes() -> Vec<String> {
 struct Targets {
     offer: i32,
     application: i32,
+    /// A talent of the pool hidden from the other ministry.
+    talent: i32,
     media: i32,
     story: i32,
     invitation: i32,
@@ -256,6 +267,7 @@ impl Targets {
         template
             .replace("{offer}", &self.offer.to_string())
             .replace("{application}", &self.application.to_string())
+            .replace("{talent}", &self.talent.to_string())
             .replace("{media}", &self.media.to_string())
             .replace("{story}", &self.story.to_string())
             .replace("{invitation}", &self.invitation.to_string())
@@ -294,6 +306,13 @@ async fn snapshot(db: &impl ConnectionTrait) -> String {
         rows::<metiers::entities::applications::Entity>(
             db,
             metiers::entities::applications::Column::Id,
+        )
+        .await,
+        rows::<metiers::entities::talents::Entity>(db, metiers::entities::talents::Column::Id)
+            .await,
+        rows::<metiers::entities::talent_contacts::Entity>(
+            db,
+            metiers::entities::talent_contacts::Column::Id,
         )
         .await,
     ];
@@ -487,6 +506,7 @@ async fn ministry_with_content(app: &TestApp, slug: &str, admin: &accounts::Acto
     Targets {
         media: image.id,
         application: application.id,
+        talent: 0,
         offer: offer.id,
         story: story.id,
         invitation: invitation.id,
@@ -504,6 +524,7 @@ async fn every_admin_route_keeps_ministries_apart(backend: Backend) {
                 .path
                 .replace("{offer}", ":id")
                 .replace("{application}", ":id")
+                .replace("{talent}", ":id")
                 .replace("{media}", ":id")
                 .replace("{story}", ":id")
                 .replace("{invitation}", ":id")
@@ -543,8 +564,15 @@ async fn every_admin_route_keeps_ministries_apart(backend: Backend) {
     .await
     .unwrap();
     let admin = accounts::Actor::load(db, admin_user).await.unwrap();
-    let a = ministry_with_content(&app, "ministere-a", &admin).await;
-    let b = ministry_with_content(&app, "ministere-b", &admin).await;
+    let mut a = ministry_with_content(&app, "ministere-a", &admin).await;
+    let mut b = ministry_with_content(&app, "ministere-b", &admin).await;
+    // A talent of each, hidden from the other.
+    a.talent = fixtures::talent(&app, "Talent ministere-a", &[b.tenant])
+        .await
+        .id;
+    b.talent = fixtures::talent(&app, "Talent ministere-b", &[a.tenant])
+        .await
+        .id;
     let (editor_a, _) = visitor(
         &app,
         "redacteur@ministere-a.gouv.fr",
@@ -608,6 +636,7 @@ async fn every_admin_route_keeps_ministries_apart(backend: Backend) {
             "Offre ministere-b",
             "Agent ministere-b",
             "Image ministere-b",
+            "Talent ministere-b",
         ] {
             assert!(
                 !body.contains(title),

@@ -13,6 +13,7 @@ on_both_backends!(
     login_links_work_once,
     a_down_smtp_server_loses_nothing,
     emails_are_files_by_default,
+    answers_unsubscribing_and_attachments_travel_with_an_email,
 );
 
 async fn app_with_smtp(backend: Backend, login_links: bool) -> (TestApp, SmtpServer) {
@@ -271,5 +272,49 @@ async fn emails_are_files_by_default(backend: Backend) {
     assert_eq!(
         outbox::Entity::find().count(&app.state.db).await.unwrap(),
         1
+    );
+}
+
+async fn answers_unsubscribing_and_attachments_travel_with_an_email(backend: Backend) {
+    let (app, smtp) = app_with_smtp(backend, false).await;
+    let letterhead = app.state.letterhead();
+    let args = [("title", "Développeuse Rust".to_owned())];
+    let unsubscribe = "https://metiers.numerique.gouv.fr/alertes/desabonner/abc";
+    let mail = metiers::mail::compose(&letterhead, "application_unchanged", "a@exemple.fr", &args)
+        .unwrap()
+        .reply_to("recrutement@mer.gouv.fr")
+        .unsubscribe(unsubscribe.to_owned())
+        .attach(
+            "mes-donnees.json",
+            "{\"courriel\":\"a@exemple.fr\"}".to_owned(),
+        );
+    metiers::mail::enqueue(&app.state.db, &mail, Utc::now())
+        .await
+        .unwrap();
+    assert_eq!(app.deliver_mail(Utc::now()).await, 1);
+    let received = smtp.wait_for(1).await.remove(0);
+    assert!(
+        received
+            .header("reply-to")
+            .unwrap()
+            .contains("recrutement@mer.gouv.fr"),
+        "{:?}",
+        received.headers
+    );
+    assert!(
+        received
+            .raw
+            .contains(&format!("List-Unsubscribe: <{unsubscribe}>"))
+    );
+    assert!(
+        received
+            .raw
+            .contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click")
+    );
+    assert!(received.raw.contains("multipart/mixed"), "{}", received.raw);
+    assert!(received.raw.contains("mes-donnees.json"));
+    assert!(
+        received.text.contains("Développeuse Rust"),
+        "the body is still there"
     );
 }

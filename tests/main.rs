@@ -21,3 +21,4 @@ mod security;
 mod smtp_server;
 mod snapshots;
 mod storage;
+mod talents;

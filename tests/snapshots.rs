@@ -52,7 +52,6 @@ fn mail_args(kind: &str) -> Vec<(&'static str, String)> {
             ("link", "https://metiers.numerique.gouv.fr/admin/offres/7"),
         ],
         "application_received" => &[
-            ("name", "Camille <dev>"),
             ("title", "Développeuse Rust"),
             (
                 "link",
@@ -68,11 +67,37 @@ fn mail_args(kind: &str) -> Vec<(&'static str, String)> {
             ("title", "Développeuse Rust"),
             ("link", "https://metiers.numerique.gouv.fr/admin/offres/7"),
         ],
-        "application_hired" => &[("name", "Camille"), ("title", "Développeuse Rust")],
+        "application_unchanged" => &[("title", "Développeuse <Rust>")],
+        "application_hired" => &[("title", "Développeuse Rust")],
         "application_not_retained" => &[
-            ("name", "Camille"),
             ("title", "Développeuse Rust"),
             ("reason", "other_candidate"),
+        ],
+        "talent_confirm" => &[(
+            "link",
+            "https://metiers.numerique.gouv.fr/vivier/confirmer/0a1b2c",
+        )],
+        "talent_exists" | "talent_renew" => &[
+            ("date", "30/11/2027"),
+            (
+                "link",
+                "https://metiers.numerique.gouv.fr/vivier/profil/0a1b2c",
+            ),
+        ],
+        "talent_contact" => &[
+            ("ministry", "Ministère de la Mer"),
+            (
+                "message",
+                "Bonjour,\n\nVotre profil <Rust> nous intéresse : https://evil.example",
+            ),
+            (
+                "offer",
+                "https://metiers.numerique.gouv.fr/offres/developpeuse-rust",
+            ),
+            (
+                "link",
+                "https://metiers.numerique.gouv.fr/vivier/profil/0a1b2c",
+            ),
         ],
         _ => panic!("give the new kind of email {kind} its arguments here"),
     };

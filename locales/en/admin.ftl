@@ -275,7 +275,7 @@ form-error-unreadable = This content is damaged or unreadable.
 form-error-duplicate = This already exists: choose the one there is.
 form-error-not_a_phone = Enter a phone number, for example +33 6 12 34 56 78.
 form-error-not_a_pdf = This file is not a PDF (its content was checked, not just its name).
-form-error-consent-required = Tick the box to agree that your application is sent and kept.
+form-error-consent-required = Tick the box to agree that your details are processed and kept for the period stated.
 form-error-storage_down = The storage does not answer: nothing was saved, try again in a few minutes.
 
 ## Back-office: what a field needs, more precisely than its reason says (form-error-FIELD-REASON)
@@ -285,6 +285,9 @@ form-error-slug-already_used = This address is already taken: choose another one
 form-error-structure_id-not_of_this_ministry = Choose a directorate or service of this ministry.
 form-error-contract_types-required = Tick at least one contract type.
 form-error-profession-required = Choose a profession.
+form-error-professions-required = Tick at least one profession.
+form-error-seniority-required = Choose your level of experience.
+form-error-message-too_many = Your ministry already wrote to this person in the last 7 days: wait for their answer.
 form-error-experience_min_years-out_of_range = Enter a number of years between 0 and 40.
 form-error-remote_policy-required = Choose a remote-work policy.
 form-error-salary_min-not_a_number = Enter an amount in euros, without spaces or decimals.
@@ -490,6 +493,7 @@ admin-applications-count = { $count ->
     [one] One application
    *[other] { $count } applications
 }
+admin-applications-more = Only the { $limit } most recent applications are listed: filter by status, or export those of an offer as CSV from its page.
 admin-applications-empty = No application yet.
 admin-application-candidate = Candidate
 admin-application-offer = Offer
@@ -530,4 +534,48 @@ admin-applications-csv-reason = Reason
 admin-offer-applications = { $count ->
     [one] One application received on the site
    *[other] { $count } applications received on the site
+}
+
+## Back-office: the talent pool (/admin/vivier)
+admin-nav-talents = Talent pool
+admin-notice-talent-contacted = Your message was sent. The person will answer you directly, if they wish.
+admin-talents-title = Talent pool
+admin-talents-lead = The profiles candidates left for the State's positions, except those who chose not to be seen by your ministry. Their address is given only if they answer.
+admin-talents-matching = Talents matching the offer “{ $title }”: same profession, same region (or any), enough experience, available in time.
+admin-talents-see-offer = Back to the offer
+admin-talents-search = Search
+admin-talents-words = Keywords
+admin-talents-words-hint = Searched in names, presentations and links.
+admin-talents-profession = Profession
+admin-talents-region = Region
+admin-talents-seniority = Experience
+admin-talents-available-by = Available by
+admin-talents-any = All
+admin-talents-count = { $count ->
+    [0] No talent
+    [one] One talent
+   *[other] { $count } talents
+}
+admin-talents-limit = Only the { $limit } most recently updated profiles are listed: narrow the search.
+admin-talents-empty = No profile matches yet.
+admin-talents-name = Name
+admin-talents-professions = Professions
+admin-talents-available = Availability
+admin-talents-now = Now
+admin-talent-title = Talent profile
+admin-talent-summary = About
+admin-talent-links = Links
+admin-talent-cv = Download the CV (PDF, { $kb } kB)
+admin-talent-no-cv = No CV left.
+admin-talent-contact = Write to this person
+admin-talent-contact-hint = Your message leaves by email from the site; the person answers you directly, and that is when they give you their address. One message a week at most from your ministry.
+admin-talent-message = Message
+admin-talent-message-hint = At most { $max } characters.
+admin-talent-offer = Offer concerned (optional)
+admin-talent-offer-none = None
+admin-talent-send = Send the message
+admin-offer-matching-talents = { $count ->
+    [0] No talent of the pool matches this offer yet
+    [one] One talent of the pool matches this offer
+   *[other] { $count } talents of the pool match this offer
 }

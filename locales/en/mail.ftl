@@ -67,7 +67,7 @@ mail-expiry_reminder-body =
 
 mail-application_received-subject = Your application: { $title }
 mail-application_received-body =
-    Hello { $name },
+    Hello,
 
     Your application to the offer "{ $title }" was sent to the recruiting team, who will get back to you at this address.
 
@@ -75,6 +75,14 @@ mail-application_received-body =
 
     Your data is kept for at most { $years } years. To see it or have it erased, see the Personal data page:
     { $privacy }
+
+mail-application_unchanged-subject = Your application: { $title }
+mail-application_unchanged-body =
+    Hello,
+
+    A new application to the offer "{ $title }" was just sent with your address. Your earlier application is already being reviewed by the recruiting team: it stays as it was, and the new one was not kept.
+
+    To add to your application, answer the recruiting team when they contact you. If you did not send it, you may ignore this message.
 
 mail-application_new-subject = New application: { $title }
 mail-application_new-body =
@@ -87,13 +95,13 @@ mail-application_new-body =
 
 mail-application_hired-subject = Your application is successful: { $title }
 mail-application_hired-body =
-    Hello { $name },
+    Hello,
 
     Good news: your application to the offer "{ $title }" is successful. The recruiting team will contact you about what comes next.
 
 mail-application_not_retained-subject = Your application: { $title }
 mail-application_not_retained-body =
-    Hello { $name },
+    Hello,
 
     Thank you for your interest in the offer "{ $title }". Your application was not retained: { $reason ->
         [profile_mismatch] your profile does not match what the position needs.
@@ -105,3 +113,42 @@ mail-application_not_retained-body =
     }
 
     Other offers are waiting for you on Métiers du Numérique.
+
+mail-talent_confirm-subject = Confirm your address to join the talent pool
+mail-talent_confirm-body =
+    Hello,
+
+    A profile was just left with this address in the talent pool of Métiers du Numérique. For recruiters to see it, confirm your address within 7 days:
+    { $link }
+
+    If you did not leave it, ignore this message: the profile will be erased.
+
+mail-talent_exists-subject = Your profile in the talent pool
+mail-talent_exists-body =
+    Hello,
+
+    A new profile was just left with your address, which already has one in the talent pool. Nothing changed: to change, extend or delete your profile, use this link:
+    { $link }
+
+mail-talent_renew-subject = Your profile leaves the talent pool on { $date }
+mail-talent_renew-body =
+    Hello,
+
+    Your profile in the talent pool of Métiers du Numérique will be deleted on { $date }, with your CV. To keep it, extend it from its page; you may also change or delete it:
+    { $link }
+
+mail-talent_contact-subject = A recruiter of { $ministry } writes to you
+mail-talent_contact-body =
+    Hello,
+
+    A recruiter of { $ministry } found your profile in the talent pool of Métiers du Numérique and writes to you:
+
+    { $message }
+
+    { $offer ->
+        [none] No offer is named.
+       *[other] The offer: { $offer }
+    }
+
+    To answer, simply reply to this email: they will then receive your address. To manage or delete your profile:
+    { $link }

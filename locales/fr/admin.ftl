@@ -275,7 +275,7 @@ form-error-unreadable = Ce contenu est abîmé ou illisible.
 form-error-duplicate = Ce contenu existe déjà : choisissez celui qui existe.
 form-error-not_a_phone = Saisissez un numéro de téléphone, par exemple 06 12 34 56 78 ou +33 6 12 34 56 78.
 form-error-not_a_pdf = Ce fichier n’est pas un PDF (son contenu a été vérifié, pas seulement son nom).
-form-error-consent-required = Cochez la case pour accepter la transmission et la conservation de votre candidature.
+form-error-consent-required = Cochez la case pour accepter le traitement et la conservation de vos informations pour la durée indiquée.
 form-error-storage_down = Le stockage ne répond pas : rien n’a été enregistré, réessayez dans quelques minutes.
 
 ## Back-office: what a field needs, more precisely than its reason says (form-error-FIELD-REASON)
@@ -285,6 +285,9 @@ form-error-slug-already_used = Cette adresse est déjà prise : choisissez-en un
 form-error-structure_id-not_of_this_ministry = Choisissez une direction ou un service de ce ministère.
 form-error-contract_types-required = Cochez au moins un type de contrat.
 form-error-profession-required = Choisissez un métier.
+form-error-professions-required = Cochez au moins un métier.
+form-error-seniority-required = Choisissez votre niveau d’expérience.
+form-error-message-too_many = Votre ministère a déjà écrit à cette personne ces 7 derniers jours : attendez sa réponse.
 form-error-experience_min_years-out_of_range = Indiquez un nombre d’années entre 0 et 40.
 form-error-remote_policy-required = Choisissez une politique de télétravail.
 form-error-salary_min-not_a_number = Indiquez un montant en euros, sans espace ni décimale.
@@ -490,6 +493,7 @@ admin-applications-count = { $count ->
     [one] Une candidature
    *[other] { $count } candidatures
 }
+admin-applications-more = Seules les { $limit } candidatures les plus récentes sont listées : filtrez par statut, ou exportez celles d’une offre en CSV depuis sa page.
 admin-applications-empty = Aucune candidature pour l’instant.
 admin-application-candidate = Candidat·e
 admin-application-offer = Offre
@@ -530,4 +534,48 @@ admin-applications-csv-reason = Motif
 admin-offer-applications = { $count ->
     [one] Une candidature reçue sur le site
    *[other] { $count } candidatures reçues sur le site
+}
+
+## Back-office: the talent pool (/admin/vivier)
+admin-nav-talents = Vivier de talents
+admin-notice-talent-contacted = Votre message est parti. La personne vous répondra directement, si elle le souhaite.
+admin-talents-title = Vivier de talents
+admin-talents-lead = Les profils que des candidat·es ont laissés pour les postes de l’État, hors ceux qui ont choisi de ne pas être vus de votre ministère. Leur adresse n’est communiquée que s’ils répondent.
+admin-talents-matching = Talents correspondant à l’offre « { $title } » : même métier, même région (ou toute région), expérience suffisante, disponibles à temps.
+admin-talents-see-offer = Revenir à l’offre
+admin-talents-search = Rechercher
+admin-talents-words = Mots-clés
+admin-talents-words-hint = Cherchés dans les noms, les présentations et les liens.
+admin-talents-profession = Métier
+admin-talents-region = Région
+admin-talents-seniority = Expérience
+admin-talents-available-by = Disponible au plus tard le
+admin-talents-any = Tous
+admin-talents-count = { $count ->
+    [0] Aucun talent
+    [one] Un talent
+   *[other] { $count } talents
+}
+admin-talents-limit = Seuls les { $limit } profils les plus récemment mis à jour sont listés : précisez la recherche.
+admin-talents-empty = Aucun profil ne correspond pour l’instant.
+admin-talents-name = Nom
+admin-talents-professions = Métiers
+admin-talents-available = Disponibilité
+admin-talents-now = Dès maintenant
+admin-talent-title = Profil du vivier
+admin-talent-summary = Présentation
+admin-talent-links = Liens
+admin-talent-cv = Télécharger le CV (PDF, { $kb } ko)
+admin-talent-no-cv = Pas de CV déposé.
+admin-talent-contact = Écrire à cette personne
+admin-talent-contact-hint = Votre message part par courriel depuis le site ; la personne vous répond directement, et c’est alors qu’elle vous donne son adresse. Un message par semaine au plus de votre ministère.
+admin-talent-message = Message
+admin-talent-message-hint = { $max } caractères au plus.
+admin-talent-offer = Offre concernée (facultatif)
+admin-talent-offer-none = Aucune
+admin-talent-send = Envoyer le message
+admin-offer-matching-talents = { $count ->
+    [0] Aucun talent du vivier ne correspond à cette offre pour l’instant
+    [one] Un talent du vivier correspond à cette offre
+   *[other] { $count } talents du vivier correspondent à cette offre
 }

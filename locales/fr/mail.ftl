@@ -67,7 +67,7 @@ mail-expiry_reminder-body =
 
 mail-application_received-subject = Votre candidature : { $title }
 mail-application_received-body =
-    Bonjour { $name },
+    Bonjour,
 
     Votre candidature à l’offre « { $title } » a bien été transmise au service qui recrute. Il reviendra vers vous à cette adresse.
 
@@ -75,6 +75,14 @@ mail-application_received-body =
 
     Vos données sont conservées { $years } ans au plus. Pour les consulter ou les faire effacer, voyez la page Données personnelles :
     { $privacy }
+
+mail-application_unchanged-subject = Votre candidature : { $title }
+mail-application_unchanged-body =
+    Bonjour,
+
+    Une nouvelle candidature à l’offre « { $title } » vient d’être envoyée avec votre adresse. Votre candidature précédente est déjà en cours d’examen par le service qui recrute : elle reste telle quelle, et la nouvelle n’a pas été conservée.
+
+    Pour compléter votre candidature, répondez au service qui recrute lorsqu’il vous contacte. Si vous n’êtes pas à l’origine de cet envoi, vous pouvez ignorer ce message.
 
 mail-application_new-subject = Nouvelle candidature : { $title }
 mail-application_new-body =
@@ -87,13 +95,13 @@ mail-application_new-body =
 
 mail-application_hired-subject = Votre candidature est retenue : { $title }
 mail-application_hired-body =
-    Bonjour { $name },
+    Bonjour,
 
     Bonne nouvelle : votre candidature à l’offre « { $title } » est retenue. Le service qui recrute vous contactera pour la suite.
 
 mail-application_not_retained-subject = Votre candidature : { $title }
 mail-application_not_retained-body =
-    Bonjour { $name },
+    Bonjour,
 
     Merci de l’intérêt que vous portez à l’offre « { $title } ». Votre candidature n’a pas été retenue : { $reason ->
         [profile_mismatch] votre profil ne correspond pas aux besoins du poste.
@@ -105,3 +113,42 @@ mail-application_not_retained-body =
     }
 
     D’autres offres vous attendent sur Métiers du Numérique.
+
+mail-talent_confirm-subject = Confirmez votre adresse pour rejoindre le vivier de talents
+mail-talent_confirm-body =
+    Bonjour,
+
+    Un profil vient d’être déposé avec cette adresse dans le vivier de talents de Métiers du Numérique. Pour qu’il soit visible des recruteurs, confirmez votre adresse dans les 7 jours :
+    { $link }
+
+    Si vous n’êtes pas à l’origine de ce dépôt, ignorez ce message : le profil sera effacé.
+
+mail-talent_exists-subject = Votre profil dans le vivier de talents
+mail-talent_exists-body =
+    Bonjour,
+
+    Un nouveau profil vient d’être déposé avec votre adresse, qui en a déjà un dans le vivier de talents. Rien n’a changé : pour modifier, prolonger ou supprimer votre profil, utilisez ce lien :
+    { $link }
+
+mail-talent_renew-subject = Votre profil quitte le vivier de talents le { $date }
+mail-talent_renew-body =
+    Bonjour,
+
+    Votre profil dans le vivier de talents de Métiers du Numérique sera supprimé le { $date }, avec votre CV. Pour le garder, prolongez-le depuis sa page ; vous pouvez aussi le modifier ou le supprimer :
+    { $link }
+
+mail-talent_contact-subject = Un recruteur du { $ministry } vous écrit
+mail-talent_contact-body =
+    Bonjour,
+
+    Un recruteur du { $ministry } a trouvé votre profil dans le vivier de talents de Métiers du Numérique et vous écrit :
+
+    { $message }
+
+    { $offer ->
+        [none] Aucune offre n’est précisée.
+       *[other] L’offre concernée : { $offer }
+    }
+
+    Pour lui répondre, répondez simplement à ce courriel : il recevra alors votre adresse. Pour gérer ou supprimer votre profil :
+    { $link }

@@ -16,6 +16,8 @@ mod m20261129_000008_offer_illustrations;
 mod m20261129_000009_jobs;
 mod m20261129_000010_offer_expiry_in_place;
 mod m20261130_000011_applications;
+mod m20261201_000012_outbox_extras;
+mod m20261201_000014_talents;
 
 pub struct Migrator;
 
@@ -34,6 +36,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000009_jobs::Migration),
             Box::new(m20261129_000010_offer_expiry_in_place::Migration),
             Box::new(m20261130_000011_applications::Migration),
+            Box::new(m20261201_000012_outbox_extras::Migration),
+            Box::new(m20261201_000014_talents::Migration),
         ]
     }
 }

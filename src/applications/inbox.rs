@@ -19,7 +19,7 @@ use crate::{
     media::storage::Storage,
 };
 
-/// The most applications the inbox lists at once.
+/// The most applications the inbox lists at once (the CSV export has no limit).
 pub const INBOX_LIMIT: u64 = 500;
 
 /// An application with the title of its offer.
@@ -28,12 +28,13 @@ pub struct Received {
     pub offer_title: String,
 }
 
-/// The scope's ministry's applications, newest first, to one offer and in one status if given.
+/// The scope's ministry's applications, newest first, to one offer and in one status if given;
+/// at most `limit` of them if given.
 pub async fn list(
     db: &impl ConnectionTrait,
     scope: &Scope,
-    offer: Option<OfferId>,
-    status: Option<ApplicationStatus>,
+    (offer, status): (Option<OfferId>, Option<ApplicationStatus>),
+    limit: Option<u64>,
 ) -> AppResult<Vec<Received>> {
     let mut query = applications::Entity::find()
         .filter(applications::Column::TenantId.eq(scope.tenant()))
@@ -46,7 +47,7 @@ pub async fn list(
         query = query.filter(applications::Column::Status.eq(status));
     }
     use sea_orm::QuerySelect;
-    let rows = query.limit(INBOX_LIMIT).all(db).await?;
+    let rows = query.limit(limit).all(db).await?;
     let titles: std::collections::HashMap<i32, String> = offers::Entity::find()
         .filter(offers::Column::TenantId.eq(scope.tenant()))
         .filter(offers::Column::Id.is_in(rows.iter().map(|row| row.offer_id)))
@@ -176,11 +177,7 @@ async fn tell_candidate(
         .not_retained_reason
         .map(|reason| reason.as_str().to_owned())
         .unwrap_or_default();
-    let args = [
-        ("name", application.first_name.clone()),
-        ("title", title),
-        ("reason", reason),
-    ];
+    let args = [("title", title), ("reason", reason)];
     let mail = mail::compose(letterhead, kind, &application.email, &args)?;
     mail::enqueue(db, &mail, now).await?;
     Ok(())
@@ -245,7 +242,7 @@ pub async fn csv(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let rows = list(db, scope, Some(offer.key()), None).await?;
+    let rows = list(db, scope, (Some(offer.key()), None), None).await?;
     let mut out = String::from("\u{feff}");
     let heading: Vec<String> = CSV_COLUMNS
         .iter()

@@ -3,7 +3,8 @@
 //! A candidate sends their details, a message and a CV (a PDF, checked by its content). The
 //! CV is a private object of the media store, under `private/`: the public `/media/` route
 //! serves only the renditions of known images, and the S3 bucket is private. One application
-//! per email and offer: applying again updates the first (and replaces its CV). The candidate
+//! per email and offer: applying again updates the first (and replaces its CV) until a recruiter
+//! starts processing it. The candidate
 //! is emailed a confirmation, the offer's author and the ministry's managers a notification,
 //! all through the outbox, in the transaction that stores the application.
 //!
@@ -16,18 +17,19 @@ mod pdf;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    Set,
+    QuerySelect, Set,
 };
 
 pub use pdf::check_cv;
 
 use crate::{
-    audit,
+    audit, candidates,
     codes::{ApplicationStatus, ApplyMode},
     entities::{applications, offers},
     error::{AppError, AppResult, Problems, Reason},
+    ids::TenantId,
     mail,
-    media::storage::Storage,
+    media::{private, storage::Storage},
     text,
 };
 
@@ -35,10 +37,6 @@ use crate::{
 pub const PER_CLIENT_AND_MINUTE: u32 = 5;
 /// The largest CV, in bytes.
 pub const CV_MAX_BYTES: usize = 5_000_000;
-/// How many profile links an application carries at most.
-pub const MAX_LINKS: usize = 5;
-/// The longest first or last name, in characters.
-const MAX_NAME_CHARS: usize = 100;
 /// The longest message, in characters.
 pub const MAX_MESSAGE_CHARS: usize = 5_000;
 /// How long an application is kept, by default, before the retention job deletes it with its
@@ -90,33 +88,14 @@ impl NewApplication {
     /// The fields, checked; every problem found at once.
     fn check(&self) -> AppResult<Checked> {
         let mut problems = Problems::default();
-        for (field, value) in [
-            ("first_name", &self.first_name),
-            ("last_name", &self.last_name),
-        ] {
-            let value = value.trim();
-            if value.is_empty() {
-                problems.add(field, Reason::Required);
-            }
-            problems.check(text::check_length(field, value, MAX_NAME_CHARS))?;
-        }
+        let (first_name, last_name) =
+            candidates::check_names(&mut problems, &self.first_name, &self.last_name)?;
         let email = problems.check(crate::accounts::normalize_email(&self.email))?;
         let phone = self.phone.trim();
         if !phone.is_empty() && !is_phone(phone) {
             problems.add("phone", Reason::NotAPhone);
         }
-        let links: Vec<&str> = self
-            .links
-            .lines()
-            .map(str::trim)
-            .filter(|link| !link.is_empty())
-            .collect();
-        if links.len() > MAX_LINKS {
-            problems.add("links", Reason::TooMany);
-        }
-        for link in &links {
-            problems.check(text::check_http_url("links", link))?;
-        }
+        let links = candidates::check_links(&mut problems, &self.links)?;
         let message = self.message.trim();
         problems.check(text::check_length("message", message, MAX_MESSAGE_CHARS))?;
         if !self.consent {
@@ -125,11 +104,11 @@ impl NewApplication {
         problems.check(check_cv(&self.cv))?;
         problems.into_result()?;
         Ok(Checked {
-            first_name: self.first_name.trim().to_owned(),
-            last_name: self.last_name.trim().to_owned(),
+            first_name,
+            last_name,
             email: email.unwrap_or_default(),
             phone: (!phone.is_empty()).then(|| phone.to_owned()),
-            links: links.join("\n"),
+            links,
             message: message.to_owned(),
         })
     }
@@ -153,17 +132,10 @@ pub fn takes_applications(offer: &offers::Model, now: DateTime<Utc>) -> bool {
         && crate::offers::visibility(offer, now) == Some(crate::offers::Visibility::Live)
 }
 
-/// Where the CV of an application to an offer of ministry `tenant_id` is kept: a private key,
-/// never served under `/media/`.
-fn cv_key(tenant_id: i32) -> AppResult<String> {
-    let token = crate::accounts::sessions::random_token()?;
-    Ok(format!(
-        "private/applications/tenant-{tenant_id}/{token}.pdf"
-    ))
-}
-
-/// Stores the application of `new` to `offer`, or updates the one the same email made before,
-/// with its CV; writes the confirmation and the notifications to the outbox. `offer` must take
+/// Stores the application of `new` to `offer`, or updates the one the same email made before
+/// while it waits to be read, with its CV; writes the confirmation and the notifications to the
+/// outbox. An application already being processed is left as it is, and its candidate is
+/// emailed so (whoever typed their address learns nothing on the page). `offer` must take
 /// applications ([`takes_applications`]); one that closed meanwhile is refused with
 /// [`AppError::Gone`].
 pub async fn apply(
@@ -183,30 +155,45 @@ pub async fn apply(
         return Err(AppError::Gone);
     }
     let checked = new.check()?;
-    let key = cv_key(offer.tenant_id)?;
+    let key = private::new_key(&cv_folder(TenantId::new(offer.tenant_id)), now)?;
     storage.put(&key, &new.cv, "application/pdf").await?;
-    let cv_size = i64::try_from(new.cv.len()).unwrap_or(i64::MAX);
-    let saved = save(db, &kept, checked, (&key, cv_size), now).await;
+    let cv = (
+        key.as_str(),
+        i64::try_from(new.cv.len()).unwrap_or(i64::MAX),
+    );
+    let saved = match save(db, &kept, &checked, cv, now).await {
+        // The same candidate sent twice at once: the second finds the first, now stored.
+        Err(AppError::Database(error)) if crate::db::is_unique_violation(&error) => {
+            save(db, &kept, &checked, cv, now).await
+        }
+        saved => saved,
+    };
     match saved {
-        Ok((application, replaced_cv)) => {
-            if let Some(old) = replaced_cv {
-                remove_cv(storage, &old).await;
+        Ok((application, unused_cv)) => {
+            if let Some(unused) = unused_cv {
+                private::remove(storage, &unused).await;
             }
             Ok(application)
         }
         Err(error) => {
-            remove_cv(storage, &key).await;
+            private::remove(storage, &key).await;
             Err(error)
         }
     }
 }
 
+/// The private folder of the CVs sent to ministry `tenant`'s offers.
+fn cv_folder(tenant: TenantId) -> String {
+    format!("applications/tenant-{tenant}")
+}
+
 /// Writes the application in one transaction with its emails; returns it and the key of the
-/// CV it replaced, if it updated an earlier one.
+/// CV no longer used: the one it replaced, or the new one when the application was already
+/// being processed and stays as it was.
 async fn save(
     db: &DatabaseConnection,
     kept: &Kept<'_>,
-    checked: Checked,
+    checked: &Checked,
     (cv_key, cv_size): (&str, i64),
     now: DateTime<Utc>,
 ) -> AppResult<(applications::Model, Option<String>)> {
@@ -217,6 +204,20 @@ async fn save(
         .filter(applications::Column::Email.eq(checked.email.as_str()))
         .one(&txn)
         .await?;
+    if let Some(earlier) = earlier
+        .as_ref()
+        .filter(|earlier| earlier.status != ApplicationStatus::Received)
+    {
+        let mail = mail::compose(
+            kept.letterhead,
+            "application_unchanged",
+            &earlier.email,
+            &[("title", offer.title.clone())],
+        )?;
+        mail::enqueue(&txn, &mail, now).await?;
+        txn.commit().await?;
+        return Ok((earlier.clone(), Some(cv_key.to_owned())));
+    }
     let replaced_cv = earlier.as_ref().map(|earlier| earlier.cv_key.clone());
     let mut row = match earlier {
         Some(earlier) => earlier.into(),
@@ -232,10 +233,10 @@ async fn save(
         },
     };
     row.first_name = Set(checked.first_name.clone());
-    row.last_name = Set(checked.last_name);
-    row.phone = Set(checked.phone);
-    row.links = Set(checked.links);
-    row.message = Set(checked.message);
+    row.last_name = Set(checked.last_name.clone());
+    row.phone = Set(checked.phone.clone());
+    row.links = Set(checked.links.clone());
+    row.message = Set(checked.message.clone());
     row.cv_key = Set(cv_key.to_owned());
     row.cv_size = Set(cv_size);
     row.consent_at = Set(now);
@@ -257,8 +258,8 @@ async fn save(
     Ok((application, replaced_cv))
 }
 
-/// Confirms the application to the candidate, and tells the offer's author and the ministry's
-/// managers.
+/// Confirms the application to the candidate (without the name typed on the form, which
+/// anyone may have typed), and tells the offer's author and the ministry's managers.
 async fn notify(
     db: &impl ConnectionTrait,
     kept: &Kept<'_>,
@@ -267,7 +268,6 @@ async fn notify(
 ) -> AppResult<()> {
     let (letterhead, offer) = (kept.letterhead, kept.offer);
     let confirmation = [
-        ("name", application.first_name.clone()),
         ("title", offer.title.clone()),
         (
             "link",
@@ -301,15 +301,18 @@ async fn notify(
     Ok(())
 }
 
-/// Deletes the applications last sent before `before`, and their CVs; returns how many went.
-/// The objects go first: a CV whose deletion failed keeps its row, and is tried again.
+/// Deletes the applications whose candidate last consented before `before`, and their CVs;
+/// then the CV objects no application owns (left by a failure). Returns how many
+/// applications went. A CV goes before its row: one whose deletion failed keeps its row, and
+/// is tried again.
 pub(crate) async fn purge(
     db: &DatabaseConnection,
     storage: &Storage,
     before: DateTime<Utc>,
+    now: DateTime<Utc>,
 ) -> AppResult<u64> {
     let old = applications::Entity::find()
-        .filter(applications::Column::UpdatedAt.lte(before))
+        .filter(applications::Column::ConsentAt.lte(before))
         .all(db)
         .await?;
     let mut gone = Vec::with_capacity(old.len());
@@ -319,21 +322,26 @@ pub(crate) async fn purge(
             Err(error) => tracing::warn!(%error, "a CV past its retention could not be deleted"),
         }
     }
-    if gone.is_empty() {
-        return Ok(0);
+    let mut deleted = 0;
+    if !gone.is_empty() {
+        // Consent again: a candidate who applied anew meanwhile keeps their application.
+        deleted = applications::Entity::delete_many()
+            .filter(applications::Column::Id.is_in(gone))
+            .filter(applications::Column::ConsentAt.lte(before))
+            .exec(db)
+            .await?
+            .rows_affected;
     }
-    let deleted = applications::Entity::delete_many()
-        .filter(applications::Column::Id.is_in(gone))
-        .exec(db)
-        .await?;
-    Ok(deleted.rows_affected)
-}
-
-/// Deletes CV object `key`; a failure is logged (the media check finds what is left).
-async fn remove_cv(storage: &Storage, key: &str) {
-    if let Err(error) = storage.delete(key).await {
-        tracing::warn!(%error, "a CV object could not be deleted");
-    }
+    let owned = applications::Entity::find()
+        .select_only()
+        .column(applications::Column::CvKey)
+        .into_tuple::<String>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    private::remove_orphans(storage, "applications", &owned, now).await?;
+    Ok(deleted)
 }
 
 #[cfg(test)]

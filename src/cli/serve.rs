@@ -39,6 +39,8 @@ pub async fn serve(
         let applications =
             demo::seed_applications(&state.db, &state.storage, &letterhead, now).await?;
         tracing::info!(applications, "demo applications ready");
+        let talents = demo::seed_talents(&state.db, &state.storage, &letterhead, now).await?;
+        tracing::info!(talents, "demo talent pool ready");
         tracing::info!(accounts, "demo accounts ready: log in at /connexion");
     }
     // The portal works without its media: say so loudly, but serve.

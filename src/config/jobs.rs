@@ -16,6 +16,8 @@ pub struct JobsConfig {
     pub email_retention_days: i64,
     /// Days an application made on the site is kept, with its CV.
     pub application_retention_days: i64,
+    /// Days a talent profile lasts unless its candidate renews it.
+    pub talent_retention_days: i64,
 }
 
 impl JobsConfig {
@@ -54,6 +56,12 @@ impl JobsConfig {
                 "application_retention_days",
                 &file.application_retention_days,
                 crate::applications::DEFAULT_RETENTION_DAYS,
+                "days",
+            )?,
+            talent_retention_days: sources.positive(
+                "talent_retention_days",
+                &file.talent_retention_days,
+                crate::talents::DEFAULT_RETENTION_DAYS,
                 "days",
             )?,
         })

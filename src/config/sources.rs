@@ -51,6 +51,7 @@ pub(super) struct FileConfig {
     pub(super) audit_retention_days: Option<String>,
     pub(super) email_retention_days: Option<String>,
     pub(super) application_retention_days: Option<String>,
+    pub(super) talent_retention_days: Option<String>,
 }
 
 impl FileConfig {

@@ -573,6 +573,77 @@ pub async fn seed_applications(
     Ok(seeded)
 }
 
+/// Seeds the talent pool with a few confirmed profiles (developers, data and security people),
+/// unless it has some already; returns how many were added.
+pub async fn seed_talents(
+    db: &DatabaseConnection,
+    storage: &crate::media::storage::Storage,
+    letterhead: &crate::mail::Letterhead<'_>,
+    now: DateTime<Utc>,
+) -> AppResult<usize> {
+    use sea_orm::PaginatorTrait;
+    if crate::entities::talents::Entity::find().count(db).await? > 0 {
+        return Ok(0);
+    }
+    let profiles = [
+        (
+            "Dominique",
+            "Leroy",
+            "developpement",
+            "confirme",
+            "11",
+            "Développeuse backend Rust et Python, accessibilité et performance.",
+        ),
+        (
+            "Noa",
+            "Girard",
+            "donnees",
+            "expert",
+            "",
+            "Data engineer : pipelines, PostgreSQL, statistique publique.",
+        ),
+        (
+            "Lou",
+            "Fontaine",
+            "securite",
+            "debutant",
+            "84",
+            "Jeune diplômé en cybersécurité, curieux des audits et du durcissement.",
+        ),
+    ];
+    for (first, last, profession, seniority, region, summary) in profiles {
+        let email = format!(
+            "{}.{}@{ACCOUNTS_DOMAIN}",
+            first.to_lowercase(),
+            last.to_lowercase()
+        );
+        let form = crate::talents::ProfileForm {
+            first_name: first.to_owned(),
+            last_name: last.to_owned(),
+            email: email.clone(),
+            professions: vec![profession.to_owned()],
+            seniority: seniority.to_owned(),
+            regions: [region]
+                .iter()
+                .filter(|r| !r.is_empty())
+                .map(|r| r.to_string())
+                .collect(),
+            summary: summary.to_owned(),
+            cv: DEMO_CV.to_vec(),
+            consent: true,
+            ..Default::default()
+        };
+        crate::talents::join(db, storage, letterhead, form, now).await?;
+        let waiting = crate::entities::talents::Entity::find()
+            .filter(crate::entities::talents::Column::Email.eq(email))
+            .one(db)
+            .await?
+            .ok_or(crate::error::AppError::NotFound)?;
+        crate::talents::confirm(db, &waiting.token, now).await?;
+    }
+    Ok(profiles.len())
+}
+
 /// The demo candidates' CV: the smallest PDF the checks accept.
 const DEMO_CV: &[u8] =
     b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";

@@ -16,5 +16,8 @@ pub mod revisions;
 pub mod sessions;
 pub mod stories;
 pub mod structures;
+pub mod talent_contacts;
+pub mod talent_hidden_tenants;
+pub mod talents;
 pub mod tenants;
 pub mod users;

@@ -17,6 +17,14 @@ pub struct Model {
     pub next_attempt_at: DateTimeUtc,
     pub sent_at: Option<DateTimeUtc>,
     pub last_error: Option<String>,
+    /// Where answers go, when not to the site's own address.
+    pub reply_to: Option<String>,
+    /// A one-click unsubscribe address (`List-Unsubscribe`, RFC 8058).
+    pub unsubscribe_url: Option<String>,
+    /// The name of the one attached file, if any.
+    pub attachment_name: Option<String>,
+    /// The attached file (JSON text).
+    pub attachment: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

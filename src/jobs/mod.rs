@@ -51,6 +51,7 @@ pub struct Retention {
     pub email_days: i64,
     pub audit_days: i64,
     pub application_days: i64,
+    pub talent_days: i64,
 }
 
 /// The jobs.
@@ -100,7 +101,17 @@ impl Job {
     async fn work(self, jobs: &Context<'_>, now: DateTime<Utc>) -> AppResult<u64> {
         match self {
             Job::ExpireOffers => expire_offers(jobs, now).await,
-            Job::ExpiryReminders => reminders::send(jobs, now).await,
+            Job::ExpiryReminders => {
+                let offers = reminders::send(jobs, now).await?;
+                let talents = crate::talents::remind(
+                    jobs.db,
+                    &jobs.letterhead,
+                    jobs.retention.talent_days,
+                    now,
+                )
+                .await?;
+                Ok(offers + talents)
+            }
             Job::PublishScheduled => publish_scheduled(jobs, now).await,
             Job::PurgePersonalData => purge::run(jobs, now).await,
             Job::Outbox => Ok(jobs.mailer.deliver_due(jobs.db, now).await? as u64),

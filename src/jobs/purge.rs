@@ -19,13 +19,14 @@ type Purging<'a> = Pin<Box<dyn Future<Output = AppResult<u64>> + Send + 'a>>;
 type Purge = for<'a> fn(&'a Context<'a>, DateTime<Utc>) -> Purging<'a>;
 
 /// What is purged, and how.
-const PURGES: [(&str, Purge); 6] = [
+const PURGES: [(&str, Purge); 7] = [
     ("login_links", login_links),
     ("sessions", sessions),
     ("invitations", invitations),
     ("emails", emails),
     ("audit_log", audit_log),
     ("applications", applications),
+    ("talents", talents),
 ];
 
 /// Runs every purge; returns how many rows went in all.
@@ -96,12 +97,24 @@ fn emails<'a>(jobs: &'a Context<'a>, now: DateTime<Utc>) -> Purging<'a> {
 }
 
 /// Applications made on the site, with their CVs, once their retention passed since the
-/// candidate last sent them.
+/// candidate last consented, and CV objects no application owns.
 fn applications<'a>(jobs: &'a Context<'a>, now: DateTime<Utc>) -> Purging<'a> {
     Box::pin(crate::applications::purge(
         jobs.db,
         jobs.storage,
         now - Duration::days(jobs.retention.application_days),
+        now,
+    ))
+}
+
+/// Talent profiles never confirmed in time or not renewed within their retention, with their
+/// CVs, and CV objects no profile owns.
+fn talents<'a>(jobs: &'a Context<'a>, now: DateTime<Utc>) -> Purging<'a> {
+    Box::pin(crate::talents::purge(
+        jobs.db,
+        jobs.storage,
+        now - Duration::days(jobs.retention.talent_days),
+        now,
     ))
 }
 

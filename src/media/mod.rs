@@ -8,6 +8,7 @@
 //! behind by a failure are orphans that `metiers media check --repair` removes.
 
 pub mod images;
+pub mod private;
 pub mod storage;
 
 use chrono::{DateTime, Utc};

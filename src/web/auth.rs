@@ -233,6 +233,19 @@ fn check_login_csrf(state: &SharedState, request: &Request, submitted: &str) -> 
     check_csrf_cookie(state, &LOGIN_CSRF, request, submitted)
 }
 
+/// The CSRF token of a public form's page: the one the browser already holds, when this
+/// portal signed it (so that a second tab does not spoil the first), else a new one.
+pub fn public_form_csrf(state: &crate::app::AppState, request: &Request) -> AppResult<String> {
+    let held = PUBLIC_FORM_CSRF
+        .read(request, state.config.server.is_https())
+        .and_then(|cookie| verified(state, &cookie).map(str::to_owned))
+        .filter(|token| !token.is_empty());
+    match held {
+        Some(token) => Ok(token),
+        None => accounts::sessions::random_token(),
+    }
+}
+
 /// Gives a public form's page (an application) its signed CSRF cookie.
 pub fn with_public_form_csrf(
     state: &crate::app::AppState,

@@ -119,7 +119,12 @@ impl<E: Endpoint> CachedPagesEndpoint<E> {
         let content_type = response.content_type().unwrap_or_default().to_owned();
         let keep = matches!(status, StatusCode::OK | StatusCode::GONE)
             && (content_type.starts_with("text/") || content_type.contains("xml"))
-            && response.headers().get(header::SET_COOKIE).is_none();
+            && response.headers().get(header::SET_COOKIE).is_none()
+            // A page rendered for one visitor only says so.
+            && response
+                .headers()
+                .get(header::CACHE_CONTROL)
+                .is_none_or(|value| value != "no-store");
         if !keep {
             return Ok(response);
         }

@@ -68,8 +68,12 @@ impl<E: Endpoint> Endpoint for LimitsEndpoint<E> {
             .is_some_and(|t| t.starts_with("multipart/"));
         let limit = if multipart {
             let path = uri.path();
-            let file_max = if path.ends_with("/candidater") || path.ends_with("/apply") {
-                crate::applications::CV_MAX_BYTES
+            let candidate_form = path.ends_with("/candidater")
+                || path.ends_with("/apply")
+                || path.contains("/vivier");
+            let file_max = if candidate_form {
+                // Room for a CV well over its limit, which the form then refuses by name.
+                4 * crate::applications::CV_MAX_BYTES
             } else {
                 self.upload_max_bytes
             };

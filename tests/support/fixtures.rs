@@ -5,10 +5,12 @@ use chrono::{DateTime, Duration, Utc};
 use metiers::{
     accounts::AdminScope,
     codes::{ApplyMode, ContractType, Profession, RemotePolicy, Status},
-    entities::{offers, tenants},
+    entities::{offers, talents as talent_rows, tenants},
     offers::NewOffer,
     tenants::{NewTenant, editing},
 };
+
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use super::TestApp;
 
@@ -98,4 +100,42 @@ pub fn png(width: u32, height: u32) -> Vec<u8> {
         )
         .expect("a PNG");
     bytes
+}
+
+/// A confirmed talent of the pool named `name` (first and last), with a CV, hidden from the
+/// ministries `hidden_from`.
+pub async fn talent(app: &TestApp, name: &str, hidden_from: &[i32]) -> talent_rows::Model {
+    use metiers::talents;
+    let (first, last) = name.split_once(' ').unwrap_or((name, name));
+    let email = format!("{}@exemple.fr", metiers::slug::slugify(name));
+    let form = talents::ProfileForm {
+        first_name: first.to_owned(),
+        last_name: last.to_owned(),
+        email: email.clone(),
+        professions: vec!["developpement".to_owned()],
+        seniority: "confirme".to_owned(),
+        hidden_from: hidden_from.iter().map(i32::to_string).collect(),
+        cv: super::candidate::PDF.to_vec(),
+        consent: true,
+        ..Default::default()
+    };
+    let (db, now) = (&app.state.db, Utc::now());
+    let letterhead = app.state.letterhead();
+    talents::join(db, &app.state.storage, &letterhead, form, now)
+        .await
+        .expect("join the pool");
+    let waiting = talent_rows::Entity::find()
+        .filter(talent_rows::Column::Email.eq(email))
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
+    talents::confirm(db, &waiting.token, now)
+        .await
+        .expect("confirm");
+    talent_rows::Entity::find_by_id(waiting.id)
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap()
 }

@@ -10,6 +10,7 @@ use std::{
     time::Duration,
 };
 
+pub mod candidate;
 pub mod fixtures;
 pub mod oidc;
 pub mod s3;

@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use super::{
     Admin, Pairs,
-    forms::{Shown, form_view, refused},
+    forms::{FormData, Shown, form_view, refused},
 };
 use crate::{
     applications::inbox,
@@ -48,9 +48,12 @@ pub async fn list(
     let status = params
         .get("statut")
         .and_then(|code| ApplicationStatus::parse(code));
-    let found = inbox::list(&admin.state.db, &scope, offer, status).await?;
+    let limit = inbox::INBOX_LIMIT;
+    let found = inbox::list(&admin.state.db, &scope, (offer, status), Some(limit + 1)).await?;
+    let more = found.len() as u64 > limit;
     let rows: Vec<Row> = found
         .into_iter()
+        .take(limit as usize)
         .map(|received| {
             let application = received.application;
             Row {
@@ -67,6 +70,8 @@ pub async fn list(
         .collect();
     let data = context! {
         applications => rows,
+        more => more,
+        limit => limit,
         statuses => status_choices(&admin),
         filter => context! {
             statut => status.map(ApplicationStatus::as_str).unwrap_or(""),
@@ -87,11 +92,11 @@ fn status_choices(admin: &Admin<'_>) -> Vec<super::offers::Choice> {
         .collect()
 }
 
-/// The page of `application`, with its forms as `shown`.
+/// The page of `application`, with its forms as `shown`; a refused form shows what was typed.
 async fn show(
     admin: &Admin<'_>,
     application: &application_rows::Model,
-    shown: Shown,
+    (shown, typed): (Shown, Option<&FormData>),
 ) -> AppResult<Response> {
     let base = format!("/admin/candidatures/{}", application.id);
     let next: Vec<super::offers::Choice> = status_choices(admin)
@@ -125,10 +130,10 @@ async fn show(
         },
         next => next,
         reasons => reasons,
-        notes => application.notes,
+        notes => typed.map_or(application.notes.as_str(), |form| form.raw("notes")),
         notes_action => admin.page.link(&format!("{base}/notes")),
         export => admin.page.link(&format!("/admin/offres/{}/candidatures.csv", application.offer_id)),
-        form => form_view(&Default::default(), &[], shown.errors()),
+        form => form_view(typed.unwrap_or(&FormData::default()), &[], shown.errors()),
         action => admin.page.link(&format!("{base}/statut")),
         cv => admin.page.link(&format!("{base}/cv")),
     };
@@ -145,7 +150,7 @@ async fn show(
 #[handler]
 pub async fn item(admin: Admin<'_>, Path(id): Path<ApplicationId>) -> AppResult<Response> {
     let application = inbox::find(&admin.state.db, &admin.scope()?, id).await?;
-    show(&admin, &application, Shown::Fresh).await
+    show(&admin, &application, (Shown::Fresh, None)).await
 }
 
 /// Moves the application to the status chosen, with a reason when not retained.
@@ -174,7 +179,7 @@ pub async fn change_status(
         )
         .await?))
     };
-    back_to_it(&admin, &scope, id, changed.await).await
+    back_to_it(&admin, (&scope, id), &form, changed.await).await
 }
 
 /// Saves the recruiters' private notes.
@@ -193,21 +198,22 @@ pub async fn save_notes(
         )
         .await?))
     };
-    back_to_it(&admin, &scope, id, saved.await).await
+    back_to_it(&admin, (&scope, id), &form, saved.await).await
 }
 
-/// After a change of application `id`: its page, saying so, or showing what was refused.
+/// After a change of application `id`: its page, saying so, or showing what was refused
+/// with what was typed in `form`.
 async fn back_to_it<T>(
     admin: &Admin<'_>,
-    scope: &crate::accounts::Scope,
-    id: ApplicationId,
+    (scope, id): (&crate::accounts::Scope, ApplicationId),
+    form: &FormData,
     changed: AppResult<T>,
 ) -> AppResult<Response> {
     match refused(admin, changed)? {
         Ok(_) => Ok(admin.redirect(&format!("/admin/candidatures/{id}"), "saved")),
         Err(errors) => {
             let application = inbox::find(&admin.state.db, scope, id).await?;
-            show(admin, &application, Shown::Refused(errors)).await
+            show(admin, &application, (Shown::Refused(errors), Some(form))).await
         }
     }
 }
@@ -224,7 +230,7 @@ pub async fn export(admin: Admin<'_>, Path(offer): Path<OfferId>) -> AppResult<R
 }
 
 /// A private file to download: never cached, saved under `name`.
-fn attachment(content_type: &str, name: &str, body: impl Into<poem::Body>) -> Response {
+pub(super) fn attachment(content_type: &str, name: &str, body: impl Into<poem::Body>) -> Response {
     Response::builder()
         .header(header::CONTENT_TYPE, content_type)
         .header(

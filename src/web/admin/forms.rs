@@ -268,8 +268,10 @@ impl Shown {
     }
 }
 
-/// The largest text field of a multipart form (a text alternative, a token), in bytes.
-const MULTIPART_TEXT_MAX_BYTES: usize = 4 * 1024;
+/// The most of a multipart form's text field that is kept, in bytes: more than four bytes for
+/// each character of the longest field (a message), so that a field cut here is still too long
+/// for the domain, which names it.
+const MULTIPART_TEXT_MAX_BYTES: usize = 32 * 1024;
 
 /// A form sent as `multipart/form-data`: its text fields, and the bytes of its `file` field
 /// (empty when no file was chosen). Whatever the browser declared, at most `max_bytes` + 1
@@ -287,10 +289,8 @@ pub async fn read_multipart(
         if name == "file" {
             file = read_at_most(field, max_bytes).await?;
         } else {
-            let text = read_at_most(field, MULTIPART_TEXT_MAX_BYTES).await?;
-            if text.len() > MULTIPART_TEXT_MAX_BYTES {
-                return Err(AppError::invalid(name, Reason::TooLong));
-            }
+            let mut text = read_at_most(field, MULTIPART_TEXT_MAX_BYTES).await?;
+            text.truncate(MULTIPART_TEXT_MAX_BYTES);
             pairs.push((name, String::from_utf8_lossy(&text).into_owned()));
         }
     }
@@ -340,6 +340,9 @@ mod tests {
         ("structure_id", Reason::NotOfThisMinistry),
         ("contract_types", Reason::Required),
         ("profession", Reason::Required),
+        ("professions", Reason::Required),
+        ("seniority", Reason::Required),
+        ("message", Reason::TooMany),
         ("experience_min_years", Reason::OutOfRange),
         ("remote_policy", Reason::Required),
         ("salary_min", Reason::NotANumber),

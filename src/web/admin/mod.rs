@@ -25,6 +25,7 @@ mod ministries;
 mod moderation;
 mod offers;
 mod stories;
+mod talents;
 
 use std::collections::BTreeMap;
 
@@ -181,6 +182,12 @@ pub const ROUTES: &[AdminRoute] = &[
     route("/offres/:id/candidatures.csv", EDITORS, NOBODY, || {
         get(applications::export)
     }),
+    route("/vivier", EDITORS, NOBODY, || get(talents::search)),
+    route("/vivier/:id", EDITORS, NOBODY, || get(talents::item)),
+    route("/vivier/:id/contact", NOBODY, EDITORS, || {
+        post(talents::contact)
+    }),
+    route("/vivier/:id/cv", EDITORS, NOBODY, || get(talents::cv)),
     route("/moderation", ADMINS, NOBODY, || get(moderation::queue)),
     route("/moderation/:kind/:id", ADMINS, ADMINS, || {
         get(moderation::review_form).post(moderation::review)

@@ -235,18 +235,26 @@ async fn show_form(
         None => "/admin/offres/nouvelle".to_owned(),
     };
     let offer_view = item_view::<offer_rows::Entity>(admin, offer).await?;
-    let applications = match offer {
+    let (applications, talents) = match offer {
         Some(offer) => {
-            let count = inbox::count_for(&admin.state.db, &scope, offer.key()).await?;
+            let db = &admin.state.db;
+            let count = inbox::count_for(db, &scope, offer.key()).await?;
             let path = format!("/admin/candidatures?offre={}", offer.id);
-            Some(context! { count => count, url => admin.page.link(&path) })
+            let window = (admin.state.config.jobs.talent_retention_days, admin.now());
+            let matching = crate::talents::pool::count_matches(db, &scope, offer, window).await?;
+            let talents = format!("/admin/vivier?offre={}", offer.id);
+            (
+                Some(context! { count => count, url => admin.page.link(&path) }),
+                Some(context! { count => matching, url => admin.page.link(&talents) }),
+            )
         }
-        None => None,
+        None => (None, None),
     };
     let data = context! {
         form => form_view(form, &LISTS, shown.errors()),
         offer => offer_view,
         applications => applications,
+        talents => talents,
         preview => preview,
         action => admin.page.link(&action),
         options => context! {

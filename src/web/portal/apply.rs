@@ -24,9 +24,14 @@ use crate::{
     },
 };
 
-/// How long applications are kept, in whole years (at least one), as candidates are told.
+/// How long applications are kept, in whole years rounded up (at least one), as candidates
+/// are told: never less than the truth.
 fn retention_years(state: &crate::app::AppState) -> i64 {
-    (state.config.jobs.application_retention_days / 365).max(1)
+    years_of(state.config.jobs.application_retention_days)
+}
+
+pub(super) fn years_of(days: i64) -> i64 {
+    ((days + 364) / 365).max(1)
 }
 
 /// What the page shows.
@@ -53,12 +58,12 @@ async fn on_site_offer(state: &SharedState, slug: &str) -> AppResult<offer_rows:
 
 /// Renders `step` of the application to `offer`.
 async fn show(
-    page: &PageContext<'_>,
+    (page, request): (&PageContext<'_>, &Request),
     offer: &offer_rows::Model,
     step: Step,
 ) -> AppResult<Response> {
     let state = page.state;
-    let csrf = crate::accounts::sessions::random_token()?;
+    let csrf = auth::public_form_csrf(state, request)?;
     let tenant = crate::ids::TenantId::new(offer.tenant_id);
     let ministry = crate::tenants::name(&state.db, tenant).await?;
     let asks = matches!(step, Step::Form(..));
@@ -126,7 +131,7 @@ pub async fn form_page(
     } else {
         Step::Closed
     };
-    show(&page, &offer, step).await
+    show((&page, request), &offer, step).await
 }
 
 #[handler]
@@ -142,14 +147,19 @@ pub async fn submit(
         Ok(read) => read,
         Err(error @ AppError::Invalid { .. }) => {
             let errors = field_errors_in(&page, &error);
-            return show(&page, &offer, Step::Form(FormData::default(), errors)).await;
+            return show(
+                (&page, request),
+                &offer,
+                Step::Form(FormData::default(), errors),
+            )
+            .await;
         }
         Err(error) => return Err(error),
     };
     auth::check_public_form_csrf(state, request, &form.text("csrf"))?;
     if !form.text("website").is_empty() {
         // A robot: it is told what a person would be, and nothing is kept.
-        return show(&page, &offer, Step::Sent).await;
+        return show((&page, request), &offer, Step::Sent).await;
     }
     let new = NewApplication {
         first_name: form.text("first_name"),
@@ -176,12 +186,22 @@ pub async fn submit(
         Err(error) => Err(error),
     };
     match applied {
-        Ok(_) => show(&page, &offer, Step::Sent).await,
-        Err(AppError::Gone) => show(&page, &offer, Step::Closed).await,
+        Ok(_) => show((&page, request), &offer, Step::Sent).await,
+        Err(AppError::Gone) => show((&page, request), &offer, Step::Closed).await,
         Err(error @ AppError::Invalid { .. }) => {
             let errors = field_errors_in(&page, &error);
-            show(&page, &offer, Step::Form(form, errors)).await
+            show((&page, request), &offer, Step::Form(form, errors)).await
         }
         Err(error) => Err(error),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn candidates_are_never_told_less_than_the_retention() {
+        for (days, years) in [(1, 1), (365, 1), (366, 2), (548, 2), (730, 2), (731, 3)] {
+            assert_eq!(super::years_of(days), years, "{days} days");
+        }
     }
 }

@@ -8,6 +8,7 @@ mod ministries;
 mod offers;
 mod pages;
 mod stories;
+pub(crate) mod talents;
 mod views;
 
 pub(crate) use offers::offer_page;
@@ -29,6 +30,7 @@ use minijinja::{Value, context};
 use poem::{
     Request, Response, Route, get,
     http::{StatusCode, header},
+    post,
 };
 
 use crate::{
@@ -49,6 +51,17 @@ pub fn pages() -> Route {
             "/offres/:slug/candidater",
             get(apply::form_page).post(apply::submit),
         )
+        .at("/vivier", get(talents::join_page).post(talents::join))
+        .at(
+            "/vivier/confirmer/:token",
+            get(talents::confirm_page).post(talents::confirm),
+        )
+        .at(
+            "/vivier/profil/:token",
+            get(talents::profile_page).post(talents::update),
+        )
+        .at("/vivier/profil/:token/prolonger", post(talents::renew))
+        .at("/vivier/profil/:token/supprimer", post(talents::delete))
         .at("/ministeres", get(ministries::list))
         .at("/ministeres/:slug", get(ministries::detail))
         .at("/ministeres/:slug/offres.atom", get(feeds::ministry_feed))

@@ -10,32 +10,63 @@ fn fixed_page(
     state: &SharedState,
     template: &'static str,
     key: &str,
+    data: minijinja::Value,
 ) -> AppResult<Response> {
     let page = PageContext::new(state, request);
     page.render(View::new(
         template,
         page.t(&format!("page-{key}-title")),
         page.t(&format!("page-{key}-description")),
-        minijinja::context! {},
+        data,
     ))
 }
 
 #[handler]
 pub fn accessibility(request: &Request, Data(state): Data<&SharedState>) -> AppResult<Response> {
-    fixed_page(request, state, "pages/accessibilite.html", "accessibility")
+    fixed_page(
+        request,
+        state,
+        "pages/accessibilite.html",
+        "accessibility",
+        ().into(),
+    )
 }
 
 #[handler]
 pub fn legal_notice(request: &Request, Data(state): Data<&SharedState>) -> AppResult<Response> {
-    fixed_page(request, state, "pages/mentions-legales.html", "legal")
+    fixed_page(
+        request,
+        state,
+        "pages/mentions-legales.html",
+        "legal",
+        ().into(),
+    )
 }
 
 #[handler]
 pub fn personal_data(request: &Request, Data(state): Data<&SharedState>) -> AppResult<Response> {
-    fixed_page(request, state, "pages/donnees-personnelles.html", "privacy")
+    // The periods as configured, in the units the forms state them.
+    let jobs = &state.config.jobs;
+    let periods = minijinja::context! {
+        retention_years => super::apply::years_of(jobs.application_retention_days),
+        retention_months => (jobs.talent_retention_days / 30).max(1),
+    };
+    fixed_page(
+        request,
+        state,
+        "pages/donnees-personnelles.html",
+        "privacy",
+        periods,
+    )
 }
 
 #[handler]
 pub fn site_map(request: &Request, Data(state): Data<&SharedState>) -> AppResult<Response> {
-    fixed_page(request, state, "pages/plan-du-site.html", "sitemap")
+    fixed_page(
+        request,
+        state,
+        "pages/plan-du-site.html",
+        "sitemap",
+        ().into(),
+    )
 }

@@ -1,0 +1,111 @@
+//! A candidate's browser on the portal's public forms: its cookies, the form's CSRF token
+//! (renewed from each page shown, as a browser would), multipart and plain forms.
+
+use super::{TestApp, html};
+
+/// A minimal PDF.
+pub const PDF: &[u8] =
+    b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+
+/// A browser on one of the portal's public forms: its cookies, and the form's CSRF token.
+pub struct Candidate {
+    pub client: reqwest::Client,
+    pub csrf: String,
+}
+
+impl Candidate {
+    pub async fn opens(app: &TestApp, path: &str) -> Self {
+        let client = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        let page = client.get(app.url(path)).send().await.unwrap();
+        assert_eq!(page.status(), 200);
+        assert_eq!(page.headers()["cache-control"], "no-store");
+        let body = page.text().await.unwrap();
+        let csrf = csrf_of(&body).expect("the form carries its CSRF token");
+        Self { client, csrf }
+    }
+
+    /// Sends the form with `fields` and a file named `cv.pdf` holding `cv`; a form shown
+    /// again brings its new token, which the next sending uses, as a browser would.
+    pub async fn sends(
+        &mut self,
+        app: &TestApp,
+        path: &str,
+        fields: &[(&str, &str)],
+        cv: &[u8],
+    ) -> (u16, String) {
+        let mut form = reqwest::multipart::Form::new().text("csrf", self.csrf.clone());
+        for (name, value) in fields {
+            form = form.text(name.to_string(), value.to_string());
+        }
+        let file = reqwest::multipart::Part::bytes(cv.to_vec())
+            .file_name("cv.pdf")
+            .mime_str("application/pdf")
+            .unwrap();
+        let response = self
+            .client
+            .post(app.url(path))
+            .multipart(form.part("file", file))
+            .send()
+            .await
+            .unwrap();
+        let status = response.status().as_u16();
+        let body = response.text().await.unwrap();
+        if let Some(csrf) = csrf_of(&body) {
+            self.csrf = csrf;
+        }
+        (status, body)
+    }
+}
+
+/// The CSRF token of the form on page `body`, if it shows one.
+pub fn csrf_of(body: &str) -> Option<String> {
+    html(body)
+        .select(&scraper::Selector::parse("input[name=csrf]").unwrap())
+        .next()
+        .and_then(|input| input.value().attr("value").map(str::to_owned))
+}
+
+impl Candidate {
+    /// Posts a plain form (a button) with `fields` and the token.
+    pub async fn posts(
+        &mut self,
+        app: &TestApp,
+        path: &str,
+        fields: &[(&str, &str)],
+    ) -> (u16, String) {
+        let mut form: Vec<(&str, &str)> = vec![("csrf", self.csrf.as_str())];
+        form.extend_from_slice(fields);
+        let response = self
+            .client
+            .post(app.url(path))
+            .form(&form)
+            .send()
+            .await
+            .unwrap();
+        let status = response.status().as_u16();
+        let location = response
+            .headers()
+            .get("location")
+            .map(|value| value.to_str().unwrap().to_owned());
+        let body = response.text().await.unwrap();
+        if let Some(csrf) = csrf_of(&body) {
+            self.csrf = csrf;
+        }
+        (status, location.unwrap_or(body))
+    }
+
+    /// Opens page `path` in this browser; takes the token of the form it shows, if any.
+    pub async fn reads(&mut self, app: &TestApp, path: &str) -> (u16, String) {
+        let response = self.client.get(app.url(path)).send().await.unwrap();
+        let status = response.status().as_u16();
+        let body = response.text().await.unwrap();
+        if let Some(csrf) = csrf_of(&body) {
+            self.csrf = csrf;
+        }
+        (status, body)
+    }
+}
