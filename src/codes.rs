@@ -168,6 +168,14 @@ impl Experience {
     }
 }
 
+code_enum!(
+    /// How often a job alert is sent.
+    AlertFrequency {
+        Daily => "daily",
+        Weekly => "weekly",
+    }
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

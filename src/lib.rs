@@ -4,6 +4,7 @@
 //! plain async functions over the database; `web` holds HTTP only.
 
 pub mod accounts;
+pub mod alerts;
 pub mod app;
 pub mod applications;
 pub mod audit;

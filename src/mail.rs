@@ -76,7 +76,7 @@ const BATCH: u64 = 50;
 const POLL: Duration = Duration::from_secs(10);
 
 /// The kinds of email, each with `mail-KIND-subject` and `mail-KIND-body` messages.
-pub const KINDS: [&str; 14] = [
+pub const KINDS: [&str; 16] = [
     "invitation",
     "login_link",
     "review",
@@ -91,6 +91,8 @@ pub const KINDS: [&str; 14] = [
     "talent_exists",
     "talent_renew",
     "talent_contact",
+    "alert_confirm",
+    "alert_digest",
 ];
 
 /// What composing an email needs besides its own facts: the messages, the templates, and the

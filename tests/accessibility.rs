@@ -120,6 +120,8 @@ async fn public_pages_have_no_accessibility_violation() {
         format!("/offres/{on_site}/candidater"),
         format!("/en/offres/{on_site}/apply"),
         "/vivier".to_owned(),
+        "/alertes?metier=developpement&region=11".to_owned(),
+        "/alertes/desabonner/inconnue#status=404".to_owned(),
         format!("/vivier/profil/{}", talent.token),
         format!("/vivier/confirmer/{}", talent.token),
         format!("/en{offer}"),

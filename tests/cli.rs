@@ -41,6 +41,11 @@ async fn ministries_and_users_are_managed_from_the_command_line(backend: Backend
     tokio::task::spawn_blocking(move || {
         let migrate = metiers(&url, &["migrate"]);
         assert!(migrate.status.success(), "{}", stderr(&migrate));
+        let alerts = metiers(&url, &["jobs", "run", "send_alerts"]);
+        assert!(alerts.status.success(), "{}", stderr(&alerts));
+        let unknown = metiers(&url, &["jobs", "run", "send_everything"]);
+        assert_eq!(unknown.status.code(), Some(1), "{}", stderr(&unknown));
+        assert!(stderr(&unknown).contains("send_everything"));
 
         let created = metiers(
             &url,

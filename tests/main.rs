@@ -5,6 +5,7 @@
 mod support;
 
 mod accessibility;
+mod alerts;
 mod applications;
 mod auth;
 mod backoffice;

@@ -99,6 +99,25 @@ fn mail_args(kind: &str) -> Vec<(&'static str, String)> {
                 "https://metiers.numerique.gouv.fr/vivier/profil/0a1b2c",
             ),
         ],
+        "alert_confirm" => &[
+            ("search", "Développement · Île-de-France"),
+            (
+                "link",
+                "https://metiers.numerique.gouv.fr/alertes/confirmer/0a1b2c",
+            ),
+        ],
+        "alert_digest" => &[
+            ("count", "2"),
+            ("search", "« rust » · Développement"),
+            (
+                "items",
+                "- Développeuse Rust (Ministère de la Mer, Brest) : https://metiers.numerique.gouv.fr/offres/developpeuse-rust\n- Architecte <cloud> (Ministère de la Terre, Lyon) : https://metiers.numerique.gouv.fr/offres/architecte-cloud",
+            ),
+            (
+                "unsubscribe",
+                "https://metiers.numerique.gouv.fr/alertes/desabonner/0a1b2c",
+            ),
+        ],
         _ => panic!("give the new kind of email {kind} its arguments here"),
     };
     args.iter()

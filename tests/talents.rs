@@ -5,7 +5,7 @@
 
 use crate::support::{
     Backend, SignedIn, TestApp,
-    candidate::{Candidate, PDF},
+    candidate::{Candidate, PDF, last_email, link_in},
     fixtures,
 };
 use chrono::{Duration, Utc};
@@ -15,7 +15,7 @@ use metiers::{
     entities::{audit_log, outbox, talent_contacts, talent_hidden_tenants, talents, tenants},
     jobs::{Job, Trigger},
 };
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 on_both_backends!(
     a_candidate_joins_the_pool_and_recruiters_find_them,
@@ -70,26 +70,9 @@ fn profile<'a>(email: &'a str, hidden: &'a [String]) -> Vec<(&'a str, &'a str)> 
     fields
 }
 
-/// The newest email of `kind` to `to`.
-async fn last_email(app: &TestApp, kind: &str, to: &str) -> Option<outbox::Model> {
-    outbox::Entity::find()
-        .filter(outbox::Column::Kind.eq(kind))
-        .filter(outbox::Column::Recipient.eq(to))
-        .order_by_desc(outbox::Column::Id)
-        .one(&app.state.db)
-        .await
-        .unwrap()
-}
-
-/// The site path of the first link to `/vivier/` in `email`.
-fn link_in(email: &outbox::Model) -> String {
-    let start = email
-        .text_body
-        .find("/vivier/")
-        .expect("a link to the pool");
-    let rest = &email.text_body[start..];
-    let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-    rest[..end].to_owned()
+/// The first link to the pool in `email`.
+fn link_in_vivier(email: &outbox::Model) -> String {
+    link_in(&email.text_body, "/vivier/")
 }
 
 /// Joins the pool as `email` and confirms; returns the browser and the profile's page.
@@ -101,7 +84,7 @@ async fn joins(app: &TestApp, email: &str, hidden: &[String]) -> (Candidate, Str
     assert_eq!(status, 200, "{body}");
     assert!(body.contains("Confirmez votre adresse"), "{body}");
     let confirmation = last_email(app, "talent_confirm", email).await.unwrap();
-    let confirm = link_in(&confirmation);
+    let confirm = link_in_vivier(&confirmation);
     let (status, page) = candidate.reads(app, &confirm).await;
     assert_eq!(status, 200);
     assert!(
@@ -145,7 +128,7 @@ async fn a_candidate_joins_the_pool_and_recruiters_find_them(backend: Backend) {
     assert!(talent.confirmed_at.is_some());
     assert_eq!(talent.seniority, Experience::Confirme);
     // A replayed link says so.
-    let confirm = link_in(
+    let confirm = link_in_vivier(
         &last_email(&app, "talent_confirm", "alex.martin@exemple.fr")
             .await
             .unwrap(),
@@ -354,7 +337,7 @@ async fn bad_profiles_and_stale_links_are_refused(backend: Backend) {
     let mut late = Candidate::opens(&app, "/vivier").await;
     let fields = profile("tard@exemple.fr", &[]);
     assert_eq!(late.sends(&app, "/vivier", &fields, PDF).await.0, 200);
-    let confirm = link_in(
+    let confirm = link_in_vivier(
         &last_email(&app, "talent_confirm", "tard@exemple.fr")
             .await
             .unwrap(),

@@ -152,3 +152,28 @@ mail-talent_contact-body =
 
     To answer, simply reply to this email: they will then receive your address. To manage or delete your profile:
     { $link }
+
+mail-alert_confirm-subject = Confirm your Métiers du Numérique alert
+mail-alert_confirm-body =
+    Hello,
+
+    An alert was just created with this address for the search: { $search }.
+
+    To receive the new offers, confirm your address within 7 days:
+    { $link }
+
+    If you did not ask for it, ignore this message: the alert will be erased.
+
+mail-alert_digest-subject = { $count ->
+    [one] One new offer for your search
+   *[other] { $count } new offers for your search
+}
+mail-alert_digest-body =
+    Hello,
+
+    New offers for your search: { $search }
+
+    { $items }
+
+    To stop receiving this alert, unsubscribe in one click:
+    { $unsubscribe }

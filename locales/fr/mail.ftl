@@ -152,3 +152,28 @@ mail-talent_contact-body =
 
     Pour lui répondre, répondez simplement à ce courriel : il recevra alors votre adresse. Pour gérer ou supprimer votre profil :
     { $link }
+
+mail-alert_confirm-subject = Confirmez votre alerte Métiers du Numérique
+mail-alert_confirm-body =
+    Bonjour,
+
+    Une alerte vient d’être créée avec cette adresse pour la recherche : { $search }.
+
+    Pour recevoir les nouvelles offres, confirmez votre adresse dans les 7 jours :
+    { $link }
+
+    Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : l’alerte sera effacée.
+
+mail-alert_digest-subject = { $count ->
+    [one] Une nouvelle offre pour votre recherche
+   *[other] { $count } nouvelles offres pour votre recherche
+}
+mail-alert_digest-body =
+    Bonjour,
+
+    Nouvelles offres pour votre recherche : { $search }
+
+    { $items }
+
+    Pour ne plus recevoir cette alerte, désabonnez-vous en un clic :
+    { $unsubscribe }

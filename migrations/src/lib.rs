@@ -17,6 +17,7 @@ mod m20261129_000009_jobs;
 mod m20261129_000010_offer_expiry_in_place;
 mod m20261130_000011_applications;
 mod m20261201_000012_outbox_extras;
+mod m20261201_000013_alerts;
 mod m20261201_000014_talents;
 
 pub struct Migrator;
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000010_offer_expiry_in_place::Migration),
             Box::new(m20261130_000011_applications::Migration),
             Box::new(m20261201_000012_outbox_extras::Migration),
+            Box::new(m20261201_000013_alerts::Migration),
             Box::new(m20261201_000014_talents::Migration),
         ]
     }

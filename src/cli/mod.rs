@@ -62,7 +62,7 @@ pub enum Command {
 #[derive(Subcommand)]
 pub enum JobsCommand {
     /// Run job NAME now: expire_offers, expiry_reminders, publish_scheduled,
-    /// purge_personal_data or outbox.
+    /// purge_personal_data, outbox or send_alerts.
     Run { name: String },
 }
 

@@ -29,6 +29,7 @@ impl JobsConfig {
             ("publish_scheduled", &file.schedule_publish_scheduled),
             ("purge_personal_data", &file.schedule_purge_personal_data),
             ("outbox", &file.schedule_outbox),
+            ("send_alerts", &file.schedule_send_alerts),
         ]
         .into_iter()
         .filter_map(|(job, from_file)| {

@@ -48,6 +48,7 @@ pub(super) struct FileConfig {
     pub(super) schedule_publish_scheduled: Option<String>,
     pub(super) schedule_purge_personal_data: Option<String>,
     pub(super) schedule_outbox: Option<String>,
+    pub(super) schedule_send_alerts: Option<String>,
     pub(super) audit_retention_days: Option<String>,
     pub(super) email_retention_days: Option<String>,
     pub(super) application_retention_days: Option<String>,

@@ -1,5 +1,7 @@
 //! sea-orm entities, one file per table. Domain rules live in the domain modules, not here.
 
+pub mod alert_deliveries;
+pub mod alerts;
 pub mod applications;
 pub mod audit_log;
 pub mod invitations;

@@ -1,5 +1,5 @@
 //! Scheduled jobs: offers expire, editors are reminded before, scheduled publications go live,
-//! personal data past its retention goes, the email outbox is sent. Each job is idempotent,
+//! personal data past its retention goes, the email outbox is sent, job alerts go out. Each job is idempotent,
 //! runs on its schedule (`serve`, or a dedicated `metiers worker`) and by hand
 //! (`metiers jobs run NAME`, or the back-office's "run now").
 //!
@@ -62,15 +62,17 @@ pub enum Job {
     PublishScheduled,
     PurgePersonalData,
     Outbox,
+    SendAlerts,
 }
 
 impl Job {
-    pub const ALL: [Job; 5] = [
+    pub const ALL: [Job; 6] = [
         Job::ExpireOffers,
         Job::ExpiryReminders,
         Job::PublishScheduled,
         Job::PurgePersonalData,
         Job::Outbox,
+        Job::SendAlerts,
     ];
 
     pub fn name(self) -> &'static str {
@@ -80,6 +82,7 @@ impl Job {
             Job::PublishScheduled => "publish_scheduled",
             Job::PurgePersonalData => "purge_personal_data",
             Job::Outbox => "outbox",
+            Job::SendAlerts => "send_alerts",
         }
     }
 
@@ -94,6 +97,8 @@ impl Job {
             Job::ExpiryReminders => "0 0 8 * * *",
             Job::PurgePersonalData => "0 30 3 * * *",
             Job::Outbox => "30 * * * * *",
+            // Hourly, after the publications of the hour went live.
+            Job::SendAlerts => "0 15 * * * *",
         }
     }
 
@@ -115,6 +120,7 @@ impl Job {
             Job::PublishScheduled => publish_scheduled(jobs, now).await,
             Job::PurgePersonalData => purge::run(jobs, now).await,
             Job::Outbox => Ok(jobs.mailer.deliver_due(jobs.db, now).await? as u64),
+            Job::SendAlerts => crate::alerts::send_due(jobs.db, &jobs.letterhead, now).await,
         }
     }
 }

@@ -19,7 +19,7 @@ type Purging<'a> = Pin<Box<dyn Future<Output = AppResult<u64>> + Send + 'a>>;
 type Purge = for<'a> fn(&'a Context<'a>, DateTime<Utc>) -> Purging<'a>;
 
 /// What is purged, and how.
-const PURGES: [(&str, Purge); 7] = [
+const PURGES: [(&str, Purge); 8] = [
     ("login_links", login_links),
     ("sessions", sessions),
     ("invitations", invitations),
@@ -27,6 +27,7 @@ const PURGES: [(&str, Purge); 7] = [
     ("audit_log", audit_log),
     ("applications", applications),
     ("talents", talents),
+    ("alerts", alerts),
 ];
 
 /// Runs every purge; returns how many rows went in all.
@@ -116,6 +117,11 @@ fn talents<'a>(jobs: &'a Context<'a>, now: DateTime<Utc>) -> Purging<'a> {
         now - Duration::days(jobs.retention.talent_days),
         now,
     ))
+}
+
+/// Job alerts never confirmed in time, and what was sent to addresses without alerts.
+fn alerts<'a>(jobs: &'a Context<'a>, now: DateTime<Utc>) -> Purging<'a> {
+    Box::pin(crate::alerts::purge(jobs.db, now))
 }
 
 /// Audit entries older than their retention keep what happened, not who or to whom: their

@@ -122,7 +122,8 @@ impl OfferFilter {
         params
     }
 
-    fn condition(&self, backend: sea_orm::DbBackend) -> Condition {
+    /// The condition on offers this filter stands for.
+    pub(crate) fn condition(&self, backend: sea_orm::DbBackend) -> Condition {
         let mut condition = Condition::all();
         if let Some(ministry) = &self.ministry {
             condition = condition.add(

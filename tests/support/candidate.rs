@@ -1,6 +1,9 @@
 //! A candidate's browser on the portal's public forms: its cookies, the form's CSRF token
 //! (renewed from each page shown, as a browser would), multipart and plain forms.
 
+use metiers::entities::outbox;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+
 use super::{TestApp, html};
 
 /// A minimal PDF.
@@ -108,4 +111,25 @@ impl Candidate {
         }
         (status, body)
     }
+}
+
+/// The newest email of `kind` to `to` in the outbox.
+pub async fn last_email(app: &TestApp, kind: &str, to: &str) -> Option<outbox::Model> {
+    outbox::Entity::find()
+        .filter(outbox::Column::Kind.eq(kind))
+        .filter(outbox::Column::Recipient.eq(to))
+        .order_by_desc(outbox::Column::Id)
+        .one(&app.state.db)
+        .await
+        .unwrap()
+}
+
+/// The site path of the first link in `text` whose path starts with `prefix`.
+pub fn link_in(text: &str, prefix: &str) -> String {
+    let start = text
+        .find(prefix)
+        .unwrap_or_else(|| panic!("a link to {prefix}"));
+    let rest = &text[start..];
+    let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+    rest[..end].to_owned()
 }

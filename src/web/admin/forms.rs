@@ -341,6 +341,7 @@ mod tests {
         ("contract_types", Reason::Required),
         ("profession", Reason::Required),
         ("professions", Reason::Required),
+        ("email", Reason::TooMany),
         ("seniority", Reason::Required),
         ("message", Reason::TooMany),
         ("experience_min_years", Reason::OutOfRange),

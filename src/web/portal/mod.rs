@@ -1,10 +1,12 @@
 //! The public portal: HTML pages in French at the root and in English under `/en`.
 
+mod alerts;
 mod apply;
 mod feeds;
 mod home;
 mod jsonld;
 mod ministries;
+mod notices;
 mod offers;
 mod pages;
 mod stories;
@@ -50,6 +52,15 @@ pub fn pages() -> Route {
         .at(
             "/offres/:slug/candidater",
             get(apply::form_page).post(apply::submit),
+        )
+        .at("/alertes", get(alerts::form_page).post(alerts::subscribe))
+        .at(
+            "/alertes/confirmer/:token",
+            get(alerts::confirm_page).post(alerts::confirm),
+        )
+        .at(
+            "/alertes/desabonner/:token",
+            get(alerts::unsubscribe_page).post(alerts::unsubscribe),
         )
         .at("/vivier", get(talents::join_page).post(talents::join))
         .at(

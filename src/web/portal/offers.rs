@@ -168,6 +168,10 @@ pub async fn list(request: &Request, Data(state): Data<&SharedState>) -> AppResu
         active_filter_count => filter.to_params().len(),
         pagination => pagination(&page, &filter, current, pages),
         feed_url => page.link("/offres.atom"),
+        alert_url => page.link(&match crate::alerts::query_of(&filter).as_str() {
+            "" => "/alertes".to_owned(),
+            query => format!("/alertes?{query}"),
+        }),
     };
     page.render(View::new(
         "offers/list.html",

@@ -10,7 +10,10 @@ use poem::{
     web::{Data, Multipart, Path},
 };
 
-use super::{PageContext, View};
+use super::{
+    PageContext, View,
+    notices::{Notice, after_opt_in},
+};
 use crate::{
     app::SharedState,
     candidates::OptIn,
@@ -39,12 +42,8 @@ enum Step {
         std::collections::BTreeMap<String, String>,
         Option<&'static str>,
     ),
-    /// A message (a link followed, a profile deleted) with a button to send a form, if any.
-    Message {
-        key: &'static str,
-        status: StatusCode,
-        button: Option<(String, &'static str)>,
-    },
+    /// What became of a link followed.
+    Notice(Notice),
 }
 
 /// A list of choices as the form macros take them.
@@ -139,16 +138,9 @@ async fn show((page, request): (&PageContext<'_>, &Request), step: Step) -> AppR
                 None,
             )
         }
-        Step::Message {
-            key,
-            status,
-            button,
-        } => {
-            let message = context! {
-                title => page.t(&format!("talent-{key}-title")),
-                text => page.t(&format!("talent-{key}-text")),
-                button => button.map(|(action, label)| context! { action => page.link(&action), label => page.t(label) }),
-            };
+        Step::Notice(notice) => {
+            let message = notice.view(page, "talent");
+            let status = notice.status;
             (
                 "message",
                 status,
@@ -285,33 +277,22 @@ pub async fn confirm_page(
     let page = PageContext::new(state, request);
     let talent = talents::find_by_link(&state.db, &token).await?;
     let step = match OptIn::of(talent.created_at, talent.confirmed_at, state.now()) {
-        OptIn::Waiting => Step::Message {
-            key: "confirm",
-            status: StatusCode::OK,
-            button: Some((
-                format!("/vivier/confirmer/{token}"),
-                "talent-confirm-button",
-            )),
-        },
-        other => opt_in_message(other),
+        OptIn::Waiting => Step::Notice(Notice::new("confirm", StatusCode::OK).posting(
+            format!("/vivier/confirmer/{token}"),
+            "talent-confirm-button",
+        )),
+        other => opt_in_notice(other),
     };
     show((&page, request), step).await
 }
 
-/// What a followed link that no longer waits says.
-fn opt_in_message(state: OptIn) -> Step {
-    match state {
-        OptIn::Expired => Step::Message {
-            key: "expired",
-            status: StatusCode::GONE,
-            button: Some(("/vivier".to_owned(), "talent-join-again")),
-        },
-        _ => Step::Message {
-            key: "already",
-            status: StatusCode::OK,
-            button: None,
-        },
-    }
+/// What a followed link that no longer waits says; an expired one leads to the form again.
+fn opt_in_notice(state: OptIn) -> Step {
+    let notice = after_opt_in(state);
+    Step::Notice(match state {
+        OptIn::Expired => notice.leading("/vivier", "talent-join-again"),
+        _ => notice,
+    })
 }
 
 #[handler]
@@ -328,7 +309,7 @@ pub async fn confirm(
         OptIn::Waiting => Ok(see_other(
             &page.link(&format!("/vivier/profil/{token}?confirme=1")),
         )),
-        other => show((&page, request), opt_in_message(other)).await,
+        other => show((&page, request), opt_in_notice(other)).await,
     }
 }
 
@@ -447,10 +428,6 @@ pub async fn delete(
     let page = PageContext::new(state, request);
     let talent = own_profile(state, request, &token, form).await?;
     talents::delete(&state.db, &state.storage, &talent).await?;
-    let deleted = Step::Message {
-        key: "deleted",
-        status: StatusCode::OK,
-        button: None,
-    };
+    let deleted = Step::Notice(Notice::new("deleted", StatusCode::OK));
     show((&page, request), deleted).await
 }
