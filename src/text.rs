@@ -29,6 +29,15 @@ pub fn is_noncharacter(c: char) -> bool {
 }
 
 /// Refuses `value` when longer than `max` characters.
+/// A day typed as the date fields send it (`2027-01-15`) or as people write it
+/// (`15/01/2027`).
+pub fn parse_day(text: &str) -> Option<chrono::NaiveDate> {
+    let text = text.trim();
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .or_else(|_| chrono::NaiveDate::parse_from_str(text, "%d/%m/%Y"))
+        .ok()
+}
+
 pub fn check_length(field: &str, value: &str, max: usize) -> AppResult<()> {
     if value.chars().count() > max {
         return Err(AppError::invalid(field, Reason::TooLong));

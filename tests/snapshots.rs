@@ -95,8 +95,8 @@ fn mail_args(kind: &str) -> Vec<(&'static str, String)> {
                 "https://metiers.numerique.gouv.fr/offres/developpeuse-rust",
             ),
             (
-                "link",
-                "https://metiers.numerique.gouv.fr/vivier/profil/0a1b2c",
+                "privacy",
+                "https://metiers.numerique.gouv.fr/donnees-personnelles",
             ),
         ],
         "alert_confirm" => &[

@@ -237,8 +237,8 @@ async fn a_candidate_joins_the_pool_and_recruiters_find_them(backend: Backend) {
     assert_eq!(email.reply_to.as_deref(), Some("recrutement@mer.gouv.fr"));
     assert!(email.text_body.contains("votre profil nous intéresse"));
     assert!(
-        email.text_body.contains(&own_page),
-        "the email links to the profile's page"
+        !email.text_body.contains(&own_page),
+        "a reply quotes the email: the profile's key stays out of it"
     );
     let again = app.post_as(&m.sea_recruiter, &contact, &message).await;
     assert_eq!(again.status(), 400);
@@ -277,6 +277,12 @@ async fn a_candidate_joins_the_pool_and_recruiters_find_them(backend: Backend) {
     );
     assert_eq!(talent_contacts::Entity::find().count(db).await.unwrap(), 0);
     assert!(app.state.storage.keys("private/").await.unwrap().is_empty());
+    let left = outbox::Entity::find()
+        .filter(outbox::Column::Recipient.eq("alex.martin@exemple.fr"))
+        .count(db)
+        .await
+        .unwrap();
+    assert_eq!(left, 0, "the pool's emails to the address go too");
     assert_eq!(app.get(&own_page).await.status(), 404);
 }
 
@@ -312,6 +318,21 @@ async fn bad_profiles_and_stale_links_are_refused(backend: Backend) {
         0
     );
     assert!(app.state.storage.keys("private/").await.unwrap().is_empty());
+
+    // Doubled choices and a date as people write it are taken as meant.
+    let mut twice = Candidate::opens(&app, "/vivier").await;
+    let mut fields = profile("double@exemple.fr", &[]);
+    fields.extend([("regions", "11"), ("available_from", "15/01/2027")]);
+    let (status, body) = twice.sends(&app, "/vivier", &fields, b"").await;
+    assert_eq!(status, 200, "{body}");
+    let stored = talents::Entity::find()
+        .filter(talents::Column::Email.eq("double@exemple.fr"))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.regions, "11");
+    assert_eq!(stored.available_from.unwrap().to_string(), "2027-01-15");
 
     // An address that already has a profile is emailed its link; the page says the same.
     let (_, own_page) = joins(&app, "alex@exemple.fr", &[]).await;

@@ -150,8 +150,8 @@ mail-talent_contact-body =
        *[other] The offer: { $offer }
     }
 
-    To answer, simply reply to this email: they will then receive your address. To manage or delete your profile:
-    { $link }
+    To answer, simply reply to this email: they will then receive your address. To change or delete your profile, follow the link in our other emails, or see the Personal data page:
+    { $privacy }
 
 mail-alert_confirm-subject = Confirm your Métiers du Numérique alert
 mail-alert_confirm-body =

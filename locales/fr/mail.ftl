@@ -150,8 +150,8 @@ mail-talent_contact-body =
        *[other] L’offre concernée : { $offer }
     }
 
-    Pour lui répondre, répondez simplement à ce courriel : il recevra alors votre adresse. Pour gérer ou supprimer votre profil :
-    { $link }
+    Pour lui répondre, répondez simplement à ce courriel : il recevra alors votre adresse. Pour modifier ou supprimer votre profil, suivez le lien de nos autres courriels, ou voyez la page Données personnelles :
+    { $privacy }
 
 mail-alert_confirm-subject = Confirmez votre alerte Métiers du Numérique
 mail-alert_confirm-body =

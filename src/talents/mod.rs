@@ -14,13 +14,13 @@ use std::collections::HashSet;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QuerySelect, Set,
+    QuerySelect, Set, sea_query::Expr,
 };
 
 use crate::{
     candidates::{self, OptIn},
     codes::{Experience, Profession},
-    entities::{talent_hidden_tenants, talents, tenants},
+    entities::{outbox, talent_hidden_tenants, talents, tenants},
     error::{AppError, AppResult, Problems, Reason},
     mail,
     media::{private, storage::Storage},
@@ -108,14 +108,17 @@ impl ProfileForm {
         let mut region_codes = Vec::new();
         for code in &self.regions {
             match regions::region(code) {
-                Some(region) => region_codes.push(region.code),
+                Some(region) if !region_codes.contains(&region.code) => {
+                    region_codes.push(region.code)
+                }
+                Some(_) => {}
                 None => problems.add("regions", Reason::UnknownCode),
             }
         }
         let available_from = match self.available_from.trim() {
             "" => None,
             date => {
-                let parsed = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok();
+                let parsed = text::parse_day(date);
                 if parsed.is_none() {
                     problems.add("available_from", Reason::NotADate);
                 }
@@ -128,7 +131,10 @@ impl ProfileForm {
         let mut hidden_from = Vec::new();
         for id in &self.hidden_from {
             match ministries.iter().find(|m| m.id.to_string() == *id) {
-                Some(ministry) => hidden_from.push(ministry.id),
+                Some(ministry) if !hidden_from.contains(&ministry.id) => {
+                    hidden_from.push(ministry.id)
+                }
+                Some(_) => {}
                 None => problems.add("hidden_from", Reason::UnknownCode),
             }
         }
@@ -164,6 +170,11 @@ pub async fn ministries(db: &impl ConnectionTrait) -> AppResult<Vec<tenants::Mod
         .await?)
 }
 
+/// How long a profile lasts, in whole months rounded up, as candidates are told.
+pub fn retention_months(days: i64) -> i64 {
+    ((days + 29) / 30).max(1)
+}
+
 /// The page of a profile, where its candidate manages it.
 pub fn profile_link(base_url: &str, talent: &talents::Model) -> String {
     format!("{base_url}/vivier/profil/{}", talent.token)
@@ -188,7 +199,7 @@ pub async fn join(
 ) -> AppResult<()> {
     let (checked, email) = form.check(&ministries(db).await?, true)?;
     let cv = store_cv(storage, &form.cv, now).await?;
-    let joined = async {
+    let write = || async {
         let txn = crate::db::begin_write(db).await?;
         let earlier = talents::Entity::find()
             .filter(talents::Column::Email.eq(email.as_str()))
@@ -223,8 +234,12 @@ pub async fn join(
         mail::enqueue(&txn, &mail, now).await?;
         txn.commit().await?;
         Ok::<_, AppError>(unused_cvs)
-    }
-    .await;
+    };
+    let joined = match write().await {
+        // The same address joined twice at once: the second finds the first, now stored.
+        Err(AppError::Database(error)) if crate::db::is_unique_violation(&error) => write().await,
+        joined => joined,
+    };
     settle_cvs(storage, cv.as_ref(), joined).await
 }
 
@@ -414,7 +429,8 @@ pub async fn renew(
     Ok(row.update(db).await?)
 }
 
-/// Deletes `talent`, with its CV, the ministries it hid from and the contacts made.
+/// Deletes `talent`, with its CV, the ministries it hid from, the contacts made, and the
+/// pool's emails to its address (a recruiter's message still waiting included).
 pub async fn delete(
     db: &impl ConnectionTrait,
     storage: &Storage,
@@ -424,6 +440,11 @@ pub async fn delete(
         storage.delete(key).await?;
     }
     talents::Entity::delete_by_id(talent.id).exec(db).await?;
+    outbox::Entity::delete_many()
+        .filter(outbox::Column::Recipient.eq(talent.email.as_str()))
+        .filter(outbox::Column::Kind.starts_with("talent_"))
+        .exec(db)
+        .await?;
     Ok(())
 }
 
@@ -452,11 +473,17 @@ pub(crate) async fn remind(
         let txn = crate::db::begin_write(db).await?;
         let mail = mail::compose(letterhead, "talent_renew", &talent.email, &args)?;
         mail::enqueue(&txn, &mail, now).await?;
-        let mut row: talents::ActiveModel = talent.into();
-        row.reminded_at = Set(Some(now));
-        row.update(&txn).await?;
-        txn.commit().await?;
-        reminded += 1;
+        // Only if it was not renewed meanwhile: a renewed profile is reminded next time.
+        let marked = talents::Entity::update_many()
+            .col_expr(talents::Column::RemindedAt, Expr::value(Some(now)))
+            .filter(talents::Column::Id.eq(talent.id))
+            .filter(talents::Column::RenewedAt.eq(talent.renewed_at))
+            .exec(&txn)
+            .await?;
+        if marked.rows_affected == 1 {
+            txn.commit().await?;
+            reminded += 1;
+        }
     }
     Ok(reminded)
 }
@@ -473,20 +500,20 @@ pub(crate) async fn purge(
     let never_confirmed = sea_orm::Condition::all()
         .add(talents::Column::ConfirmedAt.is_null())
         .add(talents::Column::CreatedAt.lte(now - candidates::CONFIRM_WITHIN));
-    let gone = talents::Entity::find()
-        .filter(
-            sea_orm::Condition::any()
-                .add(never_confirmed)
-                .add(talents::Column::RenewedAt.lte(lapsed_before)),
-        )
-        .all(db)
-        .await?;
+    let past = sea_orm::Condition::any()
+        .add(never_confirmed)
+        .add(talents::Column::RenewedAt.lte(lapsed_before));
+    let gone = talents::Entity::find().filter(past.clone()).all(db).await?;
     let mut deleted = 0;
     for talent in gone {
-        match delete(db, storage, &talent).await {
-            Ok(()) => deleted += 1,
-            Err(error) => tracing::warn!(%error, "a lapsed talent profile could not be deleted"),
-        }
+        // Asked again with the row: a profile renewed meanwhile stays. Its CV then goes with
+        // the orphans below.
+        let removed = talents::Entity::delete_many()
+            .filter(talents::Column::Id.eq(talent.id))
+            .filter(past.clone())
+            .exec(db)
+            .await?;
+        deleted += removed.rows_affected;
     }
     let owned: HashSet<String> = talents::Entity::find()
         .select_only()

@@ -248,6 +248,7 @@ pub async fn contact(
         Some(id) => Some(
             offers::Entity::find_by_id(id.get())
                 .filter(offers::Column::TenantId.eq(scope.tenant().get()))
+                .filter(crate::offers::live(now))
                 .one(db)
                 .await?
                 .ok_or_else(|| AppError::invalid("offer", Reason::NotOfThisMinistry))?,
@@ -262,7 +263,11 @@ pub async fn contact(
         ("ministry", contact.ministry.to_owned()),
         ("message", message.to_owned()),
         ("offer", about),
-        ("link", super::profile_link(letterhead.base_url, talent)),
+        // Not the profile's own link: the talent answers the recruiter, and a reply quotes.
+        (
+            "privacy",
+            format!("{}/donnees-personnelles", letterhead.base_url),
+        ),
     ];
     let mail =
         mail::compose(letterhead, "talent_contact", &talent.email, &args)?.reply_to(contact.from);

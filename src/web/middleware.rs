@@ -89,7 +89,7 @@ impl<E: Endpoint> Endpoint for ObserveEndpoint<E> {
         if method == Method::HEAD {
             request.set_method(Method::GET);
         }
-        let path = request.original_uri().path().to_owned();
+        let path = without_secrets(request.original_uri().path());
         let started = Instant::now();
         let span = tracing::info_span!("request", request_id = %id);
         let result = self.inner.call(request).instrument(span.clone()).await;
@@ -123,6 +123,29 @@ impl<E: Endpoint> Endpoint for ObserveEndpoint<E> {
 
 /// The security headers of every response, error pages included: a strict CSP, no sniffing,
 /// no framing, no powerful features (HSTS, which depends on the request, is `Observe`'s).
+/// The paths whose last segment is a secret (the key of a candidate's profile or alert, a
+/// login link): the log shows them without it.
+const SECRET_PATHS: [&str; 5] = [
+    "/vivier/profil/",
+    "/vivier/confirmer/",
+    "/alertes/confirmer/",
+    "/alertes/desabonner/",
+    "/connexion/lien/",
+];
+
+/// `path` as the log may keep it: a secret segment becomes `…`.
+fn without_secrets(path: &str) -> String {
+    for prefix in SECRET_PATHS {
+        if let Some(at) = path.find(prefix) {
+            let start = at + prefix.len();
+            let rest = &path[start..];
+            let end = rest.find('/').map_or(path.len(), |slash| start + slash);
+            return format!("{}…{}", &path[..start], &path[end..]);
+        }
+    }
+    path.to_owned()
+}
+
 pub fn security_headers() -> SetHeader {
     SetHeader::new()
         .overriding(header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY)
@@ -134,4 +157,29 @@ pub fn security_headers() -> SetHeader {
             "permissions-policy",
             "camera=(), microphone=(), geolocation=(), interest-cohort=()",
         )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_secrets;
+
+    #[test]
+    fn secrets_never_reach_the_log() {
+        let token = "ab".repeat(32);
+        for (path, logged) in [
+            (format!("/vivier/profil/{token}"), "/vivier/profil/…"),
+            (
+                format!("/en/vivier/profil/{token}/supprimer"),
+                "/en/vivier/profil/…/supprimer",
+            ),
+            (
+                format!("/alertes/desabonner/{token}"),
+                "/alertes/desabonner/…",
+            ),
+            (format!("/connexion/lien/{token}"), "/connexion/lien/…"),
+            ("/offres/dev".to_owned(), "/offres/dev"),
+        ] {
+            assert_eq!(without_secrets(&path), logged);
+        }
+    }
 }

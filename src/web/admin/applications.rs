@@ -130,7 +130,10 @@ async fn show(
         },
         next => next,
         reasons => reasons,
-        notes => typed.map_or(application.notes.as_str(), |form| form.raw("notes")),
+        // What was typed in the notes, when the notes were the form refused.
+        notes => typed
+            .filter(|form| !form.all("notes").is_empty())
+            .map_or(application.notes.as_str(), |form| form.raw("notes")),
         notes_action => admin.page.link(&format!("{base}/notes")),
         export => admin.page.link(&format!("/admin/offres/{}/candidatures.csv", application.offer_id)),
         form => form_view(typed.unwrap_or(&FormData::default()), &[], shown.errors()),

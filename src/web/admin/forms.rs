@@ -94,8 +94,8 @@ impl FormData {
     pub fn date(&self, name: &str) -> Result<Option<NaiveDate>, FieldError> {
         self.optional(name)
             .map(|value| {
-                NaiveDate::parse_from_str(&value, "%Y-%m-%d")
-                    .map_err(|_| FieldError::new(name, Reason::NotADate))
+                crate::text::parse_day(&value)
+                    .ok_or_else(|| FieldError::new(name, Reason::NotADate))
             })
             .transpose()
     }

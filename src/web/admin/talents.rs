@@ -17,10 +17,11 @@ use super::{
     forms::{FormData, Shown, form_view, refused},
 };
 use crate::{
-    codes::{Experience, Profession},
+    codes::{Experience, Profession, Status},
     entities::talents as talent_rows,
     error::AppResult,
     ids::{OfferId, TalentId},
+    offers::Visibility,
     regions,
     talents::pool::{self, Contact, PoolFilter},
 };
@@ -83,8 +84,7 @@ pub async fn search(
             .and_then(regions::region)
             .map(|r| r.code.to_owned()),
         seniority: get("experience").and_then(Experience::parse),
-        available_by: get("disponible")
-            .and_then(|day| chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()),
+        available_by: get("disponible").and_then(crate::text::parse_day),
     };
     let found = match &offer {
         Some(offer) => pool::matches(db, &scope, offer, window(&admin)).await?,
@@ -142,9 +142,10 @@ async fn show(
 ) -> AppResult<Response> {
     let scope = admin.scope()?;
     let offers: Vec<super::offers::Choice> =
-        crate::offers::editing::list(&admin.state.db, &scope, None, "")
+        crate::offers::editing::list(&admin.state.db, &scope, Some(Status::Published), "")
             .await?
             .into_iter()
+            .filter(|offer| crate::offers::visibility(offer, admin.now()) == Some(Visibility::Live))
             .map(|offer| super::offers::Choice {
                 code: offer.id.to_string(),
                 label: offer.title,

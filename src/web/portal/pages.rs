@@ -49,7 +49,7 @@ pub fn personal_data(request: &Request, Data(state): Data<&SharedState>) -> AppR
     let jobs = &state.config.jobs;
     let periods = minijinja::context! {
         retention_years => super::apply::years_of(jobs.application_retention_days),
-        retention_months => (jobs.talent_retention_days / 30).max(1),
+        retention_months => crate::talents::retention_months(jobs.talent_retention_days),
     };
     fixed_page(
         request,

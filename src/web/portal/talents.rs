@@ -104,7 +104,7 @@ async fn show((page, request): (&PageContext<'_>, &Request), step: Step) -> AppR
     let state = page.state;
     let csrf = auth::public_form_csrf(state, request)?;
     let ministries = talents::ministries(&state.db).await?;
-    let retention_months = (state.config.jobs.talent_retention_days / 30).max(1);
+    let retention_months = talents::retention_months(state.config.jobs.talent_retention_days);
     let (name, status, form, errors, profile, message) = match step {
         Step::Join(form, errors) => ("join", status_of(&errors), form, errors, None, None),
         Step::Sent => (
