@@ -48,6 +48,12 @@ pub fn check_links(problems: &mut Problems, links: &str) -> AppResult<String> {
     Ok(links.join("\n"))
 }
 
+/// Whether `token` looks like the secret of a candidate's link (64 hexadecimal digits):
+/// anything else is not looked up.
+pub fn is_token(token: &str) -> bool {
+    token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
 /// Where a link that confirms an address stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OptIn {

@@ -169,6 +169,14 @@ impl Experience {
 }
 
 code_enum!(
+    /// What a candidate asks of their personal data.
+    DataRequestKind {
+        Export => "export",
+        Erase => "erase",
+    }
+);
+
+code_enum!(
     /// How often a job alert is sent.
     AlertFrequency {
         Daily => "daily",

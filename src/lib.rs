@@ -27,6 +27,7 @@ pub mod media;
 pub mod moderation;
 pub mod net;
 pub mod offers;
+pub mod personal_data;
 pub mod regions;
 pub mod render;
 pub mod slug;

@@ -76,7 +76,7 @@ const BATCH: u64 = 50;
 const POLL: Duration = Duration::from_secs(10);
 
 /// The kinds of email, each with `mail-KIND-subject` and `mail-KIND-body` messages.
-pub const KINDS: [&str; 16] = [
+pub const KINDS: [&str; 18] = [
     "invitation",
     "login_link",
     "review",
@@ -93,6 +93,8 @@ pub const KINDS: [&str; 16] = [
     "talent_contact",
     "alert_confirm",
     "alert_digest",
+    "data_request",
+    "data_export",
 ];
 
 /// What composing an email needs besides its own facts: the messages, the templates, and the

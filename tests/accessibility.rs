@@ -122,6 +122,7 @@ async fn public_pages_have_no_accessibility_violation() {
         "/vivier".to_owned(),
         "/alertes?metier=developpement&region=11".to_owned(),
         "/alertes/desabonner/inconnue#status=404".to_owned(),
+        "/donnees-personnelles/demande".to_owned(),
         format!("/vivier/profil/{}", talent.token),
         format!("/vivier/confirmer/{}", talent.token),
         format!("/en{offer}"),

@@ -4,7 +4,7 @@
 
 use crate::support::{
     Backend, Options, TestApp,
-    candidate::{Candidate, last_email, link_in},
+    candidate::{Candidate, last_email, link_in, one_click},
     fixtures,
     smtp::SmtpServer,
 };
@@ -229,15 +229,7 @@ async fn alerts_leave_in_one_click_through_a_real_mail_server(backend: Backend) 
     );
 
     // What a mail client sends by itself: a POST without any cookie.
-    let path = &url[url.find("/alertes/").unwrap()..];
-    let response = reqwest::Client::new()
-        .post(app.url(path))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body("List-Unsubscribe=One-Click")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 200);
+    assert_eq!(one_click(&app, url).await, 200);
     assert_eq!(
         alerts::Entity::find().count(&app.state.db).await.unwrap(),
         0

@@ -42,6 +42,7 @@ const PATHS: &[&str] = &[
     "/vivier/profil/{}",
     "/alertes/confirmer/{}",
     "/alertes/desabonner/{}",
+    "/donnees-personnelles/demande/{}",
     "/ministeres/{}",
     "/ministeres/{}/offres.atom",
     "/ministeres/{}/theme.css",

@@ -13,6 +13,7 @@ mod cli;
 mod fuzz;
 mod isolation;
 mod jobs;
+mod journey;
 mod mail;
 mod media;
 mod moderation;

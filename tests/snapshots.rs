@@ -118,6 +118,14 @@ fn mail_args(kind: &str) -> Vec<(&'static str, String)> {
                 "https://metiers.numerique.gouv.fr/alertes/desabonner/0a1b2c",
             ),
         ],
+        "data_request" => &[
+            ("kind", "erase"),
+            (
+                "link",
+                "https://metiers.numerique.gouv.fr/donnees-personnelles/demande/0a1b2c",
+            ),
+        ],
+        "data_export" => &[],
         _ => panic!("give the new kind of email {kind} its arguments here"),
     };
     args.iter()

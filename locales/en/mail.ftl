@@ -177,3 +177,28 @@ mail-alert_digest-body =
 
     To stop receiving this alert, unsubscribe in one click:
     { $unsubscribe }
+
+mail-data_request-subject = { $kind ->
+    [erase] Confirm the erasure of your data
+   *[other] Confirm sending your data
+}
+mail-data_request-body =
+    Hello,
+
+    { $kind ->
+        [erase] A request was just made to erase all that Métiers du Numérique keeps about this address (applications and CVs, talent profile, alerts, emails).
+       *[other] A request was just made to send all that Métiers du Numérique keeps about this address. You will receive it as a JSON file attached to an email.
+    }
+
+    To confirm it, follow this link within 7 days:
+    { $link }
+
+    If you did not make it, ignore this message: nothing will be done.
+
+mail-data_export-subject = Your data on Métiers du Numérique
+mail-data_export-body =
+    Hello,
+
+    The attached file holds all that Métiers du Numérique keeps about your address: your applications (with the recruiters' notes), your talent pool profile, your alerts.
+
+    CVs are not attached: their size is. To receive them, or to erase everything, see the site's Personal data page.

@@ -177,3 +177,28 @@ mail-alert_digest-body =
 
     Pour ne plus recevoir cette alerte, désabonnez-vous en un clic :
     { $unsubscribe }
+
+mail-data_request-subject = { $kind ->
+    [erase] Confirmez l’effacement de vos données
+   *[other] Confirmez l’envoi de vos données
+}
+mail-data_request-body =
+    Bonjour,
+
+    { $kind ->
+        [erase] Une demande d’effacement de tout ce que Métiers du Numérique conserve sur cette adresse (candidatures et CV, profil du vivier, alertes, courriels) vient d’être faite.
+       *[other] Une demande d’envoi de tout ce que Métiers du Numérique conserve sur cette adresse vient d’être faite. Vous le recevrez dans un fichier JSON joint à un courriel.
+    }
+
+    Pour la confirmer, suivez ce lien dans les 7 jours :
+    { $link }
+
+    Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : rien ne sera fait.
+
+mail-data_export-subject = Vos données sur Métiers du Numérique
+mail-data_export-body =
+    Bonjour,
+
+    Voici, dans le fichier joint, tout ce que Métiers du Numérique conserve sur votre adresse : vos candidatures (avec les notes des recruteurs), votre profil du vivier de talents, vos alertes.
+
+    Les CV ne sont pas joints : leur taille y figure. Pour les recevoir, ou pour tout effacer, voyez la page Données personnelles du site.

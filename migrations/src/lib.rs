@@ -19,6 +19,7 @@ mod m20261130_000011_applications;
 mod m20261201_000012_outbox_extras;
 mod m20261201_000013_alerts;
 mod m20261201_000014_talents;
+mod m20261201_000015_data_requests;
 
 pub struct Migrator;
 
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000012_outbox_extras::Migration),
             Box::new(m20261201_000013_alerts::Migration),
             Box::new(m20261201_000014_talents::Migration),
+            Box::new(m20261201_000015_data_requests::Migration),
         ]
     }
 }

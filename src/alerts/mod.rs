@@ -138,7 +138,7 @@ pub async fn subscribe(
 
 /// The alert whose links hold `token`, confirmed or waiting.
 pub async fn find_by_link(db: &impl ConnectionTrait, token: &str) -> AppResult<alerts::Model> {
-    if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
+    if !candidates::is_token(token) {
         return Err(AppError::NotFound);
     }
     alerts::Entity::find()

@@ -4,6 +4,7 @@ pub mod alert_deliveries;
 pub mod alerts;
 pub mod applications;
 pub mod audit_log;
+pub mod data_requests;
 pub mod invitations;
 pub mod job_runs;
 pub mod login_attempts;

@@ -19,7 +19,7 @@ type Purging<'a> = Pin<Box<dyn Future<Output = AppResult<u64>> + Send + 'a>>;
 type Purge = for<'a> fn(&'a Context<'a>, DateTime<Utc>) -> Purging<'a>;
 
 /// What is purged, and how.
-const PURGES: [(&str, Purge); 8] = [
+const PURGES: [(&str, Purge); 9] = [
     ("login_links", login_links),
     ("sessions", sessions),
     ("invitations", invitations),
@@ -28,6 +28,7 @@ const PURGES: [(&str, Purge); 8] = [
     ("applications", applications),
     ("talents", talents),
     ("alerts", alerts),
+    ("data_requests", data_requests),
 ];
 
 /// Runs every purge; returns how many rows went in all.
@@ -122,6 +123,11 @@ fn talents<'a>(jobs: &'a Context<'a>, now: DateTime<Utc>) -> Purging<'a> {
 /// Job alerts never confirmed in time, and what was sent to addresses without alerts.
 fn alerts<'a>(jobs: &'a Context<'a>, now: DateTime<Utc>) -> Purging<'a> {
     Box::pin(crate::alerts::purge(jobs.db, now))
+}
+
+/// Requests about personal data, once their link expired.
+fn data_requests<'a>(jobs: &'a Context<'a>, now: DateTime<Utc>) -> Purging<'a> {
+    Box::pin(crate::personal_data::purge(jobs.db, now))
 }
 
 /// Audit entries older than their retention keep what happened, not who or to whom: their

@@ -322,7 +322,7 @@ async fn hide(db: &impl ConnectionTrait, talent: &talents::Model, from: &[i32]) 
 /// The profile whose link holds `token`, confirmed or waiting.
 async fn by_token(db: &impl ConnectionTrait, token: &str) -> AppResult<Option<talents::Model>> {
     // A token is 64 hexadecimal digits; anything else is not looked up.
-    if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
+    if !candidates::is_token(token) {
         return Ok(None);
     }
     Ok(talents::Entity::find()

@@ -125,12 +125,13 @@ impl<E: Endpoint> Endpoint for ObserveEndpoint<E> {
 /// no framing, no powerful features (HSTS, which depends on the request, is `Observe`'s).
 /// The paths whose last segment is a secret (the key of a candidate's profile or alert, a
 /// login link): the log shows them without it.
-const SECRET_PATHS: [&str; 5] = [
+const SECRET_PATHS: [&str; 6] = [
     "/vivier/profil/",
     "/vivier/confirmer/",
     "/alertes/confirmer/",
     "/alertes/desabonner/",
     "/connexion/lien/",
+    "/donnees-personnelles/demande/",
 ];
 
 /// `path` as the log may keep it: a secret segment becomes `…`.

@@ -133,3 +133,19 @@ pub fn link_in(text: &str, prefix: &str) -> String {
     let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
     rest[..end].to_owned()
 }
+
+/// What a mail client does with a `List-Unsubscribe-Post` header (RFC 8058): a POST of
+/// `List-Unsubscribe=One-Click` to the address `url` (absolute, from an email), without any
+/// cookie. Returns the status.
+pub async fn one_click(app: &TestApp, url: &str) -> u16 {
+    let path = &url[url.find("/alertes/").expect("an alert's address")..];
+    reqwest::Client::new()
+        .post(app.url(path))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("List-Unsubscribe=One-Click")
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
+}

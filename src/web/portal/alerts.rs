@@ -15,7 +15,7 @@ use poem::{
 
 use super::{
     PageContext, View,
-    notices::{Notice, after_opt_in},
+    notices::{Notice, Step, after_opt_in, after_sending},
 };
 use crate::{
     alerts::{self, NewAlert},
@@ -25,23 +25,10 @@ use crate::{
     error::{AppError, AppResult},
     offers::OfferFilter,
     web::{
-        admin::{
-            Pairs,
-            forms::{FormData, field_errors_in},
-        },
+        admin::{Pairs, forms::FormData},
         auth, clients,
     },
 };
-
-/// What an alert page shows.
-enum Step {
-    /// The form, as typed, with the problems found.
-    Form(FormData, BTreeMap<String, String>),
-    /// Taken: the candidate is to confirm their address.
-    Sent,
-    /// What became of a link followed.
-    Notice(Notice),
-}
 
 /// The search an alert page is about: the listing's filters, from its address.
 fn filter_in(request: &Request) -> OfferFilter {
@@ -61,34 +48,7 @@ async fn show(
     let names = alerts::ministry_names(&state.db).await?;
     let search = alerts::describe(filter, &state.i18n, page.lang, &names);
     let query = alerts::query_of(filter);
-    let (name, status, form, errors, message) = match step {
-        Step::Form(form, errors) => {
-            let status = if errors.is_empty() {
-                StatusCode::OK
-            } else {
-                StatusCode::BAD_REQUEST
-            };
-            ("form", status, form, errors, None)
-        }
-        Step::Sent => (
-            "sent",
-            StatusCode::OK,
-            FormData::default(),
-            BTreeMap::new(),
-            None,
-        ),
-        Step::Notice(notice) => {
-            let message = notice.view(page, "alert");
-            let status = notice.status;
-            (
-                "message",
-                status,
-                FormData::default(),
-                BTreeMap::new(),
-                Some(message),
-            )
-        }
-    };
+    let shown = step.shown(page, "alert");
     let frequencies: Vec<_> = AlertFrequency::ALL
         .iter()
         .map(|f| context! { code => f.as_str(), label => page.t(&format!("alert-frequency-{f}")) })
@@ -106,18 +66,18 @@ async fn show(
         page.t("alert-title"),
         page.t("alert-intro"),
         context! {
-            state => name,
+            state => shown.state,
             search => search,
-            form => context! { values => form.values(&[]), errors => errors },
+            form => context! { values => shown.form.values(&[]), errors => shown.errors },
             frequencies => frequencies,
-            message => message,
+            message => shown.message,
             csrf => csrf,
             action => page.link(&action),
             listing => page.link(&listing),
             max_alerts => alerts::MAX_PER_ADDRESS,
         },
     )
-    .status(status);
+    .status(shown.status);
     auth::with_public_form_csrf(state, page.render_private(view)?, &csrf)
 }
 
@@ -167,14 +127,8 @@ pub async fn subscribe(
         }
         Err(error) => Err(error),
     };
-    match subscribed {
-        Ok(()) => show((&page, request), &filter, Step::Sent).await,
-        Err(error @ AppError::Invalid(_)) => {
-            let errors = field_errors_in(&page, &error);
-            show((&page, request), &filter, Step::Form(form, errors)).await
-        }
-        Err(error) => Err(error),
-    }
+    let step = after_sending(&page, form, subscribed)?;
+    show((&page, request), &filter, step).await
 }
 
 /// The page a confirmation link opens: a button (mail scanners open links by themselves), or

@@ -9,6 +9,7 @@ mod ministries;
 mod notices;
 mod offers;
 mod pages;
+mod rights;
 mod stories;
 pub(crate) mod talents;
 mod views;
@@ -81,6 +82,14 @@ pub fn pages() -> Route {
         .at("/accessibilite", get(pages::accessibility))
         .at("/mentions-legales", get(pages::legal_notice))
         .at("/donnees-personnelles", get(pages::personal_data))
+        .at(
+            "/donnees-personnelles/demande",
+            get(rights::form_page).post(rights::ask),
+        )
+        .at(
+            "/donnees-personnelles/demande/:token",
+            get(rights::confirm_page).post(rights::confirm),
+        )
         .at("/plan-du-site", get(pages::site_map))
 }
 

@@ -12,7 +12,7 @@ use poem::{
 
 use super::{
     PageContext, View,
-    notices::{Notice, after_opt_in},
+    notices::{self, Notice, after_opt_in},
 };
 use crate::{
     app::SharedState,
@@ -28,12 +28,10 @@ use crate::{
     },
 };
 
-/// What a talent page shows.
+/// What a talent page shows: a step all candidates' pages have (joining), or the page of a
+/// profile.
 enum Step {
-    /// The form to join, as typed, with the problems found.
-    Join(FormData, std::collections::BTreeMap<String, String>),
-    /// Joined: the candidate is to confirm their address.
-    Sent,
+    Public(notices::Step),
     /// The form of a profile, with its values or what was typed, the problems found, and what
     /// was just done, if anything (the key of a notice).
     Manage(
@@ -42,8 +40,16 @@ enum Step {
         std::collections::BTreeMap<String, String>,
         Option<&'static str>,
     ),
-    /// What became of a link followed.
-    Notice(Notice),
+}
+
+/// The form to join, as typed, with the problems found.
+fn joining(form: FormData, errors: std::collections::BTreeMap<String, String>) -> Step {
+    Step::Public(notices::Step::Form(form, errors))
+}
+
+/// A notice about a link followed.
+fn notice(notice: Notice) -> Step {
+    Step::Public(notices::Step::Notice(notice))
 }
 
 /// A list of choices as the form macros take them.
@@ -105,16 +111,8 @@ async fn show((page, request): (&PageContext<'_>, &Request), step: Step) -> AppR
     let csrf = auth::public_form_csrf(state, request)?;
     let ministries = talents::ministries(&state.db).await?;
     let retention_months = talents::retention_months(state.config.jobs.talent_retention_days);
-    let (name, status, form, errors, profile, message) = match step {
-        Step::Join(form, errors) => ("join", status_of(&errors), form, errors, None, None),
-        Step::Sent => (
-            "sent",
-            StatusCode::OK,
-            FormData::default(),
-            Default::default(),
-            None,
-            None,
-        ),
+    let (shown, profile) = match step {
+        Step::Public(step) => (step.shown(page, "talent"), None),
         Step::Manage(talent, form, errors, done) => {
             let lapses =
                 talent.renewed_at + chrono::Duration::days(state.config.jobs.talent_retention_days);
@@ -129,26 +127,14 @@ async fn show((page, request): (&PageContext<'_>, &Request), step: Step) -> AppR
                 delete => page.link(&format!("{base}/supprimer")),
                 done => done.map(|key| page.t(&format!("talent-done-{key}"))),
             };
-            (
-                "manage",
-                status_of(&errors),
+            let shown = notices::Shown {
+                state: "manage",
+                status: notices::status_of(&errors),
                 form,
                 errors,
-                Some(profile),
-                None,
-            )
-        }
-        Step::Notice(notice) => {
-            let message = notice.view(page, "talent");
-            let status = notice.status;
-            (
-                "message",
-                status,
-                FormData::default(),
-                Default::default(),
-                None,
-                Some(message),
-            )
+                message: None,
+            };
+            (shown, Some(profile))
         }
     };
     let view = View::new(
@@ -156,28 +142,20 @@ async fn show((page, request): (&PageContext<'_>, &Request), step: Step) -> AppR
         page.t("talent-title"),
         page.t("talent-intro"),
         context! {
-            state => name,
-            form => context! { values => form.values(&LISTS), errors => errors },
+            state => shown.state,
+            form => context! { values => shown.form.values(&LISTS), errors => shown.errors },
             choices => profile_choices(page),
             ministries => choice_list(ministries.iter().map(|m| (m.id.to_string(), m.name.clone()))),
             profile => profile,
-            message => message,
+            message => shown.message,
             csrf => csrf,
             action => page.link("/vivier"),
             cv_max_megabytes => talents::CV_MAX_BYTES / 1_000_000,
             retention_months => retention_months,
         },
     )
-    .status(status);
+    .status(shown.status);
     auth::with_public_form_csrf(state, page.render_private(view)?, &csrf)
-}
-
-fn status_of(errors: &std::collections::BTreeMap<String, String>) -> StatusCode {
-    if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::BAD_REQUEST
-    }
 }
 
 /// The profile form as typed.
@@ -222,7 +200,7 @@ pub async fn join_page(request: &Request, Data(state): Data<&SharedState>) -> Ap
     let page = PageContext::new(state, request);
     show(
         (&page, request),
-        Step::Join(FormData::default(), Default::default()),
+        joining(FormData::default(), Default::default()),
     )
     .await
 }
@@ -238,12 +216,12 @@ pub async fn join(
         Ok(read) => read,
         Err(error) => {
             let errors = field_errors_in(&page, &error);
-            return show((&page, request), Step::Join(FormData::default(), errors)).await;
+            return show((&page, request), joining(FormData::default(), errors)).await;
         }
     };
     if !form.text("website").is_empty() {
         // A robot: it is told what a person would be, and nothing is kept.
-        return show((&page, request), Step::Sent).await;
+        return show((&page, request), Step::Public(notices::Step::Sent)).await;
     }
     let profile = profile_form(&form, cv);
     // Mistakes cost nothing to fix; what would be stored counts against the client's limit.
@@ -256,14 +234,8 @@ pub async fn join(
         Ok(()) => talents::join(&state.db, &state.storage, &letterhead, profile, state.now()).await,
         Err(error) => Err(error),
     };
-    match joined {
-        Ok(()) => show((&page, request), Step::Sent).await,
-        Err(error @ AppError::Invalid(_)) => {
-            let errors = field_errors_in(&page, &error);
-            show((&page, request), Step::Join(form, errors)).await
-        }
-        Err(error) => Err(error),
-    }
+    let step = notices::after_sending(&page, form, joined)?;
+    show((&page, request), Step::Public(step)).await
 }
 
 /// The page a confirmation link opens: a button, since mail scanners open links by
@@ -277,7 +249,7 @@ pub async fn confirm_page(
     let page = PageContext::new(state, request);
     let talent = talents::find_by_link(&state.db, &token).await?;
     let step = match OptIn::of(talent.created_at, talent.confirmed_at, state.now()) {
-        OptIn::Waiting => Step::Notice(Notice::new("confirm", StatusCode::OK).posting(
+        OptIn::Waiting => notice(Notice::new("confirm", StatusCode::OK).posting(
             format!("/vivier/confirmer/{token}"),
             "talent-confirm-button",
         )),
@@ -288,10 +260,10 @@ pub async fn confirm_page(
 
 /// What a followed link that no longer waits says; an expired one leads to the form again.
 fn opt_in_notice(state: OptIn) -> Step {
-    let notice = after_opt_in(state);
-    Step::Notice(match state {
-        OptIn::Expired => notice.leading("/vivier", "talent-join-again"),
-        _ => notice,
+    let told = after_opt_in(state);
+    notice(match state {
+        OptIn::Expired => told.leading("/vivier", "talent-join-again"),
+        _ => told,
     })
 }
 
@@ -428,6 +400,6 @@ pub async fn delete(
     let page = PageContext::new(state, request);
     let talent = own_profile(state, request, &token, form).await?;
     talents::delete(&state.db, &state.storage, &talent).await?;
-    let deleted = Step::Notice(Notice::new("deleted", StatusCode::OK));
+    let deleted = notice(Notice::new("deleted", StatusCode::OK));
     show((&page, request), deleted).await
 }
