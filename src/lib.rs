@@ -5,6 +5,7 @@
 
 pub mod accounts;
 pub mod alerts;
+pub mod analytics;
 pub mod app;
 pub mod applications;
 pub mod audit;

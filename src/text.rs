@@ -38,6 +38,18 @@ pub fn parse_day(text: &str) -> Option<chrono::NaiveDate> {
         .ok()
 }
 
+/// `text` percent-encoded for a URL's query (every byte but letters, digits and `-._~`).
+pub fn percent_encode(text: &str) -> String {
+    text.bytes()
+        .map(|byte| match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                (byte as char).to_string()
+            }
+            _ => format!("%{byte:02X}"),
+        })
+        .collect()
+}
+
 pub fn check_length(field: &str, value: &str, max: usize) -> AppResult<()> {
     if value.chars().count() > max {
         return Err(AppError::invalid(field, Reason::TooLong));

@@ -237,20 +237,27 @@ async fn the_live_preview_renders_what_is_typed() {
             metiers::demo::ACCOUNTS_DOMAIN
         ))
         .await;
-    let output = tokio::process::Command::new("node")
-        .arg(checker.join("live-preview.mjs"))
-        .arg(&app.base_url)
-        .env("A11Y_COOKIE", &session)
-        .output()
-        .await
-        .expect("node must be installed");
+    let script = checker.join("live-preview.mjs");
+    let report = browse(&script, std::slice::from_ref(&app.base_url), Some(&session)).await;
+    assert!(report.contains("<strong>essentielle</strong>"), "{report}");
+}
+
+/// Runs browser script `script` with `args` (and the session `cookie`); fails the test when
+/// it fails; returns what it printed.
+async fn browse(script: &Path, args: &[String], cookie: Option<&str>) -> String {
+    let mut command = tokio::process::Command::new("node");
+    command.arg(script).args(args);
+    if let Some(cookie) = cookie {
+        command.env("A11Y_COOKIE", cookie);
+    }
+    let output = command.output().await.expect("node must be installed");
     let report = format!(
         "{}{}",
         String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr)
     );
     assert!(output.status.success(), "{report}");
-    assert!(report.contains("<strong>essentielle</strong>"), "{report}");
+    report
 }
 
 /// Runs the checker on `paths`, with a cookie when given; fails on any violation.
@@ -281,4 +288,52 @@ async fn check(checker: &Path, base_url: &str, paths: &[String], cookie: Option<
         )),
         "{report}"
     );
+}
+
+/// A candidate's journey by keyboard alone, without the site's JavaScript, in Chromium: the
+/// application form from an offer's page, the talent pool from the menu, an alert from a
+/// search, then the buttons behind the confirmation links.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_candidate_goes_through_by_keyboard_without_javascript() {
+    use metiers::entities::{alerts, applications, outbox, talents};
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/a11y/keyboard-journey.mjs");
+    let app = TestApp::start(Backend::Sqlite).await;
+    let tenant =
+        crate::support::fixtures::ministry(&app, "mer", "Ministère de la Mer", "dsfr").await;
+    let offer = crate::support::fixtures::published(&tenant, "Développeuse Rust");
+    let offer = crate::support::fixtures::offer(&app, &tenant, offer).await;
+    let cv = app.data_dir.path().join("cv.pdf");
+    std::fs::write(&cv, crate::support::candidate::PDF).unwrap();
+    let base = app.base_url.clone();
+    let cv = cv.display().to_string();
+    let forms = [base.clone(), "forms".into(), offer.slug.clone(), cv];
+    browse(&script, &forms, None).await;
+    let db = &app.state.db;
+    let applied = applications::Entity::find().one(db).await.unwrap().unwrap();
+    assert_eq!(applied.last_name, "Clavier");
+    let kept = app.state.storage.get(&applied.cv_key).await.unwrap();
+    assert_eq!(kept.as_deref(), Some(crate::support::candidate::PDF));
+    let alert = alerts::Entity::find().one(db).await.unwrap().unwrap();
+    assert_eq!(alert.filter, "metier=developpement");
+
+    let mut links = Vec::new();
+    for (kind, prefix) in [
+        ("talent_confirm", "/vivier/"),
+        ("alert_confirm", "/alertes/"),
+    ] {
+        let email = outbox::Entity::find()
+            .filter(outbox::Column::Kind.eq(kind))
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap();
+        links.push(crate::support::candidate::link_in(&email.text_body, prefix));
+    }
+    let confirm = [vec![base, "confirm".to_owned()], links].concat();
+    let report = browse(&script, &confirm, None).await;
+    assert!(report.contains("Alerte confirmée"), "{report}");
+    let talent = talents::Entity::find().one(db).await.unwrap().unwrap();
+    assert!(talent.confirmed_at.is_some(), "{report}");
+    let alert = alerts::Entity::find().one(db).await.unwrap().unwrap();
+    assert!(alert.confirmed_at.is_some());
 }

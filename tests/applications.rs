@@ -23,6 +23,7 @@ on_both_backends!(
     recruiters_process_applications_in_their_inbox,
     an_application_being_processed_cannot_be_overwritten,
     long_fields_and_large_cvs_are_named_on_the_form,
+    applying_elsewhere_is_counted_without_tracking,
 );
 
 /// The fields of an application that passes.
@@ -53,6 +54,23 @@ async fn offer_and_recruiter(app: &TestApp) -> (offers::Model, SignedIn) {
     let mut new = fixtures::published(&tenant, "Développeuse Rust");
     new.apply_mode = Some(ApplyMode::OnSite);
     (fixtures::offer(app, &tenant, new).await, manager)
+}
+
+/// The ministry of `beside`, and a live offer of it whose candidates apply on another site.
+async fn external_offer(
+    app: &TestApp,
+    beside: &offers::Model,
+) -> (metiers::entities::tenants::Model, offers::Model) {
+    let tenant = metiers::entities::tenants::Entity::find_by_id(beside.tenant_id)
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut external = fixtures::published(&tenant, "Chef de projet");
+    external.apply_mode = Some(ApplyMode::External);
+    external.apply_url = Some("https://recrutement.exemple.fr/1".into());
+    let external = fixtures::offer(app, &tenant, external).await;
+    (tenant, external)
 }
 
 async fn applications_of(app: &TestApp, offer: &offers::Model) -> Vec<applications::Model> {
@@ -219,16 +237,7 @@ async fn a_closed_offer_says_so_and_keeps_nothing(backend: Backend) {
     assert!(app.state.storage.keys("private/").await.unwrap().is_empty());
 
     // An offer that links out has no form here.
-    let tenant_id = offer.tenant_id;
-    let tenant = metiers::entities::tenants::Entity::find_by_id(tenant_id)
-        .one(&app.state.db)
-        .await
-        .unwrap()
-        .unwrap();
-    let mut external = fixtures::published(&tenant, "Chef de projet");
-    external.apply_mode = Some(ApplyMode::External);
-    external.apply_url = Some("https://recrutement.exemple.fr/1".into());
-    let external = fixtures::offer(&app, &tenant, external).await;
+    let (_, external) = external_offer(&app, &offer).await;
     let (status, _) = app
         .page(&format!("/offres/{}/candidater", external.slug))
         .await;
@@ -499,4 +508,72 @@ async fn long_fields_and_large_cvs_are_named_on_the_form(backend: Backend) {
     assert!(body.contains("id=\"field-file-error\""), "{body}");
     assert!(body.contains("value=\"Durand\""));
     assert!(applications_of(&app, &offer).await.is_empty());
+}
+
+async fn applying_elsewhere_is_counted_without_tracking(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let (on_site, manager) = offer_and_recruiter(&app).await;
+    let (tenant, external) = external_offer(&app, &on_site).await;
+    let mut by_email = fixtures::published(&tenant, "Data analyste");
+    by_email.apply_mode = Some(ApplyMode::Email);
+    by_email.apply_emails = vec!["rh@mer.gouv.fr".into(), "data@mer.gouv.fr".into()];
+    let by_email = fixtures::offer(&app, &tenant, by_email).await;
+
+    let leave = format!("/offres/{}/postuler", external.slug);
+    let (_, page) = app.page(&format!("/offres/{}", external.slug)).await;
+    assert!(
+        page.contains(&format!("href=\"{leave}\"")),
+        "the button goes through the count"
+    );
+    let visit = |path: String, header: Option<(&'static str, &'static str)>| {
+        let mut request = app.client.get(app.url(&path));
+        if let Some((name, value)) = header {
+            request = request.header(name, value);
+        }
+        async move { request.send().await.unwrap() }
+    };
+    for _ in 0..2 {
+        let left = visit(leave.clone(), None).await;
+        assert_eq!(left.status(), 303);
+        assert_eq!(
+            left.headers()["location"],
+            "https://recrutement.exemple.fr/1"
+        );
+    }
+    let private = visit(leave.clone(), Some(("sec-gpc", "1"))).await;
+    assert_eq!(private.status(), 303, "not counted, still taken there");
+    assert_eq!(visit(leave.clone(), Some(("dnt", "1"))).await.status(), 303);
+    let second = format!("/offres/{}/postuler?adresse=1", by_email.slug);
+    let mail = visit(second, None).await;
+    let location = mail.headers()["location"].to_str().unwrap().to_owned();
+    assert!(
+        location.starts_with("mailto:data@mer.gouv.fr?subject=Candidature")
+            && location.ends_with("%20Data%20analyste"),
+        "{location}"
+    );
+    let (status, _) = app
+        .page(&format!("/offres/{}/postuler", on_site.slug))
+        .await;
+    assert_eq!(
+        status, 404,
+        "an offer taking applications here has its own form"
+    );
+
+    let page = app
+        .get_with_cookie(&format!("/admin/offres/{}", external.id), &manager.cookie)
+        .await;
+    assert!(
+        page.text().await.unwrap().contains("a mené 2 fois"),
+        "two counted, the ones asking not to be tracked left out"
+    );
+    let rows = metiers::entities::apply_clicks::Entity::find()
+        .into_json()
+        .all(&app.state.db)
+        .await
+        .unwrap();
+    let rows = serde_json::Value::Array(rows).to_string();
+    assert!(
+        !rows.contains("127.0.0.1"),
+        "nothing about the visitor: {rows}"
+    );
 }

@@ -576,6 +576,10 @@ admin-talent-message-hint = At most { $max } characters.
 admin-talent-offer = Offer concerned (optional)
 admin-talent-offer-none = None
 admin-talent-send = Send the message
+admin-offer-apply-clicks = { $count ->
+    [one] The "Apply" button led once to the application site or address.
+   *[other] The "Apply" button led { $count } times to the application site or address.
+}
 admin-offer-matching-talents = { $count ->
     [0] No talent of the pool matches this offer yet
     [one] One talent of the pool matches this offer

@@ -576,6 +576,10 @@ admin-talent-message-hint = { $max } caractères au plus.
 admin-talent-offer = Offre concernée (facultatif)
 admin-talent-offer-none = Aucune
 admin-talent-send = Envoyer le message
+admin-offer-apply-clicks = { $count ->
+    [one] Le bouton « Postuler » a mené une fois vers le site ou l’adresse de candidature.
+   *[other] Le bouton « Postuler » a mené { $count } fois vers le site ou l’adresse de candidature.
+}
 admin-offer-matching-talents = { $count ->
     [0] Aucun talent du vivier ne correspond à cette offre pour l’instant
     [one] Un talent du vivier correspond à cette offre

@@ -20,6 +20,7 @@ mod m20261201_000012_outbox_extras;
 mod m20261201_000013_alerts;
 mod m20261201_000014_talents;
 mod m20261201_000015_data_requests;
+mod m20261201_000016_apply_clicks;
 
 pub struct Migrator;
 
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000013_alerts::Migration),
             Box::new(m20261201_000014_talents::Migration),
             Box::new(m20261201_000015_data_requests::Migration),
+            Box::new(m20261201_000016_apply_clicks::Migration),
         ]
     }
 }

@@ -3,6 +3,7 @@
 pub mod alert_deliveries;
 pub mod alerts;
 pub mod applications;
+pub mod apply_clicks;
 pub mod audit_log;
 pub mod data_requests;
 pub mod invitations;

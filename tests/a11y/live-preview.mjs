@@ -5,7 +5,7 @@
 //   A11Y_COOKIE=metiers_session=TOKEN node tests/a11y/live-preview.mjs BASE_URL
 //
 // Exit: 0 the preview shows the typed Markdown rendered and sanitized, 1 it does not, 2 set-up.
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
+import { launch } from './browser.mjs';
 
 const [base] = process.argv.slice(2);
 const cookie = process.env.A11Y_COOKIE || '';
@@ -14,12 +14,7 @@ if (!base || at < 1) {
   console.error('usage: A11Y_COOKIE=name=value node tests/a11y/live-preview.mjs BASE_URL');
   process.exit(2);
 }
-const { chromium } = await import('playwright-core');
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  args: CHROMIUM_ARGS,
-});
+const browser = await launch();
 let failure = null;
 try {
   const context = await browser.newContext();

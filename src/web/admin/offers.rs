@@ -243,8 +243,9 @@ async fn show_form(
             let window = (admin.state.config.jobs.talent_retention_days, admin.now());
             let matching = crate::talents::pool::count_matches(db, &scope, offer, window).await?;
             let talents = format!("/admin/vivier?offre={}", offer.id);
+            let clicks = crate::analytics::apply_clicks_of(db, &scope, offer.key()).await?;
             (
-                Some(context! { count => count, url => admin.page.link(&path) }),
+                Some(context! { count => count, url => admin.page.link(&path), clicks => clicks }),
                 Some(context! { count => matching, url => admin.page.link(&talents) }),
             )
         }

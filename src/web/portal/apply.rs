@@ -196,6 +196,54 @@ pub async fn submit(
     }
 }
 
+/// Where the apply button of an offer whose candidates apply elsewhere leads: its site, or
+/// its `adresse`-th email address with the subject filled in. The click is counted (a number
+/// a day, nothing about the visitor) unless the browser asks not to be tracked.
+#[handler]
+pub async fn leave(
+    request: &Request,
+    Path(slug): Path<String>,
+    poem::web::Query(params): poem::web::Query<std::collections::HashMap<String, String>>,
+    Data(state): Data<&SharedState>,
+) -> AppResult<Response> {
+    let page = PageContext::new(state, request);
+    let now = state.now();
+    let offer = offers::find_by_slug(&state.db, &slug)
+        .await?
+        .filter(|offer| offers::visibility(offer, now) == Some(offers::Visibility::Live))
+        .ok_or(AppError::NotFound)?;
+    let mode = crate::codes::ApplyMode::parse(&offer.apply_mode);
+    let to = match mode {
+        Some(crate::codes::ApplyMode::External) => offer.apply_url.clone(),
+        Some(crate::codes::ApplyMode::Email) => {
+            let which: usize = params
+                .get("adresse")
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(0);
+            offer.apply_emails.lines().nth(which).map(|email| {
+                let subject = page.t_with("offer-apply-email-subject", &[("title", &offer.title)]);
+                format!(
+                    "mailto:{email}?subject={}",
+                    crate::text::percent_encode(&subject)
+                )
+            })
+        }
+        _ => None,
+    }
+    .ok_or(AppError::NotFound)?;
+    let tracked = !["dnt", "sec-gpc"]
+        .iter()
+        .any(|name| request.header(name) == Some("1"));
+    if tracked && request.method() == poem::http::Method::GET {
+        crate::analytics::count_apply_click(&state.db, &offer, now).await?;
+    }
+    Ok(Response::builder()
+        .status(StatusCode::SEE_OTHER)
+        .header(poem::http::header::LOCATION, to)
+        .header(poem::http::header::CACHE_CONTROL, "no-store")
+        .finish())
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

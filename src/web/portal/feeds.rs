@@ -140,7 +140,7 @@ pub async fn sitemap(Data(state): Data<&SharedState>) -> AppResult<Response> {
 #[handler]
 pub fn robots(Data(state): Data<&SharedState>) -> Response {
     let body = format!(
-        "User-agent: *\nAllow: /\nDisallow: /admin\n\nSitemap: {}/sitemap.xml\n",
+        "User-agent: *\nAllow: /\nDisallow: /admin\nDisallow: /offres/*/postuler\nDisallow: /en/offres/*/postuler\n\nSitemap: {}/sitemap.xml\n",
         state.config.server.base_url
     );
     Response::builder()

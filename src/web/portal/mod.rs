@@ -54,6 +54,7 @@ pub fn pages() -> Route {
             "/offres/:slug/candidater",
             get(apply::form_page).post(apply::submit),
         )
+        .at("/offres/:slug/postuler", get(apply::leave))
         .at("/alertes", get(alerts::form_page).post(alerts::subscribe))
         .at(
             "/alertes/confirmer/:token",
