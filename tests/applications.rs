@@ -24,6 +24,7 @@ on_both_backends!(
     an_application_being_processed_cannot_be_overwritten,
     long_fields_and_large_cvs_are_named_on_the_form,
     applying_elsewhere_is_counted_without_tracking,
+    cvs_stay_private_on_s3,
 );
 
 /// The fields of an application that passes.
@@ -576,4 +577,48 @@ async fn applying_elsewhere_is_counted_without_tracking(backend: Backend) {
         !rows.contains("127.0.0.1"),
         "nothing about the visitor: {rows}"
     );
+}
+
+async fn cvs_stay_private_on_s3(backend: Backend) {
+    let options = Options {
+        s3: true,
+        ..Options::default()
+    };
+    let app = TestApp::start_with(backend, options).await;
+    let (offer, manager) = offer_and_recruiter(&app).await;
+    let path = format!("/offres/{}/candidater", offer.slug);
+    let mut candidate = Candidate::opens(&app, &path).await;
+    assert_eq!(candidate.sends(&app, &path, &GOOD, PDF).await.0, 200);
+    let application = applications_of(&app, &offer).await.remove(0);
+    let in_bucket = app.state.storage.get(&application.cv_key).await.unwrap();
+    assert_eq!(in_bucket.as_deref(), Some(PDF), "the CV is in the bucket");
+
+    // Neither the site nor the bucket serves it to whoever asks.
+    let (status, _) = app.page(&format!("/media/{}", application.cv_key)).await;
+    assert_eq!(status, 404);
+    let endpoint = app.s3.as_ref().unwrap().endpoint();
+    let bucket_url = format!(
+        "{endpoint}/{}/{}",
+        crate::support::s3::BUCKET,
+        application.cv_key
+    );
+    let anonymous = reqwest::get(&bucket_url).await.unwrap();
+    assert!(
+        anonymous.status().is_client_error(),
+        "an unsigned request is refused: {}",
+        anonymous.status()
+    );
+    let cv = app
+        .get_with_cookie(
+            &format!("/admin/candidatures/{}/cv", application.id),
+            &manager.cookie,
+        )
+        .await;
+    assert_eq!(&cv.bytes().await.unwrap()[..], PDF);
+
+    // Erasing the candidate's data removes the object from the bucket.
+    metiers::personal_data::erase(&app.state.db, &app.state.storage, &application.email)
+        .await
+        .unwrap();
+    assert!(app.state.storage.keys("private/").await.unwrap().is_empty());
 }
