@@ -105,6 +105,14 @@ pub struct Letterhead<'a> {
     pub base_url: &'a str,
 }
 
+impl Letterhead<'_> {
+    /// The page where a candidate asks for their data or its erasure, which every email to a
+    /// candidate links to.
+    pub fn privacy_link(&self) -> String {
+        format!("{}/donnees-personnelles", self.base_url)
+    }
+}
+
 /// An email ready for the outbox.
 #[derive(Clone, Debug)]
 pub struct Mail {

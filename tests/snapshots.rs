@@ -67,9 +67,25 @@ fn mail_args(kind: &str) -> Vec<(&'static str, String)> {
             ("title", "Développeuse Rust"),
             ("link", "https://metiers.numerique.gouv.fr/admin/offres/7"),
         ],
-        "application_unchanged" => &[("title", "Développeuse <Rust>")],
-        "application_hired" => &[("title", "Développeuse Rust")],
+        "application_unchanged" => &[
+            ("title", "Développeuse <Rust>"),
+            (
+                "privacy",
+                "https://metiers.numerique.gouv.fr/donnees-personnelles",
+            ),
+        ],
+        "application_hired" => &[
+            ("title", "Développeuse Rust"),
+            (
+                "privacy",
+                "https://metiers.numerique.gouv.fr/donnees-personnelles",
+            ),
+        ],
         "application_not_retained" => &[
+            (
+                "privacy",
+                "https://metiers.numerique.gouv.fr/donnees-personnelles",
+            ),
             ("title", "Développeuse Rust"),
             ("reason", "other_candidate"),
         ],
@@ -125,7 +141,10 @@ fn mail_args(kind: &str) -> Vec<(&'static str, String)> {
                 "https://metiers.numerique.gouv.fr/donnees-personnelles/demande/0a1b2c",
             ),
         ],
-        "data_export" => &[],
+        "data_export" => &[(
+            "privacy",
+            "https://metiers.numerique.gouv.fr/donnees-personnelles",
+        )],
         _ => panic!("give the new kind of email {kind} its arguments here"),
     };
     args.iter()
@@ -133,10 +152,16 @@ fn mail_args(kind: &str) -> Vec<(&'static str, String)> {
         .collect()
 }
 
-#[test]
-fn every_kind_of_email() {
+/// The messages and templates emails are composed with.
+fn mail_renderer() -> (Arc<I18n>, Renderer) {
     let i18n = Arc::new(I18n::load().unwrap());
     let renderer = Renderer::new(None, i18n.clone()).unwrap();
+    (i18n, renderer)
+}
+
+#[test]
+fn every_kind_of_email() {
+    let (i18n, renderer) = mail_renderer();
     let letterhead = Letterhead {
         i18n: &i18n,
         renderer: &renderer,
@@ -206,5 +231,35 @@ async fn portal_documents() {
         let (status, document) = app.page(path).await;
         assert_eq!(status, 200, "{path}");
         insta::assert_snapshot!(name, steady(&app, &document));
+    }
+}
+
+/// Every email to a candidate links to what they left: their profile, their alert, or the
+/// page where they ask for their data or its erasure.
+#[test]
+fn every_email_to_a_candidate_links_to_their_data() {
+    let (i18n, renderer) = mail_renderer();
+    let letterhead = Letterhead {
+        i18n: &i18n,
+        renderer: &renderer,
+        base_url: BASE_URL,
+    };
+    let to_candidates = mail::KINDS.iter().filter(|kind| {
+        ["application_", "talent_", "alert_", "data_"]
+            .iter()
+            .any(|prefix| kind.starts_with(prefix))
+            && **kind != "application_new"
+    });
+    for kind in to_candidates {
+        let email =
+            mail::compose(&letterhead, kind, "candidate@exemple.fr", &mail_args(kind)).unwrap();
+        let links = ["/donnees-personnelles", "/vivier/", "/alertes/"];
+        assert!(
+            links
+                .iter()
+                .any(|link| email.text.contains(&format!("{BASE_URL}{link}"))),
+            "{kind}: {}",
+            email.text
+        );
     }
 }

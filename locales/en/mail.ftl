@@ -84,6 +84,9 @@ mail-application_unchanged-body =
 
     To add to your application, answer the recruiting team when they contact you. If you did not send it, you may ignore this message.
 
+    To see or erase your data:
+    { $privacy }
+
 mail-application_new-subject = New application: { $title }
 mail-application_new-body =
     Hello,
@@ -99,6 +102,9 @@ mail-application_hired-body =
 
     Good news: your application to the offer "{ $title }" is successful. The recruiting team will contact you about what comes next.
 
+    To see or erase your data:
+    { $privacy }
+
 mail-application_not_retained-subject = Your application: { $title }
 mail-application_not_retained-body =
     Hello,
@@ -113,6 +119,9 @@ mail-application_not_retained-body =
     }
 
     Other offers are waiting for you on Métiers du Numérique.
+
+    To see or erase your data:
+    { $privacy }
 
 mail-talent_confirm-subject = Confirm your address to join the talent pool
 mail-talent_confirm-body =
@@ -201,4 +210,5 @@ mail-data_export-body =
 
     The attached file holds all that Métiers du Numérique keeps about your address: your applications (with the recruiters' notes), your talent pool profile, your alerts.
 
-    CVs are not attached: their size is. To receive them, or to erase everything, see the site's Personal data page.
+    CVs are not attached: their size is. To receive them, or to erase everything, see the site's Personal data page:
+    { $privacy }

@@ -84,6 +84,9 @@ mail-application_unchanged-body =
 
     Pour compléter votre candidature, répondez au service qui recrute lorsqu’il vous contacte. Si vous n’êtes pas à l’origine de cet envoi, vous pouvez ignorer ce message.
 
+    Pour consulter ou effacer vos données :
+    { $privacy }
+
 mail-application_new-subject = Nouvelle candidature : { $title }
 mail-application_new-body =
     Bonjour,
@@ -99,6 +102,9 @@ mail-application_hired-body =
 
     Bonne nouvelle : votre candidature à l’offre « { $title } » est retenue. Le service qui recrute vous contactera pour la suite.
 
+    Pour consulter ou effacer vos données :
+    { $privacy }
+
 mail-application_not_retained-subject = Votre candidature : { $title }
 mail-application_not_retained-body =
     Bonjour,
@@ -113,6 +119,9 @@ mail-application_not_retained-body =
     }
 
     D’autres offres vous attendent sur Métiers du Numérique.
+
+    Pour consulter ou effacer vos données :
+    { $privacy }
 
 mail-talent_confirm-subject = Confirmez votre adresse pour rejoindre le vivier de talents
 mail-talent_confirm-body =
@@ -201,4 +210,5 @@ mail-data_export-body =
 
     Voici, dans le fichier joint, tout ce que Métiers du Numérique conserve sur votre adresse : vos candidatures (avec les notes des recruteurs), votre profil du vivier de talents, vos alertes.
 
-    Les CV ne sont pas joints : leur taille y figure. Pour les recevoir, ou pour tout effacer, voyez la page Données personnelles du site.
+    Les CV ne sont pas joints : leur taille y figure. Pour les recevoir, ou pour tout effacer, voyez la page Données personnelles du site :
+    { $privacy }

@@ -177,7 +177,11 @@ async fn tell_candidate(
         .not_retained_reason
         .map(|reason| reason.as_str().to_owned())
         .unwrap_or_default();
-    let args = [("title", title), ("reason", reason)];
+    let args = [
+        ("title", title),
+        ("reason", reason),
+        ("privacy", letterhead.privacy_link()),
+    ];
     let mail = mail::compose(letterhead, kind, &application.email, &args)?;
     mail::enqueue(db, &mail, now).await?;
     Ok(())

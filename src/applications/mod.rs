@@ -212,7 +212,10 @@ async fn save(
             kept.letterhead,
             "application_unchanged",
             &earlier.email,
-            &[("title", offer.title.clone())],
+            &[
+                ("title", offer.title.clone()),
+                ("privacy", kept.letterhead.privacy_link()),
+            ],
         )?;
         mail::enqueue(&txn, &mail, now).await?;
         txn.commit().await?;
@@ -274,10 +277,7 @@ async fn notify(
             format!("{}/offres/{}", letterhead.base_url, offer.slug),
         ),
         ("years", kept.retention_years.to_string()),
-        (
-            "privacy",
-            format!("{}/donnees-personnelles", letterhead.base_url),
-        ),
+        ("privacy", letterhead.privacy_link()),
     ];
     let mail = mail::compose(
         letterhead,

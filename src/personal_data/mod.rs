@@ -135,8 +135,13 @@ pub async fn carry_out(
             // A JSON value always prints; the compact form is only a fallback.
             let file = serde_json::to_string_pretty(&held).unwrap_or_else(|_| held.to_string());
             let txn = crate::db::begin_write(db).await?;
-            let mail = mail::compose(letterhead, "data_export", &request.email, &[])?
-                .attach(EXPORT_FILE, file);
+            let mail = mail::compose(
+                letterhead,
+                "data_export",
+                &request.email,
+                &[("privacy", letterhead.privacy_link())],
+            )?
+            .attach(EXPORT_FILE, file);
             mail::enqueue(&txn, &mail, now).await?;
             let mut row: data_requests::ActiveModel = request.into();
             row.done_at = Set(Some(now));

@@ -264,10 +264,7 @@ pub async fn contact(
         ("message", message.to_owned()),
         ("offer", about),
         // Not the profile's own link: the talent answers the recruiter, and a reply quotes.
-        (
-            "privacy",
-            format!("{}/donnees-personnelles", letterhead.base_url),
-        ),
+        ("privacy", letterhead.privacy_link()),
     ];
     let mail =
         mail::compose(letterhead, "talent_contact", &talent.email, &args)?.reply_to(contact.from);
