@@ -43,6 +43,12 @@ pub const MAX_MESSAGE_CHARS: usize = 5_000;
 /// CV (`METIERS_APPLICATION_RETENTION_DAYS`).
 pub const DEFAULT_RETENTION_DAYS: i64 = 730;
 
+/// How long applications are kept, in whole years rounded up (at least one), as candidates
+/// are told: never less than the truth.
+pub fn retention_years(days: i64) -> i64 {
+    ((days + 364) / 365).max(1)
+}
+
 /// What a candidate sends.
 #[derive(Clone, Debug, Default)]
 pub struct NewApplication {
@@ -168,18 +174,8 @@ pub async fn apply(
         }
         saved => saved,
     };
-    match saved {
-        Ok((application, unused_cv)) => {
-            if let Some(unused) = unused_cv {
-                private::remove(storage, &unused).await;
-            }
-            Ok(application)
-        }
-        Err(error) => {
-            private::remove(storage, &key).await;
-            Err(error)
-        }
-    }
+    let saved = saved.map(|(application, unused)| (application, unused.into_iter().collect()));
+    private::settle(storage, Some(&key), saved).await
 }
 
 /// The private folder of the CVs sent to ministry `tenant`'s offers.
@@ -347,6 +343,13 @@ pub(crate) async fn purge(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn candidates_are_never_told_less_than_the_retention() {
+        for (days, years) in [(1, 1), (365, 1), (366, 2), (548, 2), (730, 2), (731, 3)] {
+            assert_eq!(retention_years(days), years, "{days} days");
+        }
+    }
 
     #[test]
     fn phone_numbers_are_checked_loosely() {

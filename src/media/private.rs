@@ -38,6 +38,30 @@ pub async fn remove(storage: &Storage, key: &str) {
     }
 }
 
+/// Ends a write that stored object `new` (if any) for the row it wrote: once it succeeded,
+/// removes the objects it left unused (a replaced CV) and gives its value; once it failed,
+/// removes `new`, which no row owns, and gives the error.
+pub async fn settle<T>(
+    storage: &Storage,
+    new: Option<&str>,
+    written: AppResult<(T, Vec<String>)>,
+) -> AppResult<T> {
+    match written {
+        Ok((value, unused)) => {
+            for key in unused {
+                remove(storage, &key).await;
+            }
+            Ok(value)
+        }
+        Err(error) => {
+            if let Some(key) = new {
+                remove(storage, key).await;
+            }
+            Err(error)
+        }
+    }
+}
+
 /// Deletes the objects under `private/{folder}/` that no key of `owned` names and that are
 /// older than an hour (or whose name gives no date); returns how many went.
 pub async fn remove_orphans(

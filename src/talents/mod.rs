@@ -212,7 +212,7 @@ pub async fn join(
                 let mail = mail::compose(letterhead, "talent_exists", &email, &[("link", link)])?;
                 mail::enqueue(&txn, &mail, now).await?;
                 txn.commit().await?;
-                return Ok(cv.iter().map(|(key, _)| key.clone()).collect());
+                return Ok(((), cv.iter().map(|(key, _)| key.clone()).collect()));
             }
             unused_cvs.extend(earlier.cv_key.clone());
             talents::Entity::delete_by_id(earlier.id).exec(&txn).await?;
@@ -233,36 +233,19 @@ pub async fn join(
         let mail = mail::compose(letterhead, "talent_confirm", &email, &[("link", link)])?;
         mail::enqueue(&txn, &mail, now).await?;
         txn.commit().await?;
-        Ok::<_, AppError>(unused_cvs)
+        Ok::<_, AppError>(((), unused_cvs))
     };
     let joined = match write().await {
         // The same address joined twice at once: the second finds the first, now stored.
         Err(AppError::Database(error)) if crate::db::is_unique_violation(&error) => write().await,
         joined => joined,
     };
-    settle_cvs(storage, cv.as_ref(), joined).await
+    private::settle(storage, stored_key(&cv), joined).await
 }
 
-/// Removes the CVs a write left unused; when the write failed, the CV stored for it.
-async fn settle_cvs(
-    storage: &Storage,
-    stored: Option<&(String, i64)>,
-    written: AppResult<Vec<String>>,
-) -> AppResult<()> {
-    match written {
-        Ok(unused) => {
-            for key in unused {
-                private::remove(storage, &key).await;
-            }
-            Ok(())
-        }
-        Err(error) => {
-            if let Some((key, _)) = stored {
-                private::remove(storage, key).await;
-            }
-            Err(error)
-        }
-    }
+/// The key of the CV `cv` stored for a write, if one was.
+fn stored_key(cv: &Option<(String, i64)>) -> Option<&str> {
+    cv.as_ref().map(|(key, _)| key.as_str())
 }
 
 /// Stores `cv` privately, if one was sent; its key and size.
@@ -397,23 +380,11 @@ pub async fn update(
         let talent = row.update(&txn).await?;
         hide(&txn, &talent, &checked.hidden_from).await?;
         txn.commit().await?;
-        Ok::<_, AppError>(talent)
+        let unused = old_cv.filter(|_| removes_cv).into_iter().collect();
+        Ok::<_, AppError>((talent, unused))
     }
     .await;
-    match written {
-        Ok(talent) => {
-            if let Some(old) = old_cv.filter(|_| removes_cv) {
-                private::remove(storage, &old).await;
-            }
-            Ok(talent)
-        }
-        Err(error) => {
-            if let Some((key, _)) = &cv {
-                private::remove(storage, key).await;
-            }
-            Err(error)
-        }
-    }
+    private::settle(storage, stored_key(&cv), written).await
 }
 
 /// Renews `talent` for another retention period.

@@ -10,6 +10,7 @@ use poem::{
 };
 use serde::Deserialize;
 
+use super::http::see_other;
 use super::portal::{PageContext, View};
 use crate::{
     accounts::{self, Actor, proconnect::LoginFailure, sessions},
@@ -114,12 +115,6 @@ pub async fn current(
     }
 }
 
-fn redirect(to: &str) -> poem::ResponseBuilder {
-    Response::builder()
-        .status(StatusCode::SEE_OTHER)
-        .header(header::LOCATION, to)
-}
-
 #[derive(serde::Serialize)]
 struct DemoAccount {
     email: String,
@@ -130,7 +125,7 @@ struct DemoAccount {
 #[handler]
 pub async fn login_page(request: &Request, Data(state): Data<&SharedState>) -> AppResult<Response> {
     if current(state, request).await?.is_some() {
-        return Ok(redirect("/admin").finish());
+        return Ok(see_other("/admin").finish());
     }
     let page = PageContext::new(state, request);
     let csrf = sessions::random_token()?;
@@ -308,7 +303,7 @@ async fn open_session(
     let opened = sessions::open(&txn, user_id, id_token, policy, now).await?;
     txn.commit().await?;
     let https = state.config.server.is_https();
-    Ok(redirect("/admin")
+    Ok(see_other("/admin")
         .header(
             header::SET_COOKIE,
             set_cookie(SESSION_COOKIE, Some(&opened.token), "/", https),
@@ -343,7 +338,7 @@ pub async fn logout(
     if let (Some(proconnect), Some(id_token)) = (&state.proconnect, &session.id_token) {
         let logout_state = sessions::random_token()?;
         if let Some(url) = proconnect.logout_url(id_token, &logout_state).await {
-            return Ok(redirect(&url)
+            return Ok(see_other(&url)
                 .header(header::SET_COOKIE, forget)
                 .header(
                     header::SET_COOKIE,
@@ -357,7 +352,7 @@ pub async fn logout(
                 .finish());
         }
     }
-    Ok(redirect("/").header(header::SET_COOKIE, forget).finish())
+    Ok(see_other("/").header(header::SET_COOKIE, forget).finish())
 }
 
 #[derive(Deserialize)]
@@ -383,7 +378,7 @@ pub async fn logout_return(
         "/deconnexion",
         state.config.server.is_https(),
     );
-    Ok(redirect("/").header(header::SET_COOKIE, forget).finish())
+    Ok(see_other("/").header(header::SET_COOKIE, forget).finish())
 }
 
 /// A page that says why a login (or logout) did not go through.
@@ -424,7 +419,7 @@ pub async fn proconnect_start(
         return Err(AppError::TooManyRequests);
     }
     match proconnect.start(&state.db, state.now()).await? {
-        Ok((url, login_state)) => Ok(redirect(&url)
+        Ok((url, login_state)) => Ok(see_other(&url)
             .header(
                 header::SET_COOKIE,
                 LOGIN_STATE.set(Some(&login_state), state.config.server.is_https()),

@@ -2,10 +2,7 @@
 //! are logged with the request id and never shown.
 
 use minijinja::context;
-use poem::{
-    Endpoint, IntoResponse, Middleware, Request, Response, Result,
-    http::{StatusCode, header},
-};
+use poem::{Endpoint, IntoResponse, Middleware, Request, Response, Result, http::header};
 
 use super::{
     middleware::RequestId,
@@ -48,10 +45,7 @@ impl<E: Endpoint> Endpoint for ErrorPagesEndpoint<E> {
         };
         let page = PageContext::at(&self.state, &uri);
         if let Some(AppError::SignInRequired) = error.downcast_ref::<AppError>() {
-            return Ok(Response::builder()
-                .status(StatusCode::SEE_OTHER)
-                .header(header::LOCATION, "/connexion")
-                .finish());
+            return Ok(super::http::see_other("/connexion").finish());
         }
         let status = error.status();
         if status.is_server_error() {

@@ -53,6 +53,13 @@ fn accepts_gzip(headers: &HeaderMap) -> bool {
         })
 }
 
+/// A redirection to `to` after a form or a click (303: the browser follows with a GET).
+pub fn see_other(to: &str) -> poem::ResponseBuilder {
+    Response::builder()
+        .status(StatusCode::SEE_OTHER)
+        .header(header::LOCATION, to)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -432,10 +432,7 @@ impl Admin<'_> {
     fn confirm(&self, path: &str, notice: &str) -> Response {
         debug_assert!(crate::i18n::ADMIN_NOTICES.contains(&notice));
         let to = format!("{}?ok={notice}", self.page.link(path));
-        Response::builder()
-            .status(StatusCode::SEE_OTHER)
-            .header(header::LOCATION, to)
-            .finish()
+        crate::web::http::see_other(&to).finish()
     }
 }
 

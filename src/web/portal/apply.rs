@@ -24,14 +24,9 @@ use crate::{
     },
 };
 
-/// How long applications are kept, in whole years rounded up (at least one), as candidates
-/// are told: never less than the truth.
+/// How long applications are kept, as candidates are told.
 fn retention_years(state: &crate::app::AppState) -> i64 {
-    years_of(state.config.jobs.application_retention_days)
-}
-
-pub(super) fn years_of(days: i64) -> i64 {
-    ((days + 364) / 365).max(1)
+    applications::retention_years(state.config.jobs.application_retention_days)
 }
 
 /// What the page shows.
@@ -237,19 +232,7 @@ pub async fn leave(
     if tracked && request.method() == poem::http::Method::GET {
         crate::analytics::count_apply_click(&state.db, &offer, now).await?;
     }
-    Ok(Response::builder()
-        .status(StatusCode::SEE_OTHER)
-        .header(poem::http::header::LOCATION, to)
+    Ok(crate::web::http::see_other(&to)
         .header(poem::http::header::CACHE_CONTROL, "no-store")
         .finish())
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn candidates_are_never_told_less_than_the_retention() {
-        for (days, years) in [(1, 1), (365, 1), (366, 2), (548, 2), (730, 2), (731, 3)] {
-            assert_eq!(super::years_of(days), years, "{days} days");
-        }
-    }
 }

@@ -48,7 +48,7 @@ pub fn personal_data(request: &Request, Data(state): Data<&SharedState>) -> AppR
     // The periods as configured, in the units the forms state them.
     let jobs = &state.config.jobs;
     let periods = minijinja::context! {
-        retention_years => super::apply::years_of(jobs.application_retention_days),
+        retention_years => crate::applications::retention_years(jobs.application_retention_days),
         retention_months => crate::talents::retention_months(jobs.talent_retention_days),
     };
     fixed_page(

@@ -25,6 +25,7 @@ use crate::{
     web::{
         admin::forms::{FormData, field_errors_in, read_multipart},
         auth, clients,
+        http::see_other,
     },
 };
 
@@ -278,19 +279,11 @@ pub async fn confirm(
     let form = FormData::new(form.0);
     auth::check_public_form_csrf(state, request, &form.text("csrf"))?;
     match talents::confirm(&state.db, &token, state.now()).await? {
-        OptIn::Waiting => Ok(see_other(
-            &page.link(&format!("/vivier/profil/{token}?confirme=1")),
-        )),
+        OptIn::Waiting => {
+            Ok(see_other(&page.link(&format!("/vivier/profil/{token}?confirme=1"))).finish())
+        }
         other => show((&page, request), opt_in_notice(other)).await,
     }
-}
-
-/// A redirection after a form, to a page of the portal.
-fn see_other(to: &str) -> Response {
-    Response::builder()
-        .status(StatusCode::SEE_OTHER)
-        .header(poem::http::header::LOCATION, to)
-        .finish()
 }
 
 #[handler]
@@ -349,9 +342,9 @@ pub async fn update(
     )
     .await;
     match updated {
-        Ok(_) => Ok(see_other(
-            &page.link(&format!("/vivier/profil/{token}?enregistre=1")),
-        )),
+        Ok(_) => {
+            Ok(see_other(&page.link(&format!("/vivier/profil/{token}?enregistre=1"))).finish())
+        }
         Err(error @ AppError::Invalid(_)) => {
             let errors = field_errors_in(&page, &error);
             show(
@@ -385,9 +378,7 @@ pub async fn renew(
     let page = PageContext::new(state, request);
     let talent = own_profile(state, request, &token, form).await?;
     talents::renew(&state.db, talent, state.now()).await?;
-    Ok(see_other(
-        &page.link(&format!("/vivier/profil/{token}?prolonge=1")),
-    ))
+    Ok(see_other(&page.link(&format!("/vivier/profil/{token}?prolonge=1"))).finish())
 }
 
 #[handler]
