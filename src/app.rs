@@ -38,6 +38,8 @@ pub struct AppState {
     pub clock: Clock,
     /// Image renditions kept in memory once served.
     pub media_cache: MediaCache,
+    /// Page views counted since they were last written (see `analytics`).
+    pub views: crate::analytics::Views,
     /// What the portal signs its cookies with (see `Config::secret_key`).
     pub signing_key: [u8; 32],
 }
@@ -102,6 +104,7 @@ impl AppState {
             storage: Storage::new(&config)?,
             clock: Clock::default(),
             media_cache: MediaCache::default(),
+            views: crate::analytics::Views::default(),
             proconnect,
             login_limiter: RateLimiter::new(config.auth.login_attempts_per_minute),
             application_limiter: RateLimiter::new(crate::applications::PER_CLIENT_AND_MINUTE),

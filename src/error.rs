@@ -436,6 +436,15 @@ impl AppError {
         }
     }
 
+    /// The exit code of a command that ends with this error: 2 for what was typed wrong (as
+    /// for a bad option), 1 for a failure.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Self::Invalid(_) | Self::Argument { .. } => 2,
+            _ => 1,
+        }
+    }
+
     /// One field refused for `reason`.
     pub fn invalid(field: impl Into<String>, reason: Reason) -> Self {
         Self::Invalid(Problems(vec![FieldError::new(field, reason)]))

@@ -13,7 +13,7 @@ struct LocaleFiles;
 
 /// The confirmations a back-office page may show after a change (`?ok=CODE`, message
 /// `admin-notice-CODE`); every one must be translated.
-pub const ADMIN_NOTICES: [&str; 25] = [
+pub const ADMIN_NOTICES: [&str; 26] = [
     "saved",
     "created",
     "duplicated",
@@ -39,7 +39,27 @@ pub const ADMIN_NOTICES: [&str; 25] = [
     "job-busy",
     "already-reviewed",
     "talent-contacted",
+    "goals-saved",
 ];
+
+/// The pages whose English address is not their French one: (French, English) paths.
+const ENGLISH_PATHS: [(&str, &str); 1] = [("/statistiques", "/statistics")];
+
+/// The English path of the page at French path `path` (most pages keep theirs).
+pub fn english_path(path: &str) -> &str {
+    ENGLISH_PATHS
+        .iter()
+        .find(|(french, _)| *french == path)
+        .map_or(path, |(_, english)| english)
+}
+
+/// The French path of the page at English path `path`.
+pub fn french_path(path: &str) -> &str {
+    ENGLISH_PATHS
+        .iter()
+        .find(|(_, english)| *english == path)
+        .map_or(path, |(french, _)| french)
+}
 
 /// A language of the portal. URLs carry it: French at the root, English under `/en`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
@@ -283,6 +303,41 @@ mod tests {
                     "emails",
                     "jobs",
                     "moderation",
+                    "statistics",
+                ],
+            ),
+            (
+                "stats-series-",
+                crate::statistics::Series::ALL
+                    .iter()
+                    .map(|series| series.code())
+                    .collect(),
+            ),
+            ("error-argument-", vec!["year", "ministry", "format"]),
+            (
+                "stats-goal-",
+                crate::statistics::Indicator::for_level(true)
+                    .iter()
+                    .map(|i| i.code())
+                    .collect(),
+            ),
+            (
+                "stats-export-",
+                crate::statistics::Format::ALL
+                    .iter()
+                    .map(|f| f.code())
+                    .collect(),
+            ),
+            (
+                "stats-month-",
+                vec![
+                    "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12",
+                ],
+            ),
+            (
+                "stats-month-short-",
+                vec![
+                    "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12",
                 ],
             ),
             ("admin-moderation-kind-", vec!["offer", "story"]),

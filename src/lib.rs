@@ -32,6 +32,7 @@ pub mod personal_data;
 pub mod regions;
 pub mod render;
 pub mod slug;
+pub mod statistics;
 pub mod stories;
 pub mod talents;
 pub mod tenants;

@@ -310,11 +310,10 @@ impl Renderer {
             },
         );
         env.add_function("url", |state: &State, path: &str| -> String {
-            let prefix = lang_of(state).prefix();
-            if path == "/" && !prefix.is_empty() {
-                prefix.to_owned()
-            } else {
-                format!("{prefix}{path}")
+            match lang_of(state) {
+                Lang::En if path == "/" => "/en".to_owned(),
+                Lang::En => format!("/en{}", crate::i18n::english_path(path)),
+                Lang::Fr => path.to_owned(),
             }
         });
         let version = self.asset_version.clone();

@@ -36,6 +36,9 @@ async fn demo_app(offers: usize) -> TestApp {
     };
     let app = TestApp::start_with(Backend::Sqlite, options).await;
     app.seed_demo(offers).await;
+    metiers::demo::seed_history(&app.state.db, chrono::Utc::now())
+        .await
+        .unwrap();
     metiers::demo::seed_accounts(&app.state.db, chrono::Utc::now())
         .await
         .unwrap();
@@ -116,6 +119,8 @@ async fn public_pages_have_no_accessibility_violation() {
         "/mentions-legales".to_owned(),
         "/donnees-personnelles".to_owned(),
         "/plan-du-site".to_owned(),
+        "/statistiques".to_owned(),
+        "/en/statistics".to_owned(),
         "/connexion".to_owned(),
         format!("/offres/{on_site}/candidater"),
         format!("/en/offres/{on_site}/apply"),
@@ -164,6 +169,7 @@ async fn public_pages_have_no_accessibility_violation() {
         "/admin/taches",
         "/admin/ministeres",
         "/admin/ministeres/nouveau",
+        "/admin/statistiques",
     ];
     let mut admin_pages: Vec<String> = admin_pages.iter().map(|p| p.to_string()).collect();
     let queue = app.get_with_cookie("/admin/moderation", &session).await;

@@ -567,7 +567,7 @@ async fn applying_elsewhere_is_counted_without_tracking(backend: Backend) {
         page.text().await.unwrap().contains("a mené 2 fois"),
         "two counted, the ones asking not to be tracked left out"
     );
-    let rows = metiers::entities::apply_clicks::Entity::find()
+    let rows = metiers::entities::daily_counts::Entity::find()
         .into_json()
         .all(&app.state.db)
         .await

@@ -6,7 +6,7 @@ use std::process::Output;
 use crate::support::{Backend, TestDatabase};
 
 /// Runs the binary on `database_url`, its data folder (media) a temporary one of that database.
-fn metiers(database_url: &str, args: &[&str]) -> Output {
+pub(crate) fn metiers(database_url: &str, args: &[&str]) -> Output {
     let name: String = database_url
         .chars()
         .filter(|c| c.is_ascii_alphanumeric())
@@ -22,11 +22,11 @@ fn metiers(database_url: &str, args: &[&str]) -> Output {
         .expect("run metiers")
 }
 
-fn stdout(output: &Output) -> String {
+pub(crate) fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
-fn stderr(output: &Output) -> String {
+pub(crate) fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
@@ -44,7 +44,7 @@ async fn ministries_and_users_are_managed_from_the_command_line(backend: Backend
         let alerts = metiers(&url, &["jobs", "run", "send_alerts"]);
         assert!(alerts.status.success(), "{}", stderr(&alerts));
         let unknown = metiers(&url, &["jobs", "run", "send_everything"]);
-        assert_eq!(unknown.status.code(), Some(1), "{}", stderr(&unknown));
+        assert_eq!(unknown.status.code(), Some(2), "{}", stderr(&unknown));
         assert!(stderr(&unknown).contains("send_everything"));
 
         let created = metiers(
@@ -71,7 +71,7 @@ async fn ministries_and_users_are_managed_from_the_command_line(backend: Backend
                 "MC",
             ],
         );
-        assert_eq!(again.status.code(), Some(1));
+        assert_eq!(again.status.code(), Some(2));
         let message = stderr(&again);
         assert_eq!(message.lines().count(), 1, "one line: {message}");
         assert!(
@@ -100,7 +100,7 @@ async fn ministries_and_users_are_managed_from_the_command_line(backend: Backend
         );
         assert!(editor.status.success(), "{}", stderr(&editor));
         let bad = metiers(&url, &["user", "create", "pas-un-email"]);
-        assert_eq!(bad.status.code(), Some(1));
+        assert_eq!(bad.status.code(), Some(2));
         assert!(stderr(&bad).contains("invalid email"), "{}", stderr(&bad));
         let bad_role = metiers(
             &url,

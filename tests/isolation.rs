@@ -169,6 +169,19 @@ const ROUTES: &[Row] = &[
         Editor,
     ),
     row("GET", "/admin/vivier/{talent}/cv", &[], Editor),
+    row("GET", "/admin/statistiques?ministere={slug}", &[], Editor),
+    row(
+        "GET",
+        "/admin/statistiques/export?ministere={slug}&format=csv",
+        &[],
+        Editor,
+    ),
+    row(
+        "POST",
+        "/admin/statistiques/objectifs",
+        &[("ministere", "{slug}"), ("target_recruitments", "9")],
+        Editor,
+    ),
     row("GET", "/admin/taches", &[], Admin),
     row("POST", "/admin/taches/outbox/lancer", &[], Admin),
     row("GET", "/admin/moderation", &[], Admin),
@@ -259,6 +272,8 @@ struct Targets {
     invitation: i32,
     member: i32,
     tenant: i32,
+    /// The ministry's slug, which the statistics' queries name.
+    slug: String,
     structure: i32,
 }
 
@@ -274,6 +289,7 @@ impl Targets {
             .replace("{member}", &self.member.to_string())
             .replace("{tenant}", &self.tenant.to_string())
             .replace("{structure}", &self.structure.to_string())
+            .replace("{slug}", &self.slug)
     }
 }
 
@@ -512,6 +528,7 @@ async fn ministry_with_content(app: &TestApp, slug: &str, admin: &accounts::Acto
         invitation: invitation.id,
         member,
         tenant: tenant.id,
+        slug: tenant.slug.clone(),
         structure: structure.id,
     }
 }
@@ -520,8 +537,8 @@ async fn every_admin_route_keeps_ministries_apart(backend: Backend) {
     let mut table: Vec<String> = ROUTES
         .iter()
         .map(|row| {
-            let path = row
-                .path
+            let path = row.path.split('?').next().unwrap_or_default();
+            let path = path
                 .replace("{offer}", ":id")
                 .replace("{application}", ":id")
                 .replace("{talent}", ":id")

@@ -22,5 +22,6 @@ mod proconnect;
 mod security;
 mod smtp_server;
 mod snapshots;
+mod statistics;
 mod storage;
 mod talents;

@@ -381,7 +381,7 @@ fn huge_grey_png(side: u32) -> Vec<u8> {
     header.extend_from_slice(&side.to_be_bytes());
     header.extend_from_slice(&[16, 0, 0, 0, 0]);
     chunk(&mut png, b"IHDR", &header);
-    let mut deflate = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+    let mut deflate = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
     let row = vec![0u8; 1 + 2 * side as usize];
     for _ in 0..side {
         deflate.write_all(&row).unwrap();

@@ -585,3 +585,29 @@ admin-offer-matching-talents = { $count ->
     [one] One talent of the pool matches this offer
    *[other] { $count } talents of the pool match this offer
 }
+
+## Statistics (/admin/statistiques)
+admin-nav-statistics = Statistics
+admin-notice-goals-saved = The goals are saved.
+stats-admin-title = Statistics { $year }: all ministries
+stats-admin-title-ministry = Statistics { $year }: { $name }
+stats-admin-lead = This year’s goals and the figures that measure them, computed from facts: applications, recruitments, sign-ups and page views counted without tracking.
+stats-national = All ministries
+stats-pick-year = Year
+stats-pick-ministry = Scope
+stats-pick-submit = Show
+stats-empty = No figures for this year and scope.
+stats-summary-heading = Conversion and delays
+stats-summary-note = Delays count the days since the offer was first published. An offer “with no application” got neither an application on the site nor a click on “Apply”.
+stats-no-offers = No offer was seen this year.
+stats-monthly-table-heading = Every figure, month by month
+stats-export-heading = Download these figures
+stats-export-lead = The same figures as this page, for a spreadsheet or another tool.
+stats-export-csv = CSV (spreadsheet)
+stats-export-xlsx = Excel (XLSX)
+stats-export-json = JSON
+stats-goals-form-heading = Goals { $year }
+stats-goals-form-lead-national = National goals, set by DINUM. Leave a field empty to go back to the default goal.
+stats-goals-form-lead-ministry = This ministry’s own goals. Leave a field empty to set none.
+stats-goals-submit = Save the goals
+stats-goals-hint = A whole number, from 0 to 1,000,000.

@@ -585,3 +585,29 @@ admin-offer-matching-talents = { $count ->
     [one] Un talent du vivier correspond à cette offre
    *[other] { $count } talents du vivier correspondent à cette offre
 }
+
+## Statistics (/admin/statistiques)
+admin-nav-statistics = Statistiques
+admin-notice-goals-saved = Les objectifs sont enregistrés.
+stats-admin-title = Statistiques { $year } : ensemble des ministères
+stats-admin-title-ministry = Statistiques { $year } : { $name }
+stats-admin-lead = Les objectifs de l’année et les chiffres qui les mesurent, calculés à partir des faits : candidatures, recrutements, inscriptions et pages vues comptées sans suivi.
+stats-national = Ensemble des ministères
+stats-pick-year = Année
+stats-pick-ministry = Périmètre
+stats-pick-submit = Afficher
+stats-empty = Aucun chiffre pour cette année et ce périmètre.
+stats-summary-heading = Conversion et délais
+stats-summary-note = Les délais comptent les jours depuis la première publication de l’offre. Une offre « sans candidature » n’a reçu ni candidature sur le site ni clic sur « Postuler ».
+stats-no-offers = Aucune offre n’a été vue cette année.
+stats-monthly-table-heading = Tous les chiffres, mois par mois
+stats-export-heading = Télécharger ces chiffres
+stats-export-lead = Les mêmes chiffres que cette page, pour un tableur ou un autre outil.
+stats-export-csv = CSV (tableur)
+stats-export-xlsx = Excel (XLSX)
+stats-export-json = JSON
+stats-goals-form-heading = Objectifs { $year }
+stats-goals-form-lead-national = Objectifs nationaux, fixés par la DINUM. Laissez un champ vide pour revenir à l’objectif par défaut.
+stats-goals-form-lead-ministry = Objectifs propres à ce ministère. Laissez un champ vide pour ne pas en fixer.
+stats-goals-submit = Enregistrer les objectifs
+stats-goals-hint = Un nombre entier, de 0 à 1 000 000.

@@ -21,6 +21,7 @@ mod m20261201_000013_alerts;
 mod m20261201_000014_talents;
 mod m20261201_000015_data_requests;
 mod m20261201_000016_apply_clicks;
+mod m20261201_000017_statistics;
 
 pub struct Migrator;
 
@@ -44,6 +45,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000014_talents::Migration),
             Box::new(m20261201_000015_data_requests::Migration),
             Box::new(m20261201_000016_apply_clicks::Migration),
+            Box::new(m20261201_000017_statistics::Migration),
         ]
     }
 }

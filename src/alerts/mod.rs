@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, sea_query::Expr,
 };
 
 use crate::{
@@ -154,9 +154,18 @@ pub async fn confirm(db: &DatabaseConnection, token: &str, now: DateTime<Utc>) -
     let alert = find_by_link(db, token).await?;
     let state = OptIn::of(alert.created_at, alert.confirmed_at, now);
     if state == OptIn::Waiting {
-        let mut row: alerts::ActiveModel = alert.into();
-        row.confirmed_at = Set(Some(now));
-        row.update(db).await?;
+        // Counted once, however many times the link is followed at the same moment.
+        let txn = crate::db::begin_write(db).await?;
+        let confirmed = alerts::Entity::update_many()
+            .col_expr(alerts::Column::ConfirmedAt, Expr::value(now))
+            .filter(alerts::Column::Id.eq(alert.id))
+            .filter(alerts::Column::ConfirmedAt.is_null())
+            .exec(&txn)
+            .await?;
+        if confirmed.rows_affected == 1 {
+            crate::analytics::count(&txn, now, crate::analytics::Metric::Alert, None, None).await?;
+        }
+        txn.commit().await?;
     }
     Ok(state)
 }

@@ -152,6 +152,9 @@ pub async fn change_status(
         now,
     )
     .await?;
+    if to == ApplicationStatus::Hired {
+        crate::statistics::record_hire(db, &after, now).await?;
+    }
     tell_candidate(db, letterhead, &after, now).await?;
     Ok(after)
 }

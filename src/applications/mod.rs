@@ -23,6 +23,7 @@ use sea_orm::{
 pub use pdf::check_cv;
 
 use crate::{
+    analytics::{self, Metric},
     audit, candidates,
     codes::{ApplicationStatus, ApplyMode},
     entities::{applications, offers},
@@ -244,7 +245,11 @@ async fn save(
     let application: applications::Model = application.try_into()?;
     let action = match replaced_cv {
         Some(_) => "application.update",
-        None => "application.create",
+        None => {
+            let (tenant, offer) = (Some(TenantId::new(offer.tenant_id)), Some(offer.key()));
+            analytics::count(&txn, now, Metric::Application, tenant, offer).await?;
+            "application.create"
+        }
     };
     let subject = audit::Subject {
         tenant_id: Some(offer.tenant_id),

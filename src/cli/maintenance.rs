@@ -31,6 +31,10 @@ pub async fn seed(config: &Config, args: SeedArgs, now: DateTime<Utc>) -> AppRes
         "seeded {} ministries, {} offers, {} stories, {pictures} pictures",
         report.ministries, report.offers, report.stories
     );
+    if args.history {
+        let past = demo::seed_history(&db, now).await?;
+        println!("seeded {past} past offers and two years of daily figures");
+    }
     Ok(())
 }
 

@@ -1,6 +1,7 @@
 //! The `metiers` command line: what each command does, one module per concern. `main.rs`
 //! only parses the arguments, loads the configuration and reports the outcome.
 
+mod export;
 mod maintenance;
 mod ministries;
 mod serve;
@@ -54,6 +55,9 @@ pub enum Command {
     /// Run the scheduled jobs by hand.
     #[command(subcommand)]
     Jobs(JobsCommand),
+    /// Export figures to a file.
+    #[command(subcommand)]
+    Export(ExportCommand),
     /// Run the scheduled jobs on their schedules, without serving (with
     /// METIERS_SCHEDULER=false on the instances that serve).
     Worker,
@@ -64,6 +68,45 @@ pub enum JobsCommand {
     /// Run job NAME now: expire_offers, expiry_reminders, publish_scheduled,
     /// purge_personal_data, outbox or send_alerts.
     Run { name: String },
+}
+
+#[derive(Subcommand)]
+pub enum ExportCommand {
+    /// The statistics of a year: goals, monthly figures, most seen offers, delays (the
+    /// figures of /admin/statistiques). Exits with 2 on an unknown year or ministry.
+    Stats {
+        /// The year, e.g. 2026.
+        #[arg(long)]
+        year: String,
+        /// One ministry (slug); the whole site when omitted.
+        #[arg(long)]
+        tenant: Option<String>,
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// The file to write; the standard output when omitted.
+        #[arg(long)]
+        output: Option<std::path::PathBuf>,
+    },
+}
+
+/// The file formats of `export`.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// UTF-8 with BOM, `;` separated, for French spreadsheets.
+    Csv,
+    /// One sheet per table and a chart sheet.
+    Xlsx,
+    Json,
+}
+
+impl From<ExportFormat> for crate::statistics::Format {
+    fn from(format: ExportFormat) -> Self {
+        match format {
+            ExportFormat::Csv => Self::Csv,
+            ExportFormat::Xlsx => Self::Xlsx,
+            ExportFormat::Json => Self::Json,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -85,6 +128,9 @@ pub struct SeedArgs {
     /// How many demo offers to generate.
     #[arg(long, default_value_t = demo::DEFAULT_OFFERS)]
     pub offers: usize,
+    /// Also seed two years of past offers and daily figures for the statistics (once).
+    #[arg(long)]
+    pub history: bool,
 }
 
 #[derive(Subcommand)]
@@ -155,6 +201,15 @@ pub async fn run(command: Command, config: Config) -> AppResult<()> {
         Command::Jobs(JobsCommand::Run { name }) => maintenance::run_job(config, &name).await,
         Command::Media(MediaCommand::Check { repair }) => {
             maintenance::check_media(&config, repair).await
+        }
+        Command::Export(ExportCommand::Stats {
+            year,
+            tenant,
+            format,
+            output,
+        }) => {
+            let asked = (year.as_str(), tenant.as_deref());
+            export::stats(&config, asked, format.into(), output, now).await
         }
         Command::Tenant(command) => ministries::run(&config, command, now).await,
         Command::User(command) => users::run(&config, command, now).await,

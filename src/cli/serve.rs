@@ -31,6 +31,8 @@ pub async fn serve(
             let report = demo::seed(&state.db, demo::DEFAULT_OFFERS, now).await?;
             tracing::info!(?report, "demo data seeded");
         }
+        let history = demo::seed_history(&state.db, now).await?;
+        tracing::info!(history, "two years of demo statistics ready");
         let accounts = demo::seed_accounts(&state.db, now).await?;
         demo::seed_proposal(&state.db, &state.letterhead(), now).await?;
         let pictures = demo::seed_media(&state.db, &state.storage, now).await?;

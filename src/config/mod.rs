@@ -5,6 +5,7 @@
 //! The file stays one flat table of keys ([`sources`]); the configuration is made of sections,
 //! each read by its own module from the keys it owns.
 
+mod analytics;
 mod auth;
 mod database;
 mod jobs;
@@ -13,6 +14,7 @@ mod media;
 mod server;
 mod sources;
 
+pub use analytics::{AnalyticsConfig, MatomoConfig};
 pub use auth::{AuthConfig, PROCONNECT_SCOPES, ProConnectConfig};
 pub use database::DatabaseConfig;
 pub use jobs::JobsConfig;
@@ -33,6 +35,7 @@ pub struct Config {
     pub mail: MailConfig,
     pub media: MediaConfig,
     pub jobs: JobsConfig,
+    pub analytics: AnalyticsConfig,
     /// Demo mode (`serve --demo`): demo data and the demo accounts' login page. Never set
     /// from files or the environment.
     pub demo: bool,
@@ -61,6 +64,7 @@ impl Config {
             mail: MailConfig::from_sources(&sources)?,
             media: MediaConfig::from_sources(&sources)?,
             jobs: JobsConfig::from_sources(&sources)?,
+            analytics: AnalyticsConfig::from_sources(&sources)?,
             server,
             demo: false,
         })
@@ -91,6 +95,34 @@ mod tests {
         assert_eq!(config.server.bind.to_string(), "127.0.0.1:8080");
         assert_eq!(config.database.url, "sqlite://data/metiers.db?mode=rwc");
         assert_eq!(config.server.base_url, "http://127.0.0.1:8080");
+    }
+
+    #[test]
+    fn matomo_is_off_unless_configured_whole() {
+        assert!(config(&[]).unwrap().analytics.matomo.is_none());
+        let on = config(&[
+            ("METIERS_MATOMO_URL", "https://stats.data.gouv.fr/"),
+            ("METIERS_MATOMO_SITE_ID", "42"),
+        ])
+        .unwrap();
+        let matomo = on.analytics.matomo.unwrap();
+        assert_eq!(matomo.url, "https://stats.data.gouv.fr");
+        assert_eq!(matomo.origin(), "https://stats.data.gouv.fr");
+        let error = config(&[("METIERS_MATOMO_URL", "https://stats.data.gouv.fr")])
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("METIERS_MATOMO_SITE_ID"), "{error}");
+        let error = config(&[
+            ("METIERS_MATOMO_URL", "stats"),
+            ("METIERS_MATOMO_SITE_ID", "1"),
+        ])
+        .unwrap_err()
+        .to_string();
+        assert!(error.contains("METIERS_MATOMO_URL"), "{error}");
+        let error = config(&[("METIERS_COUNT_FLUSH_SECONDS", "0")])
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("METIERS_COUNT_FLUSH_SECONDS"), "{error}");
     }
 
     #[test]

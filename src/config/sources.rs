@@ -53,6 +53,10 @@ pub(super) struct FileConfig {
     pub(super) email_retention_days: Option<String>,
     pub(super) application_retention_days: Option<String>,
     pub(super) talent_retention_days: Option<String>,
+    pub(super) count_views: Option<String>,
+    pub(super) count_flush_seconds: Option<String>,
+    pub(super) matomo_url: Option<String>,
+    pub(super) matomo_site_id: Option<String>,
 }
 
 impl FileConfig {

@@ -6,6 +6,8 @@
 
 mod pictures;
 
+mod history;
+
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Duration, Utc};
@@ -26,6 +28,8 @@ use crate::{
 
 /// The number of offers `seed --demo` writes unless told otherwise.
 pub const DEFAULT_OFFERS: usize = 300;
+
+pub use history::{HISTORY_OFFERS, seed_history};
 
 #[derive(Deserialize)]
 struct DemoStructure {

@@ -325,10 +325,20 @@ pub async fn confirm(db: &DatabaseConnection, token: &str, now: DateTime<Utc>) -
     let talent = find_by_link(db, token).await?;
     let state = OptIn::of(talent.created_at, talent.confirmed_at, now);
     if state == OptIn::Waiting {
-        let mut row: talents::ActiveModel = talent.into();
-        row.confirmed_at = Set(Some(now));
-        row.renewed_at = Set(now);
-        row.update(db).await?;
+        // Counted once, however many times the link is followed at the same moment.
+        let txn = crate::db::begin_write(db).await?;
+        let confirmed = talents::Entity::update_many()
+            .col_expr(talents::Column::ConfirmedAt, Expr::value(now))
+            .col_expr(talents::Column::RenewedAt, Expr::value(now))
+            .filter(talents::Column::Id.eq(talent.id))
+            .filter(talents::Column::ConfirmedAt.is_null())
+            .exec(&txn)
+            .await?;
+        if confirmed.rows_affected == 1 {
+            crate::analytics::count(&txn, now, crate::analytics::Metric::Talent, None, None)
+                .await?;
+        }
+        txn.commit().await?;
     }
     Ok(state)
 }

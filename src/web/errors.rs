@@ -62,6 +62,14 @@ impl<E: Endpoint> Endpoint for ErrorPagesEndpoint<E> {
         } else {
             500
         };
+        // What names nothing, said precisely when the site has words for it.
+        let detail = match error.downcast_ref::<AppError>() {
+            Some(AppError::Argument { argument, .. }) => {
+                let key = format!("error-argument-{argument}");
+                self.state.i18n.has(page.lang, &key).then(|| page.t(&key))
+            }
+            _ => None,
+        };
         let view = View::new(
             "errors/error.html",
             page.t(&format!("error-{key}-title")),
@@ -71,6 +79,7 @@ impl<E: Endpoint> Endpoint for ErrorPagesEndpoint<E> {
                 title_key => format!("error-{key}-title"),
                 message_key => format!("error-{key}-message"),
                 request_id => request_id,
+                detail => detail,
             },
         )
         .status(status);

@@ -20,14 +20,33 @@ use poem::{
 };
 use tracing::Instrument;
 
-/// The Content-Security-Policy of every response: no inline script or style, no framing.
-pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
-img-src 'self' data:; font-src 'self'; connect-src 'self'; media-src 'self'; object-src 'none'; \
-base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+/// The Content-Security-Policy of every response: no inline script or style, no framing. A
+/// Matomo instance (`matomo_origin`), when configured, may serve its script and receive its
+/// hits.
+pub fn content_security_policy(matomo_origin: Option<&str>) -> String {
+    let matomo = matomo_origin
+        .map(|origin| format!(" {origin}"))
+        .unwrap_or_default();
+    format!(
+        "default-src 'self'; script-src 'self'{matomo}; style-src 'self'; \
+img-src 'self' data:{matomo}; font-src 'self'; connect-src 'self'{matomo}; media-src 'self'; \
+object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+    )
+}
 
 /// The id of the request being served, in its extensions (for error pages and logs).
 #[derive(Clone, Debug)]
 pub struct RequestId(pub String);
+
+/// Marks a `HEAD` request that goes on as a `GET` (see [`Observe`]): nothing counts it as
+/// a visit.
+#[derive(Clone, Copy, Debug)]
+pub struct AskedHead;
+
+/// Whether `request` is a `HEAD` answered as a `GET`.
+pub fn asked_head(request: &Request) -> bool {
+    request.extensions().get::<AskedHead>().is_some()
+}
 
 /// Gives each request an id (kept from `X-Request-Id` when sane), logs it and sets the
 /// security headers on the response.
@@ -88,6 +107,7 @@ impl<E: Endpoint> Endpoint for ObserveEndpoint<E> {
         let method = request.method().clone();
         if method == Method::HEAD {
             request.set_method(Method::GET);
+            request.extensions_mut().insert(AskedHead);
         }
         let path = without_secrets(request.original_uri().path());
         let started = Instant::now();
@@ -121,8 +141,6 @@ impl<E: Endpoint> Endpoint for ObserveEndpoint<E> {
     }
 }
 
-/// The security headers of every response, error pages included: a strict CSP, no sniffing,
-/// no framing, no powerful features (HSTS, which depends on the request, is `Observe`'s).
 /// The paths whose last segment is a secret (the key of a candidate's profile or alert, a
 /// login link): the log shows them without it.
 const SECRET_PATHS: [&str; 6] = [
@@ -147,9 +165,15 @@ fn without_secrets(path: &str) -> String {
     path.to_owned()
 }
 
-pub fn security_headers() -> SetHeader {
+/// The security headers of every response, error pages included: a strict CSP, no sniffing,
+/// no framing, no powerful features (HSTS, which depends on the request, is `Observe`'s).
+pub fn security_headers(matomo: Option<&crate::config::MatomoConfig>) -> SetHeader {
+    let origin = matomo.map(crate::config::MatomoConfig::origin);
     SetHeader::new()
-        .overriding(header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY)
+        .overriding(
+            header::CONTENT_SECURITY_POLICY,
+            content_security_policy(origin.as_deref()),
+        )
         .overriding(header::X_CONTENT_TYPE_OPTIONS, "nosniff")
         .overriding(header::REFERRER_POLICY, "strict-origin-when-cross-origin")
         .overriding(header::X_FRAME_OPTIONS, "DENY")
@@ -162,7 +186,22 @@ pub fn security_headers() -> SetHeader {
 
 #[cfg(test)]
 mod tests {
-    use super::without_secrets;
+    use super::{content_security_policy, without_secrets};
+
+    #[test]
+    fn only_a_configured_matomo_is_allowed() {
+        let strict = content_security_policy(None);
+        assert!(strict.contains("script-src 'self';"), "{strict}");
+        let matomo = content_security_policy(Some("https://stats.data.gouv.fr"));
+        for directive in ["script-src", "img-src", "connect-src"] {
+            let allowed = matomo
+                .split(';')
+                .find(|part| part.trim().starts_with(directive))
+                .unwrap();
+            assert!(allowed.ends_with(" https://stats.data.gouv.fr"), "{matomo}");
+        }
+        assert!(matomo.contains("style-src 'self';"), "{matomo}");
+    }
 
     #[test]
     fn secrets_never_reach_the_log() {

@@ -4,13 +4,16 @@ pub mod admin;
 mod assets;
 pub(crate) mod auth;
 mod cache;
+mod charts;
 pub(crate) mod clients;
+mod counting;
 mod errors;
 mod http;
 mod limits;
 pub mod media;
 pub mod middleware;
 pub mod portal;
+mod statistics;
 
 use std::sync::Arc;
 
@@ -50,9 +53,15 @@ pub fn router(state: SharedState) -> impl Endpoint<Output = Response> {
         .nest("/en", portal::english().nest("/admin", admin::routes()));
     routes
         .with(cache::CachedPages(state.clone()))
+        .with_if(
+            state.config.analytics.count_views,
+            counting::CountViews(state.clone()),
+        )
         .with(limits::Limits(state.clone()))
         .with(errors::ErrorPages(state.clone()))
-        .with(middleware::security_headers())
+        .with(middleware::security_headers(
+            state.config.analytics.matomo.as_ref(),
+        ))
         .with(middleware::Observe {
             https: state.config.server.is_https(),
         })
@@ -85,20 +94,37 @@ pub async fn serve(state: SharedState) -> AppResult<()> {
     let bind = state.config.server.bind;
     let app = router(state.clone());
     tokio::spawn(crate::mail::Mailer::run(state.clone()));
+    tokio::spawn(write_views(state.clone()));
     // Kept alive while serving; a worker instance runs them instead when this is off.
     let _scheduler = match state.config.jobs.scheduler {
         true => Some(crate::jobs::scheduler::start(state.clone()).await?),
         false => None,
     };
     tracing::info!(%bind, base_url = %state.config.server.base_url, "serving the portal");
-    poem::Server::new(TcpListener::bind(bind))
+    let served = poem::Server::new(TcpListener::bind(bind))
         .run_with_graceful_shutdown(
             app,
             shutdown_signal(),
             Some(std::time::Duration::from_secs(10)),
         )
         .await
-        .map_err(|e| AppError::setup("server", format!("METIERS_BIND {bind}: {e}")))
+        .map_err(|e| AppError::setup("server", format!("METIERS_BIND {bind}: {e}")));
+    // The views of the last seconds, before the process ends.
+    if let Err(error) = state.views.flush(&state.db).await {
+        tracing::warn!(%error, "the last page views could not be written");
+    }
+    served
+}
+
+/// Writes the page views counted in memory every `count_flush_seconds`.
+async fn write_views(state: SharedState) {
+    let every = std::time::Duration::from_secs(state.config.analytics.flush_seconds);
+    loop {
+        tokio::time::sleep(every).await;
+        if let Err(error) = state.views.flush(&state.db).await {
+            tracing::warn!(%error, "page views not written yet: kept for the next try");
+        }
+    }
 }
 
 async fn shutdown_signal() {

@@ -19,6 +19,7 @@ pub struct Candidate {
 impl Candidate {
     pub async fn opens(app: &TestApp, path: &str) -> Self {
         let client = reqwest::Client::builder()
+            .user_agent(super::BROWSER)
             .cookie_store(true)
             .redirect(reqwest::redirect::Policy::none())
             .build()

@@ -21,6 +21,9 @@ use metiers::{app::AppState, app::SharedState, config::Config, db, ids::TenantId
 use poem::listener::{Acceptor, Listener, TcpListener};
 use sea_orm::{ConnectionTrait, Database, EntityTrait};
 
+/// The user agent of the tests' browsers: a person's, whose visits count.
+pub const BROWSER: &str = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
+
 /// The database a test runs on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
@@ -356,6 +359,7 @@ impl TestApp {
             let _ = poem::Server::new_with_acceptor(acceptor).run(app).await;
         });
         let client = reqwest::Client::builder()
+            .user_agent(BROWSER)
             .redirect(reqwest::redirect::Policy::none())
             .timeout(Duration::from_secs(30))
             .build()

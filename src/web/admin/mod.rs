@@ -24,6 +24,7 @@ mod members;
 mod ministries;
 mod moderation;
 mod offers;
+mod statistics;
 mod stories;
 mod talents;
 
@@ -208,6 +209,13 @@ pub const ROUTES: &[AdminRoute] = &[
     route("/membres/:user_id/:action", NOBODY, MANAGERS, || {
         post(members::member_action)
     }),
+    route("/statistiques", EDITORS, NOBODY, || get(statistics::page)),
+    route("/statistiques/export", EDITORS, NOBODY, || {
+        get(statistics::export)
+    }),
+    route("/statistiques/objectifs", NOBODY, EDITORS, || {
+        post(statistics::set_goals)
+    }),
     route("/ministeres", ADMINS, NOBODY, || get(ministries::list)),
     route("/ministeres/nouveau", ADMINS, ADMINS, || {
         get(ministries::new_form).post(ministries::create)
@@ -262,6 +270,7 @@ impl<'a> FromRequest<'a> for Admin<'a> {
             .uri()
             .query()
             .and_then(|query| query.strip_prefix("ok="))
+            .and_then(|rest| rest.split('&').next())
             .and_then(|code| {
                 crate::i18n::ADMIN_NOTICES
                     .iter()
@@ -431,7 +440,11 @@ impl Admin<'_> {
     /// portal shows (switching ministry).
     fn confirm(&self, path: &str, notice: &str) -> Response {
         debug_assert!(crate::i18n::ADMIN_NOTICES.contains(&notice));
-        let to = format!("{}?ok={notice}", self.page.link(path));
+        // The notice first, then the page's own query, if any.
+        let to = match path.split_once('?') {
+            Some((path, query)) => format!("{}?ok={notice}&{query}", self.page.link(path)),
+            None => format!("{}?ok={notice}", self.page.link(path)),
+        };
         crate::web::http::see_other(&to).finish()
     }
 }

@@ -16,6 +16,7 @@ use super::{
     items::{self, Written, item_view, save},
 };
 use crate::{
+    analytics::{self, Metric},
     applications::inbox,
     codes::{ApplyMode, Category, ContractType, Profession, RemotePolicy, Status},
     content::Snapshot,
@@ -243,7 +244,9 @@ async fn show_form(
             let window = (admin.state.config.jobs.talent_retention_days, admin.now());
             let matching = crate::talents::pool::count_matches(db, &scope, offer, window).await?;
             let talents = format!("/admin/vivier?offre={}", offer.id);
-            let clicks = crate::analytics::apply_clicks_of(db, &scope, offer.key()).await?;
+            let clicks =
+                analytics::total_for_offer(db, &scope, offer.key(), Metric::ApplyElsewhere);
+            let clicks = clicks.await?;
             (
                 Some(context! { count => count, url => admin.page.link(&path), clicks => clicks }),
                 Some(context! { count => matching, url => admin.page.link(&talents) }),

@@ -13,10 +13,12 @@ use poem::{
 
 use super::{PageContext, View};
 use crate::{
+    analytics::{self, Metric},
     app::SharedState,
     applications::{self, CV_MAX_BYTES, NewApplication},
     entities::offers as offer_rows,
     error::{AppError, AppResult},
+    ids::TenantId,
     offers,
     web::{
         admin::forms::{FormData, field_errors_in, read_multipart},
@@ -59,7 +61,7 @@ async fn show(
 ) -> AppResult<Response> {
     let state = page.state;
     let csrf = auth::public_form_csrf(state, request)?;
-    let tenant = crate::ids::TenantId::new(offer.tenant_id);
+    let tenant = TenantId::new(offer.tenant_id);
     let ministry = crate::tenants::name(&state.db, tenant).await?;
     let asks = matches!(step, Step::Form(..));
     let (name, status, form, errors) = match step {
@@ -226,11 +228,12 @@ pub async fn leave(
         _ => None,
     }
     .ok_or(AppError::NotFound)?;
-    let tracked = !["dnt", "sec-gpc"]
-        .iter()
-        .any(|name| request.header(name) == Some("1"));
-    if tracked && request.method() == poem::http::Method::GET {
-        crate::analytics::count_apply_click(&state.db, &offer, now).await?;
+    let tracked = !analytics::refuses_tracking(|name| request.header(name).map(str::to_owned))
+        && !analytics::is_robot(request.header(poem::http::header::USER_AGENT))
+        && !crate::web::middleware::asked_head(request);
+    if tracked {
+        let (tenant, offer) = (Some(TenantId::new(offer.tenant_id)), Some(offer.key()));
+        analytics::count(&state.db, now, Metric::ApplyElsewhere, tenant, offer).await?;
     }
     Ok(crate::web::http::see_other(&to)
         .header(poem::http::header::CACHE_CONTROL, "no-store")

@@ -10,6 +10,7 @@ mod notices;
 mod offers;
 mod pages;
 mod rights;
+mod statistics;
 mod stories;
 pub(crate) mod talents;
 mod views;
@@ -92,15 +93,18 @@ pub fn pages() -> Route {
             get(rights::confirm_page).post(rights::confirm),
         )
         .at("/plan-du-site", get(pages::site_map))
+        .at("/statistiques", get(statistics::page))
 }
 
-/// The pages in English, at `/en`: the same paths, and the application form also at its
-/// English name.
+/// The pages in English, at `/en`: the same paths, and the application form and the impact
+/// page also at their English names.
 pub fn english() -> Route {
-    pages().at(
-        "/offres/:slug/apply",
-        get(apply::form_page).post(apply::submit),
-    )
+    pages()
+        .at(
+            "/offres/:slug/apply",
+            get(apply::form_page).post(apply::submit),
+        )
+        .at("/statistics", get(statistics::page))
 }
 
 /// The French pages plus the routes that exist once, outside the language prefix.
@@ -162,6 +166,10 @@ impl<'a> PageContext<'a> {
     /// The context of the page at `uri`.
     pub fn at(state: &'a AppState, uri: &poem::http::Uri) -> Self {
         let (lang, path) = Lang::from_path(uri.path());
+        let path = match lang {
+            Lang::En => crate::i18n::french_path(path),
+            Lang::Fr => path,
+        };
         Self {
             state,
             lang,
@@ -185,10 +193,10 @@ impl<'a> PageContext<'a> {
 
     /// An absolute URL of `path` (without language prefix) in `lang`.
     pub fn absolute(&self, lang: Lang, path: &str) -> String {
-        let path = if path == "/" && lang == Lang::En {
-            ""
-        } else {
-            path
+        let path = match lang {
+            Lang::En if path == "/" => "",
+            Lang::En => crate::i18n::english_path(path),
+            Lang::Fr => path,
         };
         format!(
             "{}{}{}",
@@ -202,7 +210,8 @@ impl<'a> PageContext<'a> {
     pub fn link(&self, path: &str) -> String {
         match (self.lang, path) {
             (Lang::En, "/") => "/en".to_owned(),
-            _ => format!("{}{}", self.lang.prefix(), path),
+            (Lang::En, path) => format!("/en{}", crate::i18n::english_path(path)),
+            (Lang::Fr, path) => path.to_owned(),
         }
     }
 
@@ -242,6 +251,10 @@ impl<'a> PageContext<'a> {
                 og_image => Value::from(()),
             },
             themed_ministry => ministry,
+            // The optional Matomo tag, on the portal only.
+            matomo => self.state.config.analytics.matomo.as_ref()
+                .filter(|_| !self.path.starts_with("/admin"))
+                .map(|matomo| context! { url => matomo.url, site_id => matomo.site_id }),
             ..view.data
         };
         let html = self.state.renderer.render(&theme, view.template, context)?;
