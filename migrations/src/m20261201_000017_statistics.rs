@@ -64,27 +64,32 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
+        // One row per day, metric, ministry and offer: what counts add to. Offer first, so that
+        // the ministries' totals (offer 0) of a year are one range.
         manager
             .create_index(
                 Index::create()
                     .name("idx_daily_counts_key")
                     .table(DailyCounts::Table)
+                    .col(DailyCounts::OfferId)
                     .col(DailyCounts::Day)
                     .col(DailyCounts::Metric)
                     .col(DailyCounts::TenantId)
-                    .col(DailyCounts::OfferId)
                     .unique()
                     .to_owned(),
             )
             .await?;
+        // The same with the count: the reports read the index alone.
         manager
             .create_index(
                 Index::create()
-                    .name("idx_daily_counts_offer")
+                    .name("idx_daily_counts_report")
                     .table(DailyCounts::Table)
                     .col(DailyCounts::OfferId)
-                    .col(DailyCounts::Metric)
                     .col(DailyCounts::Day)
+                    .col(DailyCounts::Metric)
+                    .col(DailyCounts::TenantId)
+                    .col(DailyCounts::Count)
                     .to_owned(),
             )
             .await?;

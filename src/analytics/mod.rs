@@ -172,10 +172,10 @@ impl Tally {
             }
             insert.on_conflict(
                 OnConflict::columns([
+                    daily_counts::Column::OfferId,
                     daily_counts::Column::Day,
                     daily_counts::Column::Metric,
                     daily_counts::Column::TenantId,
-                    daily_counts::Column::OfferId,
                 ])
                 .value(
                     daily_counts::Column::Count,

@@ -1,6 +1,9 @@
 //! Page views counted in memory and written in batches.
 
-use std::{collections::HashMap, sync::Mutex};
+use std::{
+    collections::{HashMap, hash_map::Entry},
+    sync::Mutex,
+};
 
 use chrono::NaiveDate;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
@@ -41,11 +44,13 @@ impl Views {
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
         let full = pending.len() >= MAX_PENDING;
-        match pending.get_mut(&(day, seen.clone())) {
-            Some(n) => *n += 1,
-            None if full => tracing::warn!("too many distinct pages between two writes: dropped"),
-            None => {
-                pending.insert((day, seen), 1);
+        match pending.entry((day, seen)) {
+            Entry::Occupied(mut counted) => *counted.get_mut() += 1,
+            Entry::Vacant(_) if full => {
+                tracing::warn!("too many distinct pages between two writes: a view dropped")
+            }
+            Entry::Vacant(first) => {
+                first.insert(1);
             }
         }
     }

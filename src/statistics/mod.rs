@@ -232,6 +232,8 @@ pub async fn years(db: &impl ConnectionTrait, now: DateTime<Utc>) -> AppResult<(
     let first_count: Option<NaiveDate> = daily_counts::Entity::find()
         .select_only()
         .expr(Expr::col(daily_counts::Column::Day).min())
+        // Every count has its ministry's total (offer 0): the index's first range.
+        .filter(daily_counts::Column::OfferId.eq(0))
         .into_tuple::<Option<NaiveDate>>()
         .one(db)
         .await?
@@ -364,7 +366,7 @@ async fn offer_totals(
         .column_as(Expr::cust(SUM_OF_COUNTS), "total")
         .filter(daily_counts::Column::Metric.is_in(metrics.iter().map(|m| m.code())))
         .filter(daily_counts::Column::Day.between(first, last))
-        .filter(daily_counts::Column::OfferId.ne(0));
+        .filter(daily_counts::Column::OfferId.gt(0));
     if let Some(tenant) = tenant {
         query = query.filter(daily_counts::Column::TenantId.eq(tenant));
     }

@@ -96,6 +96,7 @@ pub async fn sitemap(Data(state): Data<&SharedState>) -> AppResult<Response> {
         "/mentions-legales",
         "/donnees-personnelles",
         "/plan-du-site",
+        "/statistiques",
     ]
     .iter()
     .map(|path| (path.to_string(), None))
@@ -119,10 +120,10 @@ pub async fn sitemap(Data(state): Data<&SharedState>) -> AppResult<Response> {
         .iter()
         .flat_map(|(path, updated_at)| {
             ["", "/en"].map(|prefix| {
-                let path = if path == "/" && !prefix.is_empty() {
-                    ""
-                } else {
-                    path
+                let path = match (path.as_str(), prefix) {
+                    ("/", "/en") => "",
+                    (path, "/en") => crate::i18n::english_path(path),
+                    (path, _) => path,
                 };
                 context! {
                     loc => format!("{base}{prefix}{path}"),
