@@ -197,12 +197,14 @@ pub trait Content:
     /// What follows its form: the fields an editor writes.
     type New: Sync;
 
-    /// Refuses what is wrong with `new`, every field at once: its written fields, and what it
-    /// points at outside the scope's ministry (a service, an image). Reads, never writes.
+    /// Refuses what is wrong with `new`, every field at once: its written fields, what it
+    /// points at outside the scope's ministry (a service, an image), and dates already passed
+    /// at `now`. Reads, never writes.
     fn check(
         db: &impl ConnectionTrait,
         scope: &Scope,
         new: &Self::New,
+        now: DateTime<Utc>,
     ) -> impl Future<Output = AppResult<()>> + Send;
 
     /// Writes `new`, checked, as a new draft of the scope's ministry by the scope's user.
@@ -251,9 +253,18 @@ impl Content for offers::Entity {
         &["filled_at", "source_name", "external_id", "external_url"];
     type New = crate::offers::NewOffer;
 
-    async fn check(db: &impl ConnectionTrait, scope: &Scope, new: &Self::New) -> AppResult<()> {
+    async fn check(
+        db: &impl ConnectionTrait,
+        scope: &Scope,
+        new: &Self::New,
+        now: DateTime<Utc>,
+    ) -> AppResult<()> {
         let mut problems = Problems::default();
         problems.check(new.check())?;
+        // An offer whose deadline has passed would expire as soon as it is approved.
+        if new.expires_at.is_some_and(|deadline| deadline <= now) {
+            problems.add("expires_at", Reason::InThePast);
+        }
         let structure = crate::offers::editing::check_structure(db, scope, new.structure_id);
         problems.check(structure.await)?;
         let illustration = new.illustration_media_id.map(MediaId::new);
@@ -289,7 +300,7 @@ impl Content for offers::Entity {
         new: &Self::New,
         now: DateTime<Utc>,
     ) -> AppResult<offers::Model> {
-        Self::check(db, scope, new).await?;
+        Self::check(db, scope, new, now).await?;
         crate::offers::update(db, existing, new, now).await
     }
 
@@ -323,7 +334,12 @@ impl Content for stories::Entity {
     const IMAGE: &'static str = "photo_media_id";
     type New = crate::stories::NewStory;
 
-    async fn check(db: &impl ConnectionTrait, scope: &Scope, new: &Self::New) -> AppResult<()> {
+    async fn check(
+        db: &impl ConnectionTrait,
+        scope: &Scope,
+        new: &Self::New,
+        _now: DateTime<Utc>,
+    ) -> AppResult<()> {
         let mut problems = Problems::default();
         problems.check(new.check())?;
         let photo = new.photo_media_id.map(MediaId::new);
@@ -354,7 +370,7 @@ impl Content for stories::Entity {
         new: &Self::New,
         now: DateTime<Utc>,
     ) -> AppResult<stories::Model> {
-        Self::check(db, scope, new).await?;
+        Self::check(db, scope, new, now).await?;
         crate::stories::update(db, existing, new, now).await
     }
 }

@@ -89,10 +89,12 @@ pub enum Reason {
     NotAPhone,
     /// A file that is not a PDF (a CV).
     NotAPdf,
+    /// A date already passed where one to come is needed (an offer's deadline).
+    InThePast,
 }
 
 impl Reason {
-    pub const ALL: [Reason; 33] = [
+    pub const ALL: [Reason; 34] = [
         Reason::Required,
         Reason::TooLong,
         Reason::TooMany,
@@ -126,6 +128,7 @@ impl Reason {
         Reason::StorageDown,
         Reason::NotAPhone,
         Reason::NotAPdf,
+        Reason::InThePast,
     ];
 
     /// A stable snake_case code, for translations (`form-error-CODE`) and API problems.
@@ -164,6 +167,7 @@ impl Reason {
             Reason::StorageDown => "storage_down",
             Reason::NotAPhone => "not_a_phone",
             Reason::NotAPdf => "not_a_pdf",
+            Reason::InThePast => "in_the_past",
         }
     }
 
@@ -203,6 +207,7 @@ impl Reason {
             Reason::StorageDown => "the media storage does not answer",
             Reason::NotAPhone => "not a phone number",
             Reason::NotAPdf => "not a PDF file",
+            Reason::InThePast => "in the past",
         }
     }
 }

@@ -175,7 +175,12 @@ pub fn compose(
             .message(lang, &format!("mail-{kind}-{part}"), &args)
     };
     let body = |lang: Lang| {
-        let text = message(lang, "body");
+        // A part left out (an optional line) leaves no empty paragraph.
+        let text = message(lang, "body")
+            .split("\n\n")
+            .filter(|paragraph| !paragraph.trim().is_empty())
+            .collect::<Vec<_>>()
+            .join("\n\n");
         context! { paragraphs => paragraphs(&text, &site), text }
     };
     let context = context! { fr => body(Lang::Fr), en => body(Lang::En) };
@@ -550,6 +555,7 @@ mod tests {
         let args = [
             ("title", "<b> https://evil.example/x".to_owned()),
             ("decision", "published".to_owned()),
+            ("has_comment", "yes".to_owned()),
             ("comment", "Bien.\nMerci".to_owned()),
             ("link", "https://example.org/a?b=1&c=2".to_owned()),
         ];

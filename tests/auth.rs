@@ -6,12 +6,31 @@ use chrono::{Duration, Utc};
 use metiers::accounts::sessions::{self, SessionPolicy};
 
 on_both_backends!(
+    the_login_page_exists_in_english,
     demo_login_is_refused_outside_demo_mode,
     demo_accounts_log_in_and_out,
     sessions_end_when_idle_or_too_old,
     only_dinum_admins_read_the_journal,
     login_attempts_are_limited,
 );
+
+async fn the_login_page_exists_in_english(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let (_, home) = app.page("/en").await;
+    assert_eq!(
+        attributes(&home, ".fr-header__tools-links a.fr-icon-user-line", "href"),
+        ["/en/connexion"],
+        "the recruiters' area of an English page is the English login"
+    );
+    let (status, login) = app.page("/en/connexion").await;
+    assert_eq!(status, 200);
+    assert!(login.contains("<html lang=\"en\""), "{login}");
+    let (_, french) = app.page("/connexion").await;
+    assert!(
+        french.contains("href=\"/en/connexion\""),
+        "the French login's language switch leads to it"
+    );
+}
 
 async fn demo_login_is_refused_outside_demo_mode(backend: Backend) {
     let app = TestApp::start(backend).await;

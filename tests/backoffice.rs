@@ -31,6 +31,7 @@ on_both_backends!(
     editors_edit_duplicate_and_archive,
     switching_ministries_and_managing_members,
     changes_show_on_the_portal_at_once,
+    times_are_paris_times,
 );
 
 const ADMIN: &str = "marie.curie@numerique.gouv.fr";
@@ -656,6 +657,12 @@ async fn a_form_tells_every_mistake_at_once(backend: Backend) {
         ("salary_max", "30000"),
         ("experience_min_years", "quarante"),
     ]);
+    // A deadline already passed: the offer would expire as soon as approved.
+    let yesterday = (chrono::Utc::now() - chrono::Duration::days(1))
+        .format("%Y-%m-%d")
+        .to_string();
+    changes.retain(|(name, _)| *name != "expires_at");
+    changes.push(("expires_at", &yesterday));
     let refused = editor.submit(new, new, &changes).await;
     assert_eq!(refused.status(), 400);
     let page = refused.text().await.unwrap();
@@ -667,6 +674,10 @@ async fn a_form_tells_every_mistake_at_once(backend: Backend) {
         (
             "experience_min_years",
             "Indiquez un nombre entier, sans espace ni décimale.",
+        ),
+        (
+            "expires_at",
+            "Choisissez une date à venir : celle-ci est déjà passée.",
         ),
         (
             "postal_code",
@@ -1157,4 +1168,31 @@ async fn changes_show_on_the_portal_at_once(backend: Backend) {
     );
     let (status, _) = app.page(&format!("/offres/{}", offer.slug)).await;
     assert_eq!(status, 410, "its page says it is gone");
+}
+
+/// Back-office times are French ones, winter and summer, as the people who read them live.
+async fn times_are_paris_times(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let sea = fixtures::ministry(&app, "mer", "Ministère de la Mer", "dsfr").await;
+    let editor = app
+        .signed_in(EDITOR, false, &[(sea.id, Role::Editor)])
+        .await;
+    let scope = accounts::AdminScope::system().ministry(sea.key());
+    for (title, at) in [
+        ("Offre d'hiver", "2026-01-15T12:00:00Z"),
+        ("Offre d'été", "2026-07-15T12:00:00Z"),
+    ] {
+        let at = at.parse().unwrap();
+        metiers::offers::create(&app.state.db, &scope, fixtures::published(&sea, title), at)
+            .await
+            .unwrap();
+    }
+    let list = app.get_with_cookie("/admin/offres", &editor.cookie).await;
+    let rows = texts(&list.text().await.unwrap(), "tbody tr");
+    let row = |title: &str| rows.iter().find(|row| row.contains(title)).unwrap().clone();
+    assert!(
+        row("Offre d'hiver").contains("15/01/2026 13:00"),
+        "{rows:?}"
+    );
+    assert!(row("Offre d'été").contains("15/07/2026 14:00"), "{rows:?}");
 }

@@ -268,6 +268,12 @@ async fn illustrates_a_story_and_the_ministry(backend: Backend, s3: bool) {
         texts(&item, "#media-used-by a"),
         ["Photo du témoignage — Camille"]
     );
+    // Where a logo shows, an editor is led to a page they may open.
+    let logo_page = page(&app, Some(&editor), &format!("/admin/medias/{}", logo.id)).await;
+    for link in attributes(&logo_page, "#media-used-by a", "href") {
+        let opened = app.get_with_cookie(&link, &editor.cookie).await;
+        assert_eq!(opened.status(), 200, "the editor opens {link}");
+    }
     let refused = app
         .post_as(&editor, &format!("{photo_page}/supprimer"), &[])
         .await;

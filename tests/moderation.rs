@@ -317,6 +317,11 @@ async fn the_review_loop_ends_live(backend: Backend) {
     let received = smtp.wait_for(2).await;
     assert_eq!(received.len(), 2);
     assert_eq!(received[1].subject, "Publié : Architecte des données");
+    assert!(
+        !received[1].text.contains("Commentaire de la relecture"),
+        "an approval without comment says none: {}",
+        received[1].text
+    );
     assert_eq!(
         app.deliver_mail(Utc::now() + Duration::minutes(5)).await,
         0,

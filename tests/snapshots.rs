@@ -34,6 +34,7 @@ fn mail_args(kind: &str) -> Vec<(&'static str, String)> {
         "review" => &[
             ("title", "Data & IA <Rust>, voir https://exemple.fr"),
             ("decision", "changes_requested"),
+            ("has_comment", "yes"),
             ("comment", "Précisez le salaire.\nMerci !"),
             ("link", "https://metiers.numerique.gouv.fr/admin/offres/7"),
         ],

@@ -275,6 +275,7 @@ form-error-unreadable = This content is damaged or unreadable.
 form-error-duplicate = This already exists: choose the one there is.
 form-error-not_a_phone = Enter a phone number, for example +33 6 12 34 56 78.
 form-error-not_a_pdf = This file is not a PDF (its content was checked, not just its name).
+form-error-in_the_past = Choose a date to come: this one has already passed.
 form-error-consent-required = Tick the box to agree that your details are processed and kept for the period stated.
 form-error-storage_down = The storage does not answer: nothing was saved, try again in a few minutes.
 

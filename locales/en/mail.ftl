@@ -37,7 +37,10 @@ mail-review-body =
        *[rejected] “{ $title }” was reviewed and will not be published.
     }
 
-    Review comment: { $comment }
+    { $has_comment ->
+        [yes] Review comment: { $comment }
+       *[no] {""}
+    }
 
     To find it:
     { $link }

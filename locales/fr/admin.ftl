@@ -275,6 +275,7 @@ form-error-unreadable = Ce contenu est abîmé ou illisible.
 form-error-duplicate = Ce contenu existe déjà : choisissez celui qui existe.
 form-error-not_a_phone = Saisissez un numéro de téléphone, par exemple 06 12 34 56 78 ou +33 6 12 34 56 78.
 form-error-not_a_pdf = Ce fichier n’est pas un PDF (son contenu a été vérifié, pas seulement son nom).
+form-error-in_the_past = Choisissez une date à venir : celle-ci est déjà passée.
 form-error-consent-required = Cochez la case pour accepter le traitement et la conservation de vos informations pour la durée indiquée.
 form-error-storage_down = Le stockage ne répond pas : rien n’a été enregistré, réessayez dans quelques minutes.
 

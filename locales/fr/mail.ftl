@@ -37,7 +37,10 @@ mail-review-body =
        *[rejected] « { $title } » a été relu et ne sera pas publié.
     }
 
-    Commentaire de la relecture : { $comment }
+    { $has_comment ->
+        [yes] Commentaire de la relecture : { $comment }
+       *[no] {""}
+    }
 
     Pour le retrouver :
     { $link }

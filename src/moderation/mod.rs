@@ -127,7 +127,7 @@ pub async fn create<E: Content>(
     new: E::New,
     now: DateTime<Utc>,
 ) -> AppResult<E::Model> {
-    E::check(db, scope, &new).await?;
+    E::check(db, scope, &new, now).await?;
     let created = E::insert_draft(db, scope, new, now).await?;
     content::record::<E>(db, scope.user(), "create", None, &created, now).await?;
     keep_revision::<E>(db, scope.user(), &created, None, now).await?;

@@ -39,9 +39,15 @@ pub(super) async fn email_author<E: Content>(
     let Some(author) = users::Entity::find_by_id(author_id.get()).one(db).await? else {
         return Ok(());
     };
+    let has_comment = if decided.comment.trim().is_empty() {
+        "no"
+    } else {
+        "yes"
+    };
     let args = [
         ("title", decided.title),
         ("decision", decided.status.as_str().to_owned()),
+        ("has_comment", has_comment.to_owned()),
         ("comment", decided.comment),
         (
             "link",

@@ -50,6 +50,7 @@ fn cacheable(request: &Request) -> bool {
         && !matches!(path, "/healthz" | "/readyz")
         // Logins and logouts are one visitor's, whatever their query says.
         && !path.starts_with("/connexion")
+        && !path.starts_with("/en/connexion")
         && !path.ends_with("/candidater")
         && !path.ends_with("/apply")
         && !path.starts_with("/deconnexion")

@@ -50,7 +50,12 @@ pub fn router(state: SharedState) -> impl Endpoint<Output = Response> {
         .at("/deconnexion", post(auth::logout))
         .at("/deconnexion/retour", get(auth::logout_return))
         .nest("/admin", admin::routes())
-        .nest("/en", portal::english().nest("/admin", admin::routes()));
+        .nest(
+            "/en",
+            portal::english()
+                .at("/connexion", get(auth::login_page))
+                .nest("/admin", admin::routes()),
+        );
     routes
         .with(cache::CachedPages(state.clone()))
         .with_if(

@@ -124,7 +124,7 @@ async fn show(
             reason_label => application
                 .not_retained_reason
                 .map(|reason| admin.t(&format!("admin-application-reason-{reason}"))),
-            received_at => application.created_at.format("%d/%m/%Y %H:%M").to_string(),
+            received_at => super::paris_time(application.created_at),
             cv_kb => application.cv_size / 1000,
             offer_path => admin.page.link(&format!("/admin/offres/{}", application.offer_id)),
         },

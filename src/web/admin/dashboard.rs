@@ -93,7 +93,7 @@ pub async fn journal(admin: Admin<'_>) -> AppResult<Response> {
     let entries: Vec<JournalEntry> = entries
         .into_iter()
         .map(|entry| JournalEntry {
-            at: entry.created_at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
+            at: super::paris_time_to_the_second(entry.created_at),
             actor: entry
                 .actor_id
                 .and_then(|id| users.get(&id))
@@ -133,7 +133,7 @@ struct EmailRow {
 pub async fn emails(admin: Admin<'_>) -> AppResult<Response> {
     let (emails, failing) =
         crate::mail::recent(&admin.state.db, &admin.everywhere()?, JOURNAL_SIZE).await?;
-    let when = |at: chrono::DateTime<chrono::Utc>| at.format("%Y-%m-%d %H:%M:%S UTC").to_string();
+    let when = super::paris_time_to_the_second;
     let rows: Vec<EmailRow> = emails
         .into_iter()
         .map(|email| EmailRow {

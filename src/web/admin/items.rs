@@ -148,7 +148,7 @@ pub(super) async fn versions<E: Content>(
         .into_iter()
         .map(|revision| Version {
             number: revision.number,
-            at: revision.created_at.format("%d/%m/%Y %H:%M").to_string(),
+            at: super::paris_time(revision.created_at),
             author: revision
                 .author_id
                 .and_then(|id| authors.get(&id))

@@ -43,7 +43,7 @@ pub async fn list(admin: Admin<'_>) -> AppResult<Response> {
             Some(RunRow {
                 job: job.name(),
                 trigger: admin.t(&format!("admin-jobs-trigger-{}", run.trigger)),
-                started_at: run.started_at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
+                started_at: super::paris_time_to_the_second(run.started_at),
                 seconds: run.finished_at.map(|finished| {
                     let took = finished - run.started_at;
                     format!("{:.3}", took.num_milliseconds() as f64 / 1000.0)

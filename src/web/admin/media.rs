@@ -128,13 +128,21 @@ async fn show_item(
     form: &FormData,
     shown: Shown,
 ) -> AppResult<Response> {
+    // A logo shows on the ministry's settings, which only its managers open; editors are led
+    // to its public page.
+    let ministry_page = match &admin.current {
+        Some(tenant) if !admin.actor.can_manage(tenant.key()) => {
+            format!("/ministeres/{}", tenant.slug)
+        }
+        _ => "/admin/ministere".to_owned(),
+    };
     let used_by: Vec<Use> = media::used_by(&admin.state.db, row)
         .await?
         .into_iter()
         .map(|user| match user {
             User::Logo(name) => Use {
                 label: format!("{} — {name}", admin.t("admin-media-used-as-logo")),
-                path: admin.page.link("/admin/ministere"),
+                path: admin.page.link(&ministry_page),
             },
             User::Photo(id, name) => Use {
                 label: format!("{} — {name}", admin.t("admin-media-used-as-photo")),

@@ -48,10 +48,7 @@ async fn show_page(admin: &Admin<'_>, form: &FormData, shown: Shown) -> AppResul
             user_id: member.user.id,
             name: accounts::display_name(&member.user),
             is_me: member.user.id == admin.actor.user.id,
-            last_login: member
-                .user
-                .last_login_at
-                .map(|at| at.format("%d/%m/%Y %H:%M").to_string()),
+            last_login: member.user.last_login_at.map(super::paris_time),
             email: member.user.email,
             role: member.role.as_str(),
         })

@@ -449,6 +449,20 @@ impl Admin<'_> {
     }
 }
 
+/// `at` as people in France read it: the day and time in Paris (`15/01/2026 13:00`).
+pub(super) fn paris_time(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.with_timezone(&chrono_tz::Europe::Paris)
+        .format("%d/%m/%Y %H:%M")
+        .to_string()
+}
+
+/// The same to the second, for logs of what ran (the journal, the tasks).
+pub(super) fn paris_time_to_the_second(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.with_timezone(&chrono_tz::Europe::Paris)
+        .format("%d/%m/%Y %H:%M:%S")
+        .to_string()
+}
+
 /// Renders a back-office page: never cached, by the browser or by anyone else.
 pub(super) fn render_private(page: &PageContext, view: View) -> AppResult<Response> {
     page.render_private(view)

@@ -48,7 +48,7 @@ async fn queued<E: Content>(
             path: format!("/admin/moderation/{}/{}", E::KIND.path(), item.id()),
             kind: E::KIND.code(),
             ministry: ministry(item.tenant_id()),
-            since: item.updated_at().format("%d/%m/%Y %H:%M").to_string(),
+            since: super::paris_time(item.updated_at()),
             updated_at: item.updated_at(),
             title: item.title().to_owned(),
         })

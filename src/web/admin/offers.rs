@@ -88,7 +88,7 @@ pub async fn list(
             public_url: public_url(&admin, offer.status, format!("/offres/{}", offer.slug)),
             title: offer.title,
             status: offer.status,
-            updated_at: offer.updated_at.format("%d/%m/%Y %H:%M").to_string(),
+            updated_at: super::paris_time(offer.updated_at),
             expires_at: offer.expires_at.map(|at| at.format("%d/%m/%Y").to_string()),
         })
         .collect();

@@ -56,7 +56,7 @@ pub async fn list(
             person_name: story.person_name,
             role: story.role,
             status: story.status,
-            updated_at: story.updated_at.format("%d/%m/%Y %H:%M").to_string(),
+            updated_at: super::paris_time(story.updated_at),
         })
         .collect();
     let data = context! {
