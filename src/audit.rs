@@ -6,6 +6,63 @@ use serde::Serialize;
 
 use crate::{accounts::AdminScope, entities::audit_log, error::AppResult, ids::UserId};
 
+/// Every action the audit log records, each named in the journal by `admin-action-CODE`
+/// (dots as dashes). Recording another one is a fault of the code, caught by the tests.
+pub const ACTIONS: &[&str] = &[
+    "offer.create",
+    "offer.update",
+    "offer.restore",
+    "offer.submit",
+    "offer.publish_trusted",
+    "offer.approve",
+    "offer.request_changes",
+    "offer.reject",
+    "offer.propose",
+    "offer.duplicate",
+    "offer.archive",
+    "offer.fill",
+    "story.create",
+    "story.update",
+    "story.restore",
+    "story.submit",
+    "story.publish_trusted",
+    "story.approve",
+    "story.request_changes",
+    "story.reject",
+    "story.propose",
+    "story.duplicate",
+    "story.archive",
+    "media.upload",
+    "media.describe",
+    "media.replace",
+    "media.delete",
+    "application.create",
+    "application.update",
+    "application.status",
+    "application.notes",
+    "application.cv",
+    "application.export",
+    "talent.contact",
+    "talent.cv",
+    "goal.set",
+    "invitation.create",
+    "invitation.resend",
+    "invitation.revoke",
+    "invitation.accept",
+    "membership.role",
+    "membership.remove",
+    "tenant.create",
+    "tenant.update",
+    "tenant.archive",
+    "user.create",
+    "user.login",
+];
+
+/// The message key that names `action` in the journal.
+pub fn action_key(action: &str) -> String {
+    format!("admin-action-{}", action.replace(['.', '_'], "-"))
+}
+
 /// What an audit entry is about.
 pub struct Subject<'a> {
     pub tenant_id: Option<i32>,
@@ -24,6 +81,10 @@ pub async fn record<T: Serialize>(
     after: Option<&T>,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
+    debug_assert!(
+        ACTIONS.contains(&action),
+        "{action} is not in audit::ACTIONS"
+    );
     let to_json = |value: Option<&T>| value.map(serde_json::to_string).transpose();
     audit_log::ActiveModel {
         tenant_id: Set(subject.tenant_id),

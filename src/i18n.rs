@@ -315,6 +315,10 @@ mod tests {
             ),
             ("error-argument-", vec!["year", "ministry", "format"]),
             (
+                "admin-schedule-",
+                vec!["every-minute", "every-seconds", "hourly", "daily", "cron"],
+            ),
+            (
                 "stats-goal-",
                 crate::statistics::Indicator::for_level(true)
                     .iter()
@@ -353,6 +357,9 @@ mod tests {
         ];
         for (prefix, codes) in prefixed {
             used.extend(codes.into_iter().map(|code| format!("{prefix}{code}")));
+        }
+        for action in crate::audit::ACTIONS {
+            used.insert(crate::audit::action_key(action));
         }
         for kind in crate::mail::KINDS {
             used.insert(format!("mail-{kind}-subject"));

@@ -606,16 +606,16 @@ async fn the_whole_journey(backend: Backend) {
     // Every step is in the journal, with who took it.
     let journal = admin.ok_page("/admin/journal").await;
     let mut expected: Vec<(String, String)> = [
-        (SYSTEM, "user.create"),
-        (ADMIN, "user.login"),
-        (ADMIN, "tenant.create"),
-        (ADMIN, "invitation.create"),
-        (MANAGER, "invitation.accept"),
-        (MANAGER, "user.login"),
-        (MANAGER, "invitation.create"),
-        (EDITOR, "invitation.accept"),
-        (EDITOR, "user.login"),
-        (EDITOR, "offer.create"),
+        (SYSTEM, "Utilisateur créé"),
+        (ADMIN, "Connexion"),
+        (ADMIN, "Ministère créé"),
+        (ADMIN, "Invitation envoyée"),
+        (MANAGER, "Invitation acceptée"),
+        (MANAGER, "Connexion"),
+        (MANAGER, "Invitation envoyée"),
+        (EDITOR, "Invitation acceptée"),
+        (EDITOR, "Connexion"),
+        (EDITOR, "Offre créée"),
     ]
     .iter()
     .map(|(who, what)| (who.to_string(), what.to_string()))

@@ -328,6 +328,26 @@ async fn admins_see_every_run(backend: Backend) {
             && row.contains("Réussi")),
         "{rows:?}"
     );
+    // Schedules in words, not cron strings.
+    let schedule = |job: &str| {
+        rows.iter()
+            .find(|row| row.contains(job) && !row.contains("Réussi") && !row.contains("Échec"))
+            .cloned()
+            .unwrap_or_default()
+    };
+    assert!(
+        schedule("expiry_reminders").contains("Chaque jour à 08:00"),
+        "{rows:?}"
+    );
+    assert!(
+        schedule("send_alerts").contains("Chaque heure, à la minute 15"),
+        "{rows:?}"
+    );
+    assert!(
+        schedule("purge_personal_data").contains("Chaque jour à 03:30"),
+        "{rows:?}"
+    );
+    assert!(!body.contains("0 0 8 * * *"), "no cron string shown");
     let runs = job_runs::Entity::find().count(&app.state.db).await.unwrap();
     assert_eq!(runs, 2);
 }

@@ -268,3 +268,66 @@ pub fn named(name: &str) -> AppResult<Job> {
         )
     })
 }
+
+/// A schedule (`sec min hour day month weekday`) as people read it: the message that says
+/// it (`admin-schedule-…`) and that message's arguments. What has no words yet is shown as
+/// the cron string it is (`admin-schedule-cron`).
+pub fn describe_schedule(cron: &str) -> (&'static str, Vec<(&'static str, String)>) {
+    let fields: Vec<&str> = cron.split_whitespace().collect();
+    let number = |field: &str| field.parse::<u32>().ok();
+    match fields.as_slice() {
+        [second, "*", "*", "*", "*", "*"] if number(second).is_some() => {
+            ("admin-schedule-every-minute", Vec::new())
+        }
+        [every, "*", "*", "*", "*", "*"] if every.strip_prefix("*/").and_then(number).is_some() => {
+            let seconds = every.trim_start_matches("*/").to_owned();
+            ("admin-schedule-every-seconds", vec![("seconds", seconds)])
+        }
+        [second, minute, "*", "*", "*", "*"] if number(second).is_some() => match number(minute) {
+            Some(minute) => (
+                "admin-schedule-hourly",
+                vec![("minute", minute.to_string())],
+            ),
+            None => ("admin-schedule-cron", vec![("cron", cron.to_owned())]),
+        },
+        [second, minute, hour, "*", "*", "*"] if number(second).is_some() => {
+            match (number(hour), number(minute)) {
+                (Some(hour), Some(minute)) => (
+                    "admin-schedule-daily",
+                    vec![("time", format!("{hour:02}:{minute:02}"))],
+                ),
+                _ => ("admin-schedule-cron", vec![("cron", cron.to_owned())]),
+            }
+        }
+        _ => ("admin-schedule-cron", vec![("cron", cron.to_owned())]),
+    }
+}
+
+#[cfg(test)]
+mod schedule_tests {
+    use super::*;
+
+    #[test]
+    fn schedules_are_told_in_words() {
+        let key = |cron: &str| describe_schedule(cron).0;
+        assert_eq!(key("30 * * * * *"), "admin-schedule-every-minute");
+        assert_eq!(key("*/10 * * * * *"), "admin-schedule-every-seconds");
+        assert_eq!(
+            describe_schedule("0 15 * * * *").1,
+            [("minute", "15".to_owned())]
+        );
+        assert_eq!(
+            describe_schedule("0 0 8 * * *").1,
+            [("time", "08:00".to_owned())]
+        );
+        assert_eq!(key("0 0 9 * * Mon-Fri"), "admin-schedule-cron");
+        for job in Job::ALL {
+            assert_ne!(
+                key(job.default_schedule()),
+                "admin-schedule-cron",
+                "{}",
+                job.name()
+            );
+        }
+    }
+}

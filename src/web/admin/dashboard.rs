@@ -98,7 +98,13 @@ pub async fn journal(admin: Admin<'_>) -> AppResult<Response> {
                 .actor_id
                 .and_then(|id| users.get(&id))
                 .map(|user| user.email.clone()),
-            action: entry.action,
+            action: {
+                let key = crate::audit::action_key(&entry.action);
+                match admin.state.i18n.has(admin.page.lang, &key) {
+                    true => admin.t(&key),
+                    false => entry.action,
+                }
+            },
             entity: match entry.entity_id {
                 Some(id) => format!("{} #{id}", entry.entity_type),
                 None => entry.entity_type,

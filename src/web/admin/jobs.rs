@@ -57,9 +57,14 @@ pub async fn list(admin: Admin<'_>) -> AppResult<Response> {
     let config = &admin.state.config;
     let jobs: Vec<JobRow> = Job::ALL
         .into_iter()
-        .map(|job| JobRow {
-            name: job.name(),
-            schedule: config.jobs.schedule(job.name(), job.default_schedule()),
+        .map(|job| {
+            let cron = config.jobs.schedule(job.name(), job.default_schedule());
+            let (key, args) = jobs::describe_schedule(&cron);
+            let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            JobRow {
+                name: job.name(),
+                schedule: admin.page.t_with(key, &args),
+            }
         })
         .collect();
     let data = context! {
