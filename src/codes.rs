@@ -76,6 +76,7 @@ code_enum!(
         Gestion => "gestion",
         Infrastructure => "infrastructure",
         ProjetProduit => "projet_produit",
+        Design => "design",
         Securite => "securite",
         Cloud => "cloud",
         Support => "support",

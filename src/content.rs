@@ -6,15 +6,15 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelBehavior, ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait,
-    IntoActiveModel, QueryFilter, QueryOrder, QuerySelect, TryInsertResult,
+    IntoActiveModel, QueryFilter, QueryOrder, QuerySelect, QueryTrait, TryInsertResult,
 };
 use serde::{Serialize, de::DeserializeOwned};
 
 use crate::{
-    accounts::Scope,
+    accounts::{AdminScope, Scope},
     audit,
     codes::Status,
-    entities::{offers, stories},
+    entities::{offers, revisions, stories},
     error::{AppError, AppResult, Problems, Reason},
     ids::{Id, MediaId, UserId},
     slug,
@@ -399,19 +399,49 @@ pub async fn record<E: Content>(
     audit::record(db, by, &action, subject, before, Some(after), now).await
 }
 
-/// The items of the scope's ministry, newest change first, of one status if given, matching
-/// `words` (a condition on the entity's own columns).
+/// The ids of the changes proposed to live items of `E` that are in `status` (waiting for
+/// review, sent back…).
+fn proposals_in<E: Content>(status: Status) -> sea_orm::sea_query::SelectStatement {
+    revisions::Entity::find()
+        .select_only()
+        .column(revisions::Column::Id)
+        .filter(revisions::Column::EntityType.eq(E::KIND.code()))
+        .filter(revisions::Column::Status.eq(status))
+        .into_query()
+}
+
+/// Whose items a back-office list shows.
+#[derive(Clone, Copy)]
+pub enum Within<'a> {
+    /// The ministry the acting user works on.
+    Ministry(&'a Scope),
+    /// Every ministry: the DINUM admins' view across ministries.
+    Everywhere(&'a AdminScope),
+}
+
+/// The items `within` a ministry or everywhere, newest change first, of one status if given
+/// (a live item whose proposed change is in that status included), matching `words` (a
+/// condition on the entity's own columns).
 pub async fn list<E: Content>(
     db: &impl ConnectionTrait,
-    scope: &Scope,
+    within: Within<'_>,
     status: Option<Status>,
     words: Condition,
 ) -> AppResult<Vec<E::Model>> {
-    let mut query = E::find()
-        .filter(E::COLUMNS.tenant_id.eq(scope.tenant()))
-        .filter(words);
+    let mut query = E::find().filter(words);
+    if let Within::Ministry(scope) = within {
+        query = query.filter(E::COLUMNS.tenant_id.eq(scope.tenant()));
+    }
     if let Some(status) = status {
-        query = query.filter(E::COLUMNS.status.eq(status.as_str()));
+        query = query.filter(
+            Condition::any()
+                .add(E::COLUMNS.status.eq(status.as_str()))
+                .add(
+                    E::COLUMNS
+                        .proposal_id
+                        .in_subquery(proposals_in::<E>(status)),
+                ),
+        );
     }
     Ok(query
         .order_by_desc(E::COLUMNS.updated_at)
@@ -557,12 +587,13 @@ pub async fn archive<E: Content>(
     Ok(after)
 }
 
-/// How many items of the scope's ministry are in each status.
+/// How many items of the scope's ministry are in each status; a live item whose proposed
+/// change waits or was sent back counts both as live and in its change's status.
 pub async fn count_by_status<E: Content>(
     db: &impl ConnectionTrait,
     scope: &Scope,
 ) -> AppResult<Vec<(String, i64)>> {
-    Ok(E::find()
+    let items: Vec<(String, i64)> = E::find()
         .select_only()
         .column(E::COLUMNS.status)
         .column_as(E::COLUMNS.id.count(), "count")
@@ -570,5 +601,25 @@ pub async fn count_by_status<E: Content>(
         .group_by(E::COLUMNS.status)
         .into_tuple()
         .all(db)
-        .await?)
+        .await?;
+    let proposed_changes = E::find()
+        .select_only()
+        .column(E::COLUMNS.proposal_id)
+        .filter(E::COLUMNS.tenant_id.eq(scope.tenant()))
+        .filter(E::COLUMNS.proposal_id.is_not_null())
+        .into_query();
+    let proposals: Vec<(String, i64)> = revisions::Entity::find()
+        .select_only()
+        .column(revisions::Column::Status)
+        .column_as(revisions::Column::Id.count(), "count")
+        .filter(revisions::Column::Id.in_subquery(proposed_changes))
+        .group_by(revisions::Column::Status)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut totals = std::collections::BTreeMap::<String, i64>::new();
+    for (status, count) in items.into_iter().chain(proposals) {
+        *totals.entry(status).or_default() += count;
+    }
+    Ok(totals.into_iter().collect())
 }

@@ -53,6 +53,8 @@ pub enum Reason {
     /// Not a `#rrggbb` colour.
     NotAColour,
     NotASiret,
+    /// A French name without its article (`DGFiP` for `la DGFiP`).
+    NoArticle,
     /// Not one of the codes of its list (a category, a theme, a role…).
     UnknownCode,
     OutOfRange,
@@ -94,7 +96,7 @@ pub enum Reason {
 }
 
 impl Reason {
-    pub const ALL: [Reason; 34] = [
+    pub const ALL: [Reason; 35] = [
         Reason::Required,
         Reason::TooLong,
         Reason::TooMany,
@@ -107,6 +109,7 @@ impl Reason {
         Reason::NotASlug,
         Reason::NotAColour,
         Reason::NotASiret,
+        Reason::NoArticle,
         Reason::UnknownCode,
         Reason::OutOfRange,
         Reason::BelowMinimum,
@@ -146,6 +149,7 @@ impl Reason {
             Reason::NotASlug => "not_a_slug",
             Reason::NotAColour => "not_a_colour",
             Reason::NotASiret => "not_a_siret",
+            Reason::NoArticle => "no_article",
             Reason::UnknownCode => "unknown_code",
             Reason::OutOfRange => "out_of_range",
             Reason::BelowMinimum => "below_minimum",
@@ -186,6 +190,7 @@ impl Reason {
             Reason::NotASlug => "not lower-case letters, digits and dashes",
             Reason::NotAColour => "not a colour like #000091",
             Reason::NotASiret => "not a SIRET number",
+            Reason::NoArticle => "without its article (le, la, l', les)",
             Reason::UnknownCode => "not one of the choices",
             Reason::OutOfRange => "out of range",
             Reason::BelowMinimum => "lower than the minimum",

@@ -1,6 +1,6 @@
 //! Fluent translations: `locales/{fr,en}/*.ftl`, embedded in the binary. French is the default.
 
-use std::collections::HashMap;
+use std::{borrow::Cow, collections::HashMap};
 
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue, concurrent::FluentBundle};
 use rust_embed::RustEmbed;
@@ -45,20 +45,47 @@ pub const ADMIN_NOTICES: [&str; 26] = [
 /// The pages whose English address is not their French one: (French, English) paths.
 const ENGLISH_PATHS: [(&str, &str); 1] = [("/statistiques", "/statistics")];
 
+/// The last segments renamed in English, under any page: (French, English), as in
+/// `/offres/{slug}/candidater` and `/offres/{slug}/apply`.
+const ENGLISH_ENDINGS: [(&str, &str); 1] = [("/candidater", "/apply")];
+
 /// The English path of the page at French path `path` (most pages keep theirs).
-pub fn english_path(path: &str) -> &str {
-    ENGLISH_PATHS
+pub fn english_path(path: &str) -> Cow<'_, str> {
+    let pairs = ENGLISH_PATHS
         .iter()
-        .find(|(french, _)| *french == path)
-        .map_or(path, |(_, english)| english)
+        .map(|(french, english)| (*french, *english));
+    let endings = ENGLISH_ENDINGS
+        .iter()
+        .map(|(french, english)| (*french, *english));
+    renamed(path, pairs, endings)
 }
 
 /// The French path of the page at English path `path`.
-pub fn french_path(path: &str) -> &str {
-    ENGLISH_PATHS
+pub fn french_path(path: &str) -> Cow<'_, str> {
+    let pairs = ENGLISH_PATHS
         .iter()
-        .find(|(_, english)| *english == path)
-        .map_or(path, |(french, _)| french)
+        .map(|(french, english)| (*english, *french));
+    let endings = ENGLISH_ENDINGS
+        .iter()
+        .map(|(french, english)| (*english, *french));
+    renamed(path, pairs, endings)
+}
+
+/// `path` renamed by the first of `pairs` (whole paths, `from` → `to`) or of `endings` (last
+/// segments) that matches it.
+fn renamed<'a>(
+    path: &'a str,
+    mut pairs: impl Iterator<Item = (&'static str, &'static str)>,
+    mut endings: impl Iterator<Item = (&'static str, &'static str)>,
+) -> Cow<'a, str> {
+    if let Some((_, to)) = pairs.find(|(from, _)| *from == path) {
+        return Cow::Borrowed(to);
+    }
+    let ending = endings.find_map(|(from, to)| Some((path.strip_suffix(from)?, to)));
+    match ending {
+        Some((start, to)) if !start.is_empty() => Cow::Owned(format!("{start}{to}")),
+        _ => Cow::Borrowed(path),
+    }
 }
 
 /// A language of the portal. URLs carry it: French at the root, English under `/en`.
@@ -213,6 +240,17 @@ mod tests {
     fn language_comes_from_the_path_prefix() {
         assert_eq!(Lang::from_path("/en/offres"), (Lang::En, "/offres"));
         assert_eq!(Lang::from_path("/en"), (Lang::En, "/"));
+        assert_eq!(
+            english_path("/offres/dev-1/candidater"),
+            "/offres/dev-1/apply"
+        );
+        assert_eq!(
+            french_path("/offres/dev-1/apply"),
+            "/offres/dev-1/candidater"
+        );
+        assert_eq!(english_path("/statistiques"), "/statistics");
+        assert_eq!(english_path("/candidater"), "/candidater");
+        assert_eq!(french_path("/offres"), "/offres");
         assert_eq!(Lang::from_path("/offres"), (Lang::Fr, "/offres"));
         assert_eq!(Lang::from_path("/entreprises"), (Lang::Fr, "/entreprises"));
     }

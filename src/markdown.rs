@@ -136,37 +136,64 @@ fn escaped(markdown: &str) -> String {
 
 /// The sanitized HTML of `markdown`, which [`check`] accepted.
 fn render(markdown: &str) -> String {
+    let events: Vec<Event<'_>> = Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH).collect();
+    let levels = HeadingLevels::of(&events);
     let mut unsafe_html = String::new();
-    let events = Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH).map(demote_heading);
-    html::push_html(&mut unsafe_html, events);
+    html::push_html(
+        &mut unsafe_html,
+        events.into_iter().map(|event| levels.place(event)),
+    );
     ammonia::Builder::default()
         .rm_tags(&["img"])
         .clean(&unsafe_html)
         .to_string()
 }
 
-/// Rich text sits under the page's own `h2` headings: its headings start at `h3`.
-fn demote_heading(event: Event<'_>) -> Event<'_> {
-    let demote = |level: HeadingLevel| match level {
-        HeadingLevel::H1 => HeadingLevel::H3,
-        HeadingLevel::H2 => HeadingLevel::H4,
-        HeadingLevel::H3 => HeadingLevel::H5,
-        _ => HeadingLevel::H6,
-    };
-    match event {
-        Event::Start(Tag::Heading {
-            level,
-            id,
-            classes,
-            attrs,
-        }) => Event::Start(Tag::Heading {
-            level: demote(level),
-            id,
-            classes,
-            attrs,
-        }),
-        Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(demote(level))),
-        other => other,
+/// Rich text sits under the page's own `h2` headings: the highest level a text uses becomes
+/// `h3`, and each level it uses below the next one, so that no level is skipped (`##` then
+/// `####` become `h3` then `h4`), down to `h6`.
+struct HeadingLevels(Vec<HeadingLevel>);
+
+impl HeadingLevels {
+    /// The levels `events` use, highest first.
+    fn of(events: &[Event<'_>]) -> Self {
+        let mut used: Vec<HeadingLevel> = events
+            .iter()
+            .filter_map(|event| match event {
+                Event::Start(Tag::Heading { level, .. }) => Some(*level),
+                _ => None,
+            })
+            .collect();
+        used.sort();
+        used.dedup();
+        Self(used)
+    }
+
+    /// Where `level` goes on the page.
+    fn placed(&self, level: HeadingLevel) -> HeadingLevel {
+        let rank = self.0.iter().position(|used| *used == level).unwrap_or(0);
+        [HeadingLevel::H3, HeadingLevel::H4, HeadingLevel::H5]
+            .get(rank)
+            .copied()
+            .unwrap_or(HeadingLevel::H6)
+    }
+
+    fn place<'a>(&self, event: Event<'a>) -> Event<'a> {
+        match event {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => Event::Start(Tag::Heading {
+                level: self.placed(level),
+                id,
+                classes,
+                attrs,
+            }),
+            Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(self.placed(level))),
+            other => other,
+        }
     }
 }
 
@@ -216,6 +243,17 @@ mod tests {
             html.contains("<h3>Titre</h3>") && html.contains("<h4>Sous-titre</h4>"),
             "{html}"
         );
+    }
+
+    #[test]
+    fn heading_levels_never_skip() {
+        let html = to_safe_html("## Missions\n\ntexte\n\n#### Détail");
+        assert!(
+            html.contains("<h3>Missions</h3>") && html.contains("<h4>Détail</h4>"),
+            "the first level used is h3, the next h4: {html}"
+        );
+        let html = to_safe_html("### Seul");
+        assert!(html.contains("<h3>Seul</h3>"), "{html}");
     }
 
     #[test]

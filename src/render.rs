@@ -316,6 +316,14 @@ impl Renderer {
                 Lang::Fr => path.to_owned(),
             }
         });
+        // What editors write is French: on a page in another language it says so, for screen
+        // readers' voices and hyphenation (`<h1{{ content_lang() }}>`).
+        env.add_function("content_lang", |state: &State| -> Value {
+            match lang_of(state) {
+                Lang::Fr => Value::from_safe_string(String::new()),
+                Lang::En => Value::from_safe_string(" lang=\"fr\"".to_owned()),
+            }
+        });
         let version = self.asset_version.clone();
         let static_source = self.source.clone();
         env.add_function(

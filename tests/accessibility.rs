@@ -29,7 +29,7 @@ fn first_item_link(body: &str, prefix: &str) -> String {
 }
 
 /// A demo-mode app with `offers` demo offers and the demo accounts.
-async fn demo_app(offers: usize) -> TestApp {
+pub(crate) async fn demo_app(offers: usize) -> TestApp {
     let options = Options {
         demo: true,
         ..Options::default()
@@ -342,4 +342,50 @@ async fn a_candidate_goes_through_by_keyboard_without_javascript() {
     assert!(talent.confirmed_at.is_some(), "{report}");
     let alert = alerts::Entity::find().one(db).await.unwrap().unwrap();
     assert!(alert.confirmed_at.is_some());
+}
+
+/// Every `fr-icon-*` class a template uses is in the bundled icon subset: a missing one shows
+/// as a solid square.
+#[test]
+fn every_icon_a_template_uses_is_bundled() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dsfr = root.join("themes/dsfr/static/dsfr");
+    let subset = std::fs::read_to_string(dsfr.join("utility/icons/icons.subset.css")).unwrap();
+    // Sizes (`fr-icon--sm`) are in the main style sheet.
+    let sizes = std::fs::read_to_string(dsfr.join("dsfr.min.css")).unwrap();
+    let mut folders = vec![root.join("admin/templates"), root.join("themes")];
+    let mut missing = std::collections::BTreeSet::new();
+    let mut templates = 0;
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+                continue;
+            }
+            if path.extension().is_none_or(|extension| extension != "html") {
+                continue;
+            }
+            templates += 1;
+            let text = std::fs::read_to_string(&path).unwrap();
+            for (at, _) in text.match_indices("fr-icon-") {
+                let class: String = text[at..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                    .collect();
+                let bundled = match class.starts_with("fr-icon--") {
+                    true => sizes.contains(&format!(".{class}")),
+                    false => subset.contains(&format!(".{class}:")),
+                };
+                if !bundled {
+                    missing.insert(format!("{class} ({})", path.display()));
+                }
+            }
+        }
+    }
+    assert!(templates > 40, "templates read: {templates}");
+    assert!(
+        missing.is_empty(),
+        "icons missing from the subset: {missing:?}"
+    );
 }

@@ -12,6 +12,7 @@ on_both_backends!(
     sessions_end_when_idle_or_too_old,
     only_dinum_admins_read_the_journal,
     login_attempts_are_limited,
+    a_login_leads_back_to_the_page_asked_for,
 );
 
 async fn the_login_page_exists_in_english(backend: Backend) {
@@ -181,6 +182,58 @@ async fn demo_accounts_log_in_and_out(backend: Backend) {
 }
 
 /// A demo-mode application with a few demo ministries and their demo accounts.
+/// A signed-out editor opening a back-office link (from an email) lands on it once logged in;
+/// what could lead elsewhere is not kept.
+async fn a_login_leads_back_to_the_page_asked_for(backend: Backend) {
+    let app = demo_app(backend, None).await;
+    let manager = format!("responsable.interieur@{}", metiers::demo::ACCOUNTS_DOMAIN);
+    // Logs in after asking for `asked` signed out, or with the cookie `planted` instead.
+    let log_in_after = |asked: &'static str, planted: Option<&'static str>| {
+        let app = &app;
+        let manager = manager.clone();
+        async move {
+            let kept = match planted {
+                Some(planted) => Some(planted.to_owned()),
+                None => {
+                    let signed_out = app.get(asked).await;
+                    assert_eq!(signed_out.headers()["location"], "/connexion", "{asked}");
+                    set_cookie(&signed_out, "metiers_login_return").map(|c| cookie_pair(&c))
+                }
+            };
+            let (csrf_cookie, csrf) = app.demo_login_form().await;
+            let cookies = [Some(csrf_cookie), kept].into_iter().flatten();
+            let logged_in = app
+                .client
+                .post(app.url("/connexion/demo"))
+                .header("cookie", cookies.collect::<Vec<_>>().join("; "))
+                .form(&[("email", manager), ("csrf", csrf)])
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(logged_in.status(), 303);
+            logged_in.headers()["location"].to_str().unwrap().to_owned()
+        }
+    };
+    assert_eq!(
+        log_in_after("/admin/offres?statut=draft", None).await,
+        "/admin/offres?statut=draft"
+    );
+    assert_eq!(
+        log_in_after("/en/admin/offres", None).await,
+        "/en/admin/offres"
+    );
+    assert_eq!(log_in_after("/admin", None).await, "/admin");
+    for planted in [
+        "metiers_login_return=//evil.example/admin",
+        "metiers_login_return=/admin/../../evil",
+        "metiers_login_return=https://evil.example/admin",
+        "metiers_login_return=/offres",
+    ] {
+        let landed = log_in_after("", Some(planted)).await;
+        assert_eq!(landed, "/admin", "{planted}");
+    }
+}
+
 async fn demo_app(backend: Backend, login_attempts_per_minute: Option<u32>) -> TestApp {
     let options = Options {
         demo: true,

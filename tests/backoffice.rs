@@ -32,6 +32,7 @@ on_both_backends!(
     switching_ministries_and_managing_members,
     changes_show_on_the_portal_at_once,
     times_are_paris_times,
+    dinum_admins_see_every_ministry_until_they_choose_one,
 );
 
 const ADMIN: &str = "marie.curie@numerique.gouv.fr";
@@ -1195,4 +1196,62 @@ async fn times_are_paris_times(backend: Backend) {
         "{rows:?}"
     );
     assert!(row("Offre d'été").contains("15/07/2026 14:00"), "{rows:?}");
+}
+
+/// A DINUM admin who has chosen no ministry is told so, sees the offers and stories of every
+/// ministry, and opens one in its ministry.
+async fn dinum_admins_see_every_ministry_until_they_choose_one(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let sea = fixtures::ministry(&app, "mer", "Ministère de la Mer", "dsfr").await;
+    let air = fixtures::ministry(&app, "air", "Ministère de l'Air", "dsfr").await;
+    let wave = fixtures::offer(&app, &sea, fixtures::published(&sea, "Houle")).await;
+    fixtures::offer(&app, &air, fixtures::published(&air, "Nuage")).await;
+    let admin = app.signed_in(ADMIN, true, &[]).await;
+
+    let dashboard = app.get_with_cookie("/admin", &admin.cookie).await;
+    let dashboard = dashboard.text().await.unwrap();
+    assert_eq!(
+        texts(&dashboard, "#admin-switch option[selected]"),
+        ["Aucun ministère choisi"],
+        "the selector does not pretend a ministry is chosen"
+    );
+    assert!(attributes(&dashboard, ".fr-sidemenu a", "href").contains(&"/admin/offres".to_owned()));
+
+    for path in ["/admin/offres", "/admin/temoignages"] {
+        let list = app.get_with_cookie(path, &admin.cookie).await;
+        assert_eq!(list.status(), 200, "{path}");
+        let body = list.text().await.unwrap();
+        assert!(body.contains("Tous les ministères."), "{path}");
+    }
+    let list = app.get_with_cookie("/admin/offres", &admin.cookie).await;
+    let body = list.text().await.unwrap();
+    assert!(texts(&body, "thead th").contains(&"Ministère".to_owned()));
+    let rows = texts(&body, "tbody tr");
+    assert!(
+        rows.iter()
+            .any(|row| row.contains("Houle") && row.contains("Ministère de la Mer"))
+            && rows
+                .iter()
+                .any(|row| row.contains("Nuage") && row.contains("Ministère de l'Air")),
+        "{rows:?}"
+    );
+    let item = format!("/admin/offres/{}", wave.id);
+    assert!(
+        attributes(&body, "input[name=retour]", "value").contains(&item),
+        "{body}"
+    );
+    let tenant = sea.id.to_string();
+    let open = [("tenant_id", tenant.as_str()), ("retour", item.as_str())];
+    let opened = app.post_as(&admin, "/admin/ministere-courant", &open).await;
+    assert_eq!(opened.headers()["location"], format!("{item}?ok=switched"));
+    let page = app.get_with_cookie(&item, &admin.cookie).await;
+    assert_eq!(page.status(), 200);
+    let elsewhere = [
+        ("tenant_id", tenant.as_str()),
+        ("retour", "//evil.example/admin"),
+    ];
+    let opened = app
+        .post_as(&admin, "/admin/ministere-courant", &elsewhere)
+        .await;
+    assert_eq!(opened.headers()["location"], "/admin?ok=switched");
 }

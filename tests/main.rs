@@ -10,6 +10,7 @@ mod applications;
 mod auth;
 mod backoffice;
 mod cli;
+mod crawl;
 mod fuzz;
 mod isolation;
 mod jobs;

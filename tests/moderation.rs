@@ -21,7 +21,8 @@ on_both_backends!(
     older_versions_come_back,
     reviewers_get_one_digest,
     approved_offers_wait_for_their_publication_day,
-    trusted_ministries_publish_at_once
+    trusted_ministries_publish_at_once,
+    the_review_shows_what_the_public_page_will
 );
 
 const OFFER_FORM: &[(&str, &str)] = &[
@@ -400,6 +401,12 @@ async fn changes_to_a_live_offer_wait_while_it_stays_online(backend: Backend) {
         form.contains("Des modifications attendent la relecture."),
         "{form}"
     );
+    let after_saving = page(&app, &editor, &format!("{item}?ok=proposed")).await;
+    assert_eq!(
+        after_saving.matches("reste en ligne").count(),
+        1,
+        "one box says that the live version stays online: {after_saving}"
+    );
 
     // The reviewer sees exactly what would change, and the page as it would be.
     let review = format!("/admin/moderation/offres/{}", offer.id);
@@ -436,6 +443,18 @@ async fn changes_to_a_live_offer_wait_while_it_stays_online(backend: Backend) {
     assert_eq!(
         attributes(&form, "input[name=title]", "value"),
         ["Architecte des données (H/F)"]
+    );
+    // The dashboard counts the change sent back, and its link lists the offer.
+    let dashboard = page(&app, &editor, "/admin").await;
+    assert!(
+        texts(&dashboard, "tbody tr").contains(&"Modifications demandées 1 0".to_owned()),
+        "{:?}",
+        texts(&dashboard, "tbody tr")
+    );
+    let listed = page(&app, &editor, "/admin/offres?statut=changes_requested").await;
+    assert!(
+        attributes(&listed, "tbody a", "href").contains(&item),
+        "{listed}"
     );
     let (to, subject, _) = emails(&app).await.pop().unwrap();
     assert_eq!(
@@ -714,4 +733,92 @@ async fn trusted_ministries_publish_at_once(backend: Backend) {
     assert!(recorded.is_some(), "recorded as published without review");
     let queue = page(&app, &admin, "/admin/moderation").await;
     assert!(queue.contains("Rien n’attend de relecture."), "{queue}");
+}
+
+/// The review table's rows, as the reviewer reads them: field, then the values.
+fn review_rows(review: &str) -> Vec<String> {
+    texts(review, "tbody tr")
+}
+
+/// A reviewer sees every field the public page will show, worded as it shows them, and for a
+/// change exactly what changes: an image included, nothing that only saving rewrote.
+async fn the_review_shows_what_the_public_page_will(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let (editor, admin) = justice(&app).await;
+    let form = offer_form(
+        "Architecte des données",
+        &[("salary_min", "45000"), ("expires_at", "2099-03-31")],
+    );
+    let offer = write_with(&app, &editor, &form).await;
+    let submit = format!("/admin/offres/{}/soumettre", offer.id);
+    assert_eq!(app.post_as(&editor, &submit, &[]).await.status(), 303);
+    let review = format!("/admin/moderation/offres/{}", offer.id);
+
+    // A first publication: every field with its value, in words.
+    let first = page(&app, &admin, &review).await;
+    let rows = review_rows(&first);
+    for expected in [
+        "Types de contrat Contractuel·le",
+        "Métier Données",
+        "Télétravail Télétravail partiel",
+        "Ville Lyon",
+        "Salaire minimum 45 000 €",
+        "Date limite de candidature 31/03/2099",
+        "Mode de candidature Sur un site externe",
+    ] {
+        assert!(
+            rows.iter().any(|row| row == expected),
+            "{expected} in {rows:#?}"
+        );
+    }
+    let preview = page(&app, &admin, &format!("{review}/apercu")).await;
+    assert!(!preview.contains("None"), "{preview}");
+    approve(&app, &admin, offer.id).await;
+
+    // The deadline was stored at another hour (an import, the demo): saving the form as a
+    // browser sends it, with the title and the salary changed, changes those two only.
+    use sea_orm::IntoActiveModel;
+    let mut stored_offer = stored(&app, offer.id).await.into_active_model();
+    let deadline = chrono::DateTime::parse_from_rfc3339("2099-03-31T10:25:15Z").unwrap();
+    stored_offer.expires_at = Set(Some(deadline.to_utc()));
+    stored_offer.update(&app.state.db).await.unwrap();
+    let item = format!("/admin/offres/{}", offer.id);
+    let shown = page(&app, &editor, &item).await;
+    let day = attributes(&shown, "input[name=expires_at]", "value").remove(0);
+    let edit = offer_form(
+        "Architecte des données (F/H)",
+        &[("salary_min", "47000"), ("expires_at", day.as_str())],
+    );
+    assert_eq!(app.post_as(&editor, &item, &edit).await.status(), 303);
+    let change = page(&app, &admin, &review).await;
+    let rows = review_rows(&change);
+    assert_eq!(
+        rows,
+        [
+            "Intitulé du poste Architecte des données Architecte des données (F/H)",
+            "Salaire minimum 45 000 € 47 000 €",
+        ],
+        "{rows:#?}"
+    );
+
+    // A new illustration shows, as the image itself.
+    let picture =
+        crate::support::upload(&app, &editor, "Salle serveurs", fixtures::png(64, 48)).await;
+    let id = picture.id.to_string();
+    let edit = offer_form(
+        "Architecte des données (F/H)",
+        &[
+            ("salary_min", "47000"),
+            ("expires_at", day.as_str()),
+            ("illustration_media_id", id.as_str()),
+        ],
+    );
+    assert_eq!(app.post_as(&editor, &item, &edit).await.status(), 303);
+    let change = page(&app, &admin, &review).await;
+    assert!(
+        review_rows(&change).contains(&"Illustration (vide) Salle serveurs".to_owned()),
+        "{:#?}",
+        review_rows(&change)
+    );
+    assert_eq!(attributes(&change, "tbody img", "src").len(), 1);
 }

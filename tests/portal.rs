@@ -64,6 +64,34 @@ async fn demo_data_is_credible_and_seeding_is_idempotent(backend: Backend) {
         "real ministry names"
     );
     assert!(!body.to_lowercase().contains("lorem"));
+
+    // Offers sit where their ministry says it works, and every profession has some.
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let anssi = metiers::entities::tenants::Entity::find()
+        .filter(metiers::entities::tenants::Column::Slug.eq("anssi"))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let cities: std::collections::BTreeSet<String> = metiers::entities::offers::Entity::find()
+        .filter(metiers::entities::offers::Column::TenantId.eq(anssi.id))
+        .all(&app.state.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|offer| offer.city)
+        .collect();
+    assert!(
+        !cities.is_empty()
+            && cities
+                .iter()
+                .all(|city| city == "Paris" || city == "Rennes"),
+        "{cities:?}"
+    );
+    for profession in Profession::codes() {
+        let (_, body) = app.page(&format!("/offres?metier={profession}")).await;
+        assert!(!offer_links(&body).is_empty(), "no {profession} offer");
+    }
 }
 
 async fn home_page_shows_the_catalogue(backend: Backend) {
@@ -507,6 +535,29 @@ async fn stories_are_listed_and_shown(backend: Backend) {
         "Markdown is rendered"
     );
     assert!(!body.contains("<script>alert(1)"), "and sanitized");
+    // French puts the ministry's article where it belongs, guessed from its name or its own.
+    assert!(
+        texts(&body, "h2")
+            .contains(&"Travailler à la direction interministérielle du numérique".to_owned()),
+        "{:?}",
+        texts(&body, "h2")
+    );
+    use sea_orm::{ActiveModelTrait, IntoActiveModel, Set};
+    let mut named = tenant.clone().into_active_model();
+    named.short_name = Set("la DINUM".into());
+    named.update(&app.state.db).await.unwrap();
+    let (_, body) = app.page(&format!("/temoignages/{}", story.slug)).await;
+    assert!(texts(&body, "h2").contains(&"Travailler à la DINUM".to_owned()));
+    let (_, english) = app.page(&format!("/en/temoignages/{}", story.slug)).await;
+    assert!(texts(&english, "h2").contains(&"Working at DINUM".to_owned()));
+    let (_, ministry) = app.page("/ministeres/dinum").await;
+    assert!(
+        texts(&ministry, "a")
+            .iter()
+            .any(|link| link.starts_with("Site de la DINUM")),
+        "{:?}",
+        texts(&ministry, "a")
+    );
     let (status, _) = app.page("/temoignages/personne").await;
     assert_eq!(status, 404);
 }
@@ -528,6 +579,23 @@ async fn english_lives_under_en(backend: Backend) {
         offer_links(&body).contains(&format!("/en/offres/{}", offer.slug)),
         "links stay in English"
     );
+    // What the ministry wrote stays French, and says so to screen readers.
+    assert_eq!(
+        attributes(
+            &body,
+            &format!("a[href=\"/en/offres/{}\"]", offer.slug),
+            "lang"
+        ),
+        ["fr"]
+    );
+    let (_, page) = app.page(&format!("/en/offres/{}", offer.slug)).await;
+    assert_eq!(attributes(&page, "h1", "lang"), ["fr"]);
+    assert!(
+        !attributes(&page, ".portal-richtext [lang=fr]", "lang").is_empty(),
+        "{page}"
+    );
+    let (_, french_page) = app.page(&format!("/offres/{}", offer.slug)).await;
+    assert!(attributes(&french_page, "main [lang]", "lang").is_empty());
     let (status, body) = app.page("/en").await;
     assert_eq!(status, 200);
     assert_eq!(attributes(&body, "html", "lang"), vec!["en"]);

@@ -103,6 +103,7 @@ fn mail_args(kind: &str) -> Vec<(&'static str, String)> {
         ],
         "talent_contact" => &[
             ("ministry", "Ministère de la Mer"),
+            ("ministry_of", "du ministère de la Mer"),
             (
                 "message",
                 "Bonjour,\n\nVotre profil <Rust> nous intéresse : https://evil.example",

@@ -415,27 +415,36 @@ fn xlsx_sheet(bytes: &[u8], name: &str) -> Vec<Vec<String>> {
 
 /// The cells of the table captioned `caption` of an HTML page, by row, as text.
 fn html_table(html: &str, caption: &str) -> Vec<Vec<String>> {
+    html_tables(html, caption).remove(0)
+}
+
+/// The cells of every table whose caption says `caption` (a wide table comes in parts).
+fn html_tables(html: &str, caption: &str) -> Vec<Vec<Vec<String>>> {
     let document = scraper::Html::parse_document(html);
     let tables = scraper::Selector::parse("table").unwrap();
     let cells = scraper::Selector::parse("th, td").unwrap();
     let rows = scraper::Selector::parse("tr").unwrap();
-    let table = document
+    let found: Vec<Vec<Vec<String>>> = document
         .select(&tables)
-        .find(|table| table.text().collect::<String>().contains(caption))
-        .unwrap_or_else(|| panic!("a table {caption}"));
-    table
-        .select(&rows)
-        .map(|row| {
-            row.select(&cells)
-                .map(|cell| {
-                    cell.text()
-                        .collect::<String>()
-                        .trim()
-                        .replace(['\u{202f}', ','], "")
+        .filter(|table| table.text().collect::<String>().contains(caption))
+        .map(|table| {
+            table
+                .select(&rows)
+                .map(|row| {
+                    row.select(&cells)
+                        .map(|cell| {
+                            cell.text()
+                                .collect::<String>()
+                                .trim()
+                                .replace(['\u{202f}', ','], "")
+                        })
+                        .collect()
                 })
                 .collect()
         })
-        .collect()
+        .collect();
+    assert!(!found.is_empty(), "a table {caption}");
+    found
 }
 
 async fn a_year_shows_the_same_figures_everywhere(backend: Backend) {
@@ -656,7 +665,7 @@ async fn a_year_shows_the_same_figures_everywhere(backend: Backend) {
         html.contains("<svg class=\"stats-chart__svg\""),
         "charts drawn on the server"
     );
-    let table = html_table(&html, &label("stats-monthly-table-heading"));
+    let tables = html_tables(&html, &label("stats-monthly-table-heading"));
     for code in [
         "offers_published",
         "offer_views",
@@ -664,10 +673,11 @@ async fn a_year_shows_the_same_figures_everywhere(backend: Backend) {
         "hires",
         "talents",
     ] {
-        let column = table[0]
+        let heading = label(&format!("stats-series-{code}"));
+        let (table, column) = tables
             .iter()
-            .position(|h| *h == label(&format!("stats-series-{code}")))
-            .unwrap();
+            .find_map(|table| Some((table, table[0].iter().position(|h| *h == heading)?)))
+            .unwrap_or_else(|| panic!("a column {heading}"));
         let cells: Vec<i64> = table[1..13]
             .iter()
             .map(|row| row[column].parse().unwrap())

@@ -157,6 +157,10 @@ offers-search-label = Search offers
 offers-search-placeholder = Profession, skill, city…
 offers-search-button = Search
 offers-filters-heading = Filter offers
+offers-more-filters = { $count ->
+    [0] More filters
+   *[other] More filters ({ $count } active)
+}
 offers-count =
     { $count ->
         [0] No offer
@@ -202,6 +206,7 @@ offer-fact-experience = Experience
 offer-fact-salary = Salary
 offer-fact-start = Start date
 offer-fact-published = Published
+offer-published-on-approval = Once approved
 offer-fact-expires = Application deadline
 offer-experience-any = No minimum experience required
 offer-experience-years =
@@ -216,6 +221,7 @@ offer-salary-up-to = Up to €{ $max } gross per year
 offer-domains-heading = Fields
 offer-video-link = Watch the presentation video
 offer-apply-heading = Apply
+offer-apply-jump = How to apply
 offer-apply-button = Apply
 offer-apply-on-site-text = Apply online: your CV and a few words about your motivation.
 offer-apply-external-text = Applications are made on the recruiter's website.
@@ -254,6 +260,7 @@ profession-donnees = Data
 profession-gestion = Management and steering
 profession-infrastructure = Infrastructure and operations
 profession-projet_produit = Project and product
+profession-design = Design and user experience
 profession-securite = Security
 profession-cloud = Cloud
 profession-support = Support and helpdesk

@@ -149,11 +149,11 @@ mail-talent_renew-body =
     Votre profil dans le vivier de talents de Métiers du Numérique sera supprimé le { $date }, avec votre CV. Pour le garder, prolongez-le depuis sa page ; vous pouvez aussi le modifier ou le supprimer :
     { $link }
 
-mail-talent_contact-subject = Un recruteur du { $ministry } vous écrit
+mail-talent_contact-subject = Un recruteur { $ministry_of } vous écrit
 mail-talent_contact-body =
     Bonjour,
 
-    Un recruteur du { $ministry } a trouvé votre profil dans le vivier de talents de Métiers du Numérique et vous écrit :
+    Un recruteur { $ministry_of } a trouvé votre profil dans le vivier de talents de Métiers du Numérique et vous écrit :
 
     { $message }
 

@@ -162,6 +162,10 @@ offers-search-label = Rechercher une offre
 offers-search-placeholder = Métier, compétence, ville…
 offers-search-button = Rechercher
 offers-filters-heading = Filtrer les offres
+offers-more-filters = { $count ->
+    [0] Plus de filtres
+   *[other] Plus de filtres ({ $count } actifs)
+}
 offers-count =
     { $count ->
         [0] Aucune offre
@@ -207,6 +211,7 @@ offer-fact-experience = Expérience
 offer-fact-salary = Rémunération
 offer-fact-start = Prise de poste
 offer-fact-published = Publication
+offer-published-on-approval = À sa validation
 offer-fact-expires = Date limite de candidature
 offer-experience-any = Aucune expérience minimale demandée
 offer-experience-years =
@@ -221,6 +226,7 @@ offer-salary-up-to = Jusqu'à { $max }{"\u00A0"}€ bruts par an
 offer-domains-heading = Domaines
 offer-video-link = Voir la vidéo de présentation
 offer-apply-heading = Postuler
+offer-apply-jump = Comment postuler
 offer-apply-button = Postuler
 offer-apply-on-site-text = Envoyez votre candidature en ligne : CV et quelques mots sur votre motivation.
 offer-apply-external-text = La candidature se fait sur le site du recruteur.
@@ -238,7 +244,7 @@ offer-related-heading = Offres similaires
 offer-gone-heading = Cette offre n'est plus disponible
 offer-gone-message = La date limite de candidature est passée ou l'offre a été retirée par le recruteur. D'autres postes vous attendent !
 offer-gone-all-offers = Voir toutes les offres
-offer-gone-ministry-offers = Offres de { $ministry }
+offer-gone-ministry-offers = Offres { $of }
 offer-gone-ministry-page = Découvrir le ministère
 offer-similar-heading = Ces offres pourraient vous intéresser
 
@@ -259,6 +265,7 @@ profession-donnees = Données
 profession-gestion = Gestion et pilotage
 profession-infrastructure = Infrastructure et exploitation
 profession-projet_produit = Projet et produit
+profession-design = Design et expérience utilisateur
 profession-securite = Sécurité
 profession-cloud = Cloud
 profession-support = Support et assistance
@@ -317,7 +324,7 @@ ministry-offer-count =
         [one] 1 offre
        *[other] { $count } offres
     }
-ministry-website = Site de { $name }
+ministry-website = Site { $of }
 ministry-presentation-heading = Présentation
 ministry-offers-heading = Ses offres d'emploi
 ministry-see-all-offers =
@@ -327,7 +334,7 @@ ministry-see-all-offers =
        *[other] Voir les { $count } offres
     }
 ministry-no-offers = Ce ministère n'a pas d'offre ouverte en ce moment.
-ministry-feed-link = S'abonner aux offres de { $name } (Atom)
+ministry-feed-link = S'abonner aux offres { $of } (Atom)
 ministry-stories-heading = Ses équipes témoignent
 
 ## Thème Vitrine
@@ -356,7 +363,7 @@ stories-empty = Aucun témoignage n'est encore publié.
 story-published-on = Publié le { $date }
 story-body-heading = Son témoignage
 story-video-link = Voir la vidéo du témoignage
-story-ministry-offers-heading = Travailler chez { $ministry }
+story-ministry-offers-heading = Travailler { $at }
 story-ministry-offers-text = Envie de rejoindre cette équipe ? Consultez ses offres ouvertes.
 story-ministry-offers-button = Voir ses offres
 story-more-heading = D'autres témoignages

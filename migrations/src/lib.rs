@@ -22,6 +22,7 @@ mod m20261201_000014_talents;
 mod m20261201_000015_data_requests;
 mod m20261201_000016_apply_clicks;
 mod m20261201_000017_statistics;
+mod m20261201_000018_ministry_short_name;
 
 pub struct Migrator;
 
@@ -46,6 +47,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000015_data_requests::Migration),
             Box::new(m20261201_000016_apply_clicks::Migration),
             Box::new(m20261201_000017_statistics::Migration),
+            Box::new(m20261201_000018_ministry_short_name::Migration),
         ]
     }
 }

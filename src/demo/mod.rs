@@ -44,7 +44,11 @@ struct DemoMinistry {
     slug: String,
     name: String,
     acronym: String,
+    short_name: String,
     website: Option<String>,
+    /// Where its offers are, when it is not everywhere in France (cities of `places.json`).
+    #[serde(default)]
+    cities: Vec<String>,
     accent_color: String,
     theme: String,
     presentation: String,
@@ -155,7 +159,16 @@ pub async fn seed(
             .filter(structures::Column::TenantId.eq(tenant.id))
             .all(&txn)
             .await?;
-        seeded.push((tenant, services));
+        // Its offers are where it is: in its cities, if it names them.
+        let here: Vec<&Place> = places
+            .iter()
+            .filter(|place| ministry.cities.is_empty() || ministry.cities.contains(&place.city))
+            .collect();
+        if here.is_empty() {
+            let message = format!("{} names no city of places.json", ministry.slug);
+            return Err(AppError::setup("demo data", message));
+        }
+        seeded.push((tenant, services, here));
     }
 
     let existing_offers: HashSet<String> = offer_rows::Entity::find()
@@ -168,8 +181,9 @@ pub async fn seed(
         .collect();
     for index in 0..offer_count {
         let template = &templates[index % templates.len()];
-        let (tenant, services) = &seeded[(index * 5 + index / templates.len()) % seeded.len()];
-        let place = &places[(index * 11 + index / 7) % places.len()];
+        let (tenant, services, here) =
+            &seeded[(index * 5 + index / templates.len()) % seeded.len()];
+        let place = here[(index * 11 + index / 7) % here.len()];
         let title = &template.titles[index % template.titles.len().max(1)];
         let slug = format!("{}-{}", slugify(title), index + 1);
         if existing_offers.contains(&slug) {
@@ -181,8 +195,10 @@ pub async fn seed(
         report.offers += 1;
     }
 
-    let by_slug: HashMap<&str, &tenant_rows::Model> =
-        seeded.iter().map(|(t, _)| (t.slug.as_str(), t)).collect();
+    let by_slug: HashMap<&str, &tenant_rows::Model> = seeded
+        .iter()
+        .map(|(t, _, _)| (t.slug.as_str(), t))
+        .collect();
     let existing_stories: HashSet<String> = story_rows::Entity::find()
         .select_only()
         .column(story_rows::Column::Slug)
@@ -240,6 +256,7 @@ async fn create_ministry(
             slug: ministry.slug.clone(),
             name: ministry.name.clone(),
             acronym: ministry.acronym.clone(),
+            short_name: ministry.short_name.clone(),
             website: ministry.website.clone(),
             theme: Some(ministry.theme.clone()),
             accent_color: Some(ministry.accent_color.clone()),

@@ -10,6 +10,9 @@ pub struct Model {
     pub slug: String,
     pub name: String,
     pub acronym: String,
+    /// Its name as a French sentence uses it, with its article (`la DGFiP`); empty: derived
+    /// from `name` (see `tenants::naming`).
+    pub short_name: String,
     pub website: Option<String>,
     pub logo_media_id: Option<i32>,
     pub theme: String,

@@ -19,7 +19,7 @@ mod state;
 use chrono::{DateTime, Utc};
 use sea_orm::{ConnectionTrait, DatabaseTransaction, EntityTrait, TransactionTrait};
 
-pub use diff::{Change, changes};
+pub use diff::{Change, changes, is_empty};
 pub use notifications::DIGEST_DELAY;
 use notifications::{Decided, email_author, notify_reviewers};
 use proposals::apply;

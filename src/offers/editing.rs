@@ -14,10 +14,11 @@ use crate::{
     offers::search,
 };
 
-/// The offers of the scope's ministry, newest change first, filtered by status and words.
+/// The offers `within` a ministry or every ministry, newest change first, filtered by status
+/// and words.
 pub async fn list(
     db: &impl ConnectionTrait,
-    scope: &Scope,
+    within: content::Within<'_>,
     status: Option<Status>,
     words: &str,
 ) -> AppResult<Vec<offers::Model>> {
@@ -25,7 +26,7 @@ pub async fn list(
     for word in search::normalize(words).split_whitespace() {
         matching = matching.add(offers::Column::SearchText.contains(word));
     }
-    content::list::<offers::Entity>(db, scope, status, matching).await
+    content::list::<offers::Entity>(db, within, status, matching).await
 }
 
 /// Refuses a direction or service that is not the scope's ministry's.

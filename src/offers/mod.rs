@@ -594,6 +594,22 @@ impl NewOffer {
 }
 
 impl NewOffer {
+    /// The form gives days: a deadline or a publication day left as it was keeps its stored
+    /// moment, so that saving changes nothing a reviewer would have to look at.
+    fn keeping_moments_of(&self, existing: &offers::Model) -> NewOffer {
+        let same_day =
+            |new: Option<DateTime<Utc>>, stored: Option<DateTime<Utc>>| match (new, stored) {
+                (Some(new), Some(stored)) if new.date_naive() == stored.date_naive() => {
+                    Some(stored)
+                }
+                _ => new,
+            };
+        NewOffer {
+            expires_at: same_day(self.expires_at, existing.expires_at),
+            publish_at: same_day(self.publish_at, existing.publish_at),
+            ..self.clone()
+        }
+    }
     /// The offer's written fields, checked: everything but its ministry, slug, life cycle and
     /// authorship.
     fn written_fields(&self) -> AppResult<offers::ActiveModel> {
@@ -694,7 +710,7 @@ pub(crate) async fn update(
     new: &NewOffer,
     now: DateTime<Utc>,
 ) -> AppResult<offers::Model> {
-    let mut model = new.written_fields()?;
+    let mut model = new.keeping_moments_of(existing).written_fields()?;
     model.id = sea_orm::ActiveValue::Unchanged(existing.id);
     model.version = Set(existing.version + 1);
     model.updated_at = Set(now);

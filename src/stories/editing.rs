@@ -3,12 +3,13 @@
 
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait};
 
-use crate::{accounts::Scope, codes::Status, content, entities::stories, error::AppResult};
+use crate::{codes::Status, content, entities::stories, error::AppResult};
 
-/// The stories of the scope's ministry, newest change first, filtered by status and name.
+/// The stories `within` a ministry or every ministry, newest change first, filtered by status
+/// and name.
 pub async fn list(
     db: &impl ConnectionTrait,
-    scope: &Scope,
+    within: content::Within<'_>,
     status: Option<Status>,
     words: &str,
 ) -> AppResult<Vec<stories::Model>> {
@@ -16,5 +17,5 @@ pub async fn list(
     if !words.trim().is_empty() {
         matching = matching.add(stories::Column::PersonName.contains(words.trim()));
     }
-    content::list::<stories::Entity>(db, scope, status, matching).await
+    content::list::<stories::Entity>(db, within, status, matching).await
 }

@@ -215,6 +215,8 @@ pub struct Contact<'a> {
     /// The recruiter's address, to answer to.
     pub from: &'a str,
     pub ministry: &'a str,
+    /// Its name after "de" in French (`de la DGFiP`, see `tenants::naming`).
+    pub ministry_of: &'a str,
     pub message: &'a str,
     /// The offer it is about, of the scope's ministry.
     pub offer: Option<OfferId>,
@@ -261,6 +263,7 @@ pub async fn contact(
         .unwrap_or_else(|| "none".to_owned());
     let args = [
         ("ministry", contact.ministry.to_owned()),
+        ("ministry_of", contact.ministry_of.to_owned()),
         ("message", message.to_owned()),
         ("offer", about),
         // Not the profile's own link: the talent answers the recruiter, and a reply quotes.

@@ -77,7 +77,7 @@ pub async fn create(
     Ok(created)
 }
 
-/// Rewrites the scope's ministry's settings. Its name, acronym and trust are DINUM admins' to
+/// Rewrites the scope's ministry's settings. Its names, acronym and trust are DINUM admins' to
 /// change: for a manager they stay as they are, whatever the form says. Call it inside a
 /// transaction.
 pub async fn update(
@@ -94,6 +94,7 @@ pub async fn update(
     if !scope.by_admin() {
         checked.name = before.name.clone();
         checked.acronym = before.acronym.clone();
+        checked.short_name = before.short_name.clone();
     }
     let mut problems = Problems::default();
     problems.check(check(&checked, themes))?;
@@ -105,6 +106,7 @@ pub async fn update(
     active.id = sea_orm::ActiveValue::Unchanged(before.id);
     active.name = Set(checked.name.trim().to_owned());
     active.acronym = Set(checked.acronym.trim().to_owned());
+    active.short_name = Set(checked.short_name.trim().to_owned());
     active.trusted = Set(if scope.by_admin() {
         trusted
     } else {

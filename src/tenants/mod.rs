@@ -1,6 +1,7 @@
 //! Ministries (tenants): their public page and their settings.
 
 pub mod editing;
+pub mod naming;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
@@ -88,6 +89,8 @@ pub struct NewTenant {
     pub slug: String,
     pub name: String,
     pub acronym: String,
+    /// Its name with its article (`la DGFiP`), for French sentences; empty: guessed.
+    pub short_name: String,
     pub website: Option<String>,
     pub theme: Option<String>,
     pub accent_color: Option<String>,
@@ -133,6 +136,9 @@ impl NewTenant {
             } else if value.chars().count() > max {
                 problems.add(field, Reason::TooLong);
             }
+        }
+        if let Err(reason) = naming::check_short_name(&self.short_name) {
+            problems.add("short_name", reason);
         }
         if !is_hex_color(&self.accent_color()) {
             problems.add("accent_color", Reason::NotAColour);
@@ -227,6 +233,7 @@ pub(crate) async fn create(
     model.slug = Set(slug);
     model.name = Set(new.name.trim().to_owned());
     model.acronym = Set(new.acronym.trim().to_owned());
+    model.short_name = Set(new.short_name.trim().to_owned());
     model.trusted = Set(false);
     model.archived_at = Set(None);
     model.created_at = Set(now);

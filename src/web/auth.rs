@@ -284,14 +284,15 @@ pub async fn demo_login(
         .filter(|user| user.email.ends_with(crate::demo::ACCOUNTS_DOMAIN))
         .ok_or(AppError::Forbidden)?;
     let txn = crate::db::begin_write(&state.db).await?;
-    open_session(state, txn, user.key(), "demo", None).await
+    open_session(state, request, txn, user.key(), "demo", None).await
 }
 
 /// Records the login of `user_id` (`method`: `demo`, `proconnect`, `login_link`), opens its
-/// session and commits `txn`; then on to `/admin` with the session cookie, the login forms'
-/// CSRF cookie forgotten.
+/// session and commits `txn`; then on to the back-office page that asked for the login (or
+/// `/admin`) with the session cookie, the login forms' cookies forgotten.
 async fn open_session(
     state: &SharedState,
+    request: &Request,
     txn: sea_orm::DatabaseTransaction,
     user_id: crate::ids::UserId,
     method: &str,
@@ -303,14 +304,54 @@ async fn open_session(
     let opened = sessions::open(&txn, user_id, id_token, policy, now).await?;
     txn.commit().await?;
     let https = state.config.server.is_https();
-    Ok(see_other("/admin")
+    let back_to = LOGIN_RETURN
+        .read(request, https)
+        .filter(|path| safe_return_path(path))
+        .unwrap_or_else(|| "/admin".to_owned());
+    Ok(see_other(&back_to)
         .header(
             header::SET_COOKIE,
             set_cookie(SESSION_COOKIE, Some(&opened.token), "/", https),
         )
         .header(header::SET_COOKIE, LOGIN_CSRF.set(None, https))
         .header(header::SET_COOKIE, LOGIN_STATE.set(None, https))
+        .header(header::SET_COOKIE, LOGIN_RETURN.set(None, https))
         .finish())
+}
+
+/// The back-office page a signed-out visitor asked for, kept while they log in (by any
+/// method: ProConnect and login links come back in the same browser).
+const LOGIN_RETURN: LoginCookie = LoginCookie {
+    name: "metiers_login_return",
+    path: "/",
+};
+
+/// Whether `path` may be where a login leads: a back-office page of this site, nothing that a
+/// browser would read as another site (`//host`, `/\\host`), no way out (`/..`), nothing that
+/// would break the header.
+pub(super) fn safe_return_path(path: &str) -> bool {
+    let (path_only, _) = path.split_once('?').unwrap_or((path, ""));
+    let back_office = ["/admin", "/en/admin"]
+        .iter()
+        .any(|prefix| path_only == *prefix || path_only.starts_with(&format!("{prefix}/")));
+    back_office
+        && path.len() <= 512
+        && !path.contains("//")
+        && !path.contains("/.")
+        && path
+            .bytes()
+            .all(|b| b.is_ascii_graphic() && b != b'\\' && b != b';' && b != b',')
+}
+
+/// On to the login page, remembering `asked` (a GET of a back-office page) to come back to.
+pub fn sign_in_then_back(state: &crate::app::AppState, asked: &poem::http::Uri) -> Response {
+    let https = state.config.server.is_https();
+    let mut redirect = see_other("/connexion");
+    let path = asked.path_and_query().map(|p| p.as_str());
+    if let Some(path) = path.filter(|path| safe_return_path(path)) {
+        redirect = redirect.header(header::SET_COOKIE, LOGIN_RETURN.set(Some(path), https));
+    }
+    redirect.finish()
 }
 
 #[derive(Deserialize)]
@@ -479,6 +520,7 @@ pub async fn proconnect_return(
     };
     open_session(
         state,
+        request,
         txn,
         user.key(),
         "proconnect",
@@ -569,7 +611,7 @@ pub async fn login_link_use(
     check_login_csrf(state, request, &form.csrf)?;
     let txn = crate::db::begin_write(&state.db).await?;
     match accounts::login_links::redeem(&txn, &token, state.now()).await? {
-        Some(user) => open_session(state, txn, user.key(), "login_link", None).await,
+        Some(user) => open_session(state, request, txn, user.key(), "login_link", None).await,
         None => {
             tracing::info!("login link unknown, used or expired");
             login_failed(state, request, "link", StatusCode::BAD_REQUEST)

@@ -34,6 +34,7 @@ impl<E: Endpoint> Endpoint for ErrorPagesEndpoint<E> {
     async fn call(&self, request: Request) -> Result<Response> {
         // Only an error needs the page's context: the address is kept until then.
         let uri = request.original_uri().clone();
+        let method = request.method().clone();
         let request_id = request
             .extensions()
             .get::<RequestId>()
@@ -45,7 +46,11 @@ impl<E: Endpoint> Endpoint for ErrorPagesEndpoint<E> {
         };
         let page = PageContext::at(&self.state, &uri);
         if let Some(AppError::SignInRequired) = error.downcast_ref::<AppError>() {
-            return Ok(super::http::see_other("/connexion").finish());
+            let asked = (method == poem::http::Method::GET).then_some(&uri);
+            return Ok(match asked {
+                Some(asked) => super::auth::sign_in_then_back(&self.state, asked),
+                None => super::http::see_other("/connexion").finish(),
+            });
         }
         let status = error.status();
         if status.is_server_error() {

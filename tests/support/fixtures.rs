@@ -33,6 +33,7 @@ pub async fn ministry_at(
             slug: slug.to_owned(),
             name: name.to_owned(),
             acronym: slug.to_uppercase(),
+            short_name: String::new(),
             website: Some(format!("https://www.{slug}.gouv.fr")),
             theme: Some(theme.to_owned()),
             accent_color: Some("#6a6af4".to_owned()),

@@ -498,8 +498,8 @@ impl TestApp {
             .expect("request")
     }
 
-    /// Submits the demo login form for `email` (demo mode), as a browser would.
-    pub async fn submit_demo_login(&self, email: &str) -> reqwest::Response {
+    /// The login page's CSRF cookie (`name=value`) and the demo form's token (demo mode).
+    pub async fn demo_login_form(&self) -> (String, String) {
         let response = self.get("/connexion").await;
         let csrf_cookie =
             cookie_pair(&set_cookie(&response, "metiers_login_csrf").expect("a login CSRF cookie"));
@@ -512,6 +512,12 @@ impl TestApp {
         .into_iter()
         .next()
         .expect("the demo login form");
+        (csrf_cookie, csrf)
+    }
+
+    /// Submits the demo login form for `email` (demo mode), as a browser would.
+    pub async fn submit_demo_login(&self, email: &str) -> reqwest::Response {
+        let (csrf_cookie, csrf) = self.demo_login_form().await;
         self.client
             .post(self.url("/connexion/demo"))
             .header("cookie", csrf_cookie)

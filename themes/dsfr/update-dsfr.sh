@@ -29,7 +29,8 @@ ICONS=(
   fr-icon-arrow-right-line fr-icon-filter-line fr-icon-team-line fr-icon-article-line
   fr-icon-theme-fill fr-icon-translate-2 fr-icon-check-line fr-icon-close-line
   fr-icon-warning-line fr-icon-information-line fr-icon-play-circle-line
-  fr-icon-computer-line fr-icon-award-line
+  fr-icon-computer-line fr-icon-award-line fr-icon-arrow-left-line fr-icon-download-line
+  fr-icon-eye-line
 )
 
 # Pictograms referenced from HTML (<svg><use href=...>), not from CSS: the display

@@ -225,11 +225,13 @@ pub(super) async fn item_view<E: Content>(
                 status => revision.status,
             }
         });
+    // Said once: when a change already waits, its own notice says the live version stays.
+    let goes_to_review = proposal.is_none() && admin.edit_goes_to_review(item.status());
     Ok(context! {
         review_comment => review_comment::<E>(admin, item).await?,
         proposal => proposal,
         history => versions::<E>(admin, item).await?,
-        goes_to_review => admin.edit_goes_to_review(item.status()),
+        goes_to_review => goes_to_review,
         id => id,
         status_label => admin.t(&format!("admin-status-{status}")),
         public_url => public_url(admin, item.status(), format!("/{}/{slug}", E::KIND.path())),

@@ -28,6 +28,7 @@ fn new_tenant(form: &FormData) -> (NewTenant, Problems) {
         slug: form.text("slug"),
         name: form.text("name"),
         acronym: form.text("acronym"),
+        short_name: form.text("short_name"),
         website: form.optional("website"),
         theme: form.optional("theme"),
         accent_color: form.optional("accent_color"),
@@ -46,6 +47,7 @@ fn stored_form(tenant: &tenant_rows::Model) -> FormData {
     let mut form = FormData::default();
     form.set("name", &tenant.name);
     form.set("acronym", &tenant.acronym);
+    form.set("short_name", &tenant.short_name);
     form.set("website", tenant.website.clone().unwrap_or_default());
     form.set("theme", &tenant.theme);
     form.set("accent_color", &tenant.accent_color);

@@ -24,11 +24,12 @@ mod members;
 mod ministries;
 mod moderation;
 mod offers;
+mod reviewed_fields;
 mod statistics;
 mod stories;
 mod talents;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use minijinja::{Value, context};
 use poem::{
@@ -235,6 +236,31 @@ pub fn routes() -> Route {
     })
 }
 
+/// Whose items a list shows (see [`Admin::listed`]).
+pub enum Listed {
+    Ministry(Scope),
+    Everywhere(AdminScope),
+}
+
+impl Listed {
+    pub fn within(&self) -> crate::content::Within<'_> {
+        match self {
+            Listed::Ministry(scope) => crate::content::Within::Ministry(scope),
+            Listed::Everywhere(everywhere) => crate::content::Within::Everywhere(everywhere),
+        }
+    }
+
+    pub fn is_everywhere(&self) -> bool {
+        matches!(self, Listed::Everywhere(_))
+    }
+
+    /// The ministry (id, name in `names`) of a row, in a list across ministries.
+    pub fn ministry(&self, names: &HashMap<i32, String>, tenant_id: i32) -> Option<(i32, String)> {
+        let name = || names.get(&tenant_id).cloned().unwrap_or_default();
+        self.is_everywhere().then(|| (tenant_id, name()))
+    }
+}
+
 /// The acting user of a back-office request, their session and the ministry they work on.
 pub struct Admin<'a> {
     pub state: &'a AppState,
@@ -336,6 +362,24 @@ impl Admin<'_> {
     /// Every ministry, as a DINUM admin.
     pub fn everywhere(&self) -> AppResult<AdminScope> {
         self.actor.admin()
+    }
+
+    /// Whose offers and stories the lists show: the current ministry's, or every ministry's
+    /// for a DINUM admin who has not chosen one.
+    pub fn listed(&self) -> AppResult<Listed> {
+        match (self.scope(), &self.current) {
+            (Ok(scope), _) => Ok(Listed::Ministry(scope)),
+            (Err(_), None) if self.actor.is_admin() => Ok(Listed::Everywhere(self.everywhere()?)),
+            (Err(error), _) => Err(error),
+        }
+    }
+
+    /// The names of the ministries, by id, for the lists across ministries.
+    pub fn ministry_names(&self) -> HashMap<i32, String> {
+        self.ministries
+            .iter()
+            .map(|tenant| (tenant.id, tenant.name.clone()))
+            .collect()
     }
 
     /// The time of this request.
@@ -483,7 +527,12 @@ async fn switch_ministry(admin: Admin<'_>, form: Form<Pairs>) -> AppResult<Respo
     }
     let scope = admin.actor.editor_in(tenant_id)?;
     sessions::switch_tenant(&admin.state.db, &admin.session.token_hash, &scope).await?;
-    Ok(admin.confirm("/admin", "switched"))
+    // From a list across ministries: on to the item chosen, in its ministry.
+    let back_to = form
+        .optional("retour")
+        .filter(|path| path.starts_with("/admin") && auth::safe_return_path(path))
+        .unwrap_or_else(|| "/admin".to_owned());
+    Ok(admin.confirm(&back_to, "switched"))
 }
 
 /// The most Markdown the live preview renders at once.

@@ -14,6 +14,7 @@ use super::{
     Admin, Pairs,
     forms::{FormData, Shown, form_view, refused},
     offers::{Choice, preview},
+    reviewed_fields,
 };
 use crate::{
     content::{Content, ContentKind, Item},
@@ -103,84 +104,37 @@ pub async fn queue(
     admin.render("admin/moderation.html", title, "moderation", data)
 }
 
-/// What the review page shows of an item: its title, ministry, version, texts, and what
-/// changed since it was last published (`None` for a first publication).
+/// What the review page shows of an item: its title, ministry, version, texts, and its fields
+/// (what changed since it was last published, or everything for a first publication).
 struct UnderReview {
     title: String,
     tenant_id: i32,
     version: i32,
     texts: Vec<(&'static str, String, String)>,
-    changes: Option<Vec<moderation::Change>>,
+    first_publication: bool,
+    rows: Vec<reviewed_fields::Row>,
 }
 
-/// The fields of an offer a reviewer compares with its published version, besides its texts
-/// (`offers::SECTION_KEYS`).
-const OFFER_FIELDS: [&str; 20] = [
-    "title",
-    "contract_types",
-    "profession",
-    "category",
-    "experience_min_years",
-    "remote_policy",
-    "salary_min",
-    "salary_max",
-    "street",
-    "postal_code",
-    "city",
-    "start_on",
-    "expires_at",
-    "apply_mode",
-    "apply_url",
-    "apply_emails",
-    "contact_name",
-    "contact_email",
-    "video_url",
-    "publish_at",
-];
-
-/// The fields of a story a reviewer compares with its published version.
-const STORY_FIELDS: [&str; 6] = [
-    "person_name",
-    "role",
-    "excerpt",
-    "body",
-    "video_url",
-    "publish_at",
-];
-
-/// What changed in `waiting` since its public version, with the fields' labels (`None` for a
-/// first publication).
-fn changes_since_published<E: Content>(
+/// The review rows of `waiting`: see [`reviewed_fields::rows`].
+async fn review_rows<E: Content>(
     admin: &Admin<'_>,
     waiting: &moderation::Waiting<E>,
-    fields: &[&str],
-) -> Option<Vec<moderation::Change>> {
-    let public = waiting.public_snapshot.as_ref()?;
-    let label = |field: &str| {
-        let lang = admin.page.lang;
-        let keys = [
-            format!("admin-field-{}", field.replace('_', "-")),
-            format!("offer-section-{field}"),
-        ];
-        keys.iter()
-            .find(|key| admin.state.i18n.has(lang, key))
-            .map_or_else(|| field.to_owned(), |key| admin.t(key))
-    };
-    let mut found = moderation::changes(public, &waiting.proposed_snapshot, fields);
-    for change in &mut found {
-        change.field = label(&change.field);
-    }
-    Some(found)
+    fields: &[&'static str],
+) -> AppResult<Vec<reviewed_fields::Row>> {
+    let public = waiting.public_snapshot.as_ref();
+    reviewed_fields::rows(admin, public, &waiting.proposed_snapshot, fields).await
 }
 
 fn offer_under_review(
     admin: &Admin,
     waiting: moderation::Waiting<offers::Entity>,
-    changes: Option<Vec<moderation::Change>>,
+    rows: Vec<reviewed_fields::Row>,
 ) -> UnderReview {
+    let first_publication = waiting.public_snapshot.is_none();
     let offer = waiting.proposed;
     UnderReview {
-        changes,
+        rows,
+        first_publication,
         texts: crate::offers::sections(&offer)
             .into_iter()
             .map(|(key, text)| {
@@ -199,11 +153,13 @@ fn offer_under_review(
 
 fn story_under_review(
     waiting: moderation::Waiting<stories::Entity>,
-    changes: Option<Vec<moderation::Change>>,
+    rows: Vec<reviewed_fields::Row>,
 ) -> UnderReview {
+    let first_publication = waiting.public_snapshot.is_none();
     let story = waiting.proposed;
     UnderReview {
-        changes,
+        rows,
+        first_publication,
         title: format!("{} — {}", story.person_name, story.role),
         tenant_id: story.tenant_id,
         version: waiting.item.version,
@@ -221,18 +177,18 @@ async fn waiting_item(admin: &Admin<'_>, kind: &str, id: i32) -> AppResult<Under
         ContentKind::Offer => {
             let id = Id::new(id);
             let waiting = moderation::find_waiting::<offers::Entity>(db, everywhere, id).await?;
-            let fields: Vec<&str> = OFFER_FIELDS
+            let fields: Vec<&str> = reviewed_fields::OFFER_FIELDS
                 .into_iter()
                 .chain(crate::offers::SECTION_KEYS)
                 .collect();
-            let changes = changes_since_published(admin, &waiting, &fields);
-            Ok(offer_under_review(admin, waiting, changes))
+            let rows = review_rows(admin, &waiting, &fields).await?;
+            Ok(offer_under_review(admin, waiting, rows))
         }
         ContentKind::Story => {
             let id = Id::new(id);
             let waiting = moderation::find_waiting::<stories::Entity>(db, everywhere, id).await?;
-            let changes = changes_since_published(admin, &waiting, &STORY_FIELDS);
-            Ok(story_under_review(waiting, changes))
+            let rows = review_rows(admin, &waiting, &reviewed_fields::STORY_FIELDS).await?;
+            Ok(story_under_review(waiting, rows))
         }
     }
 }
@@ -260,7 +216,8 @@ async fn show_review(
             title => item.title,
             ministry => ministry,
             version => item.version,
-            changes => item.changes,
+            first_publication => item.first_publication,
+            rows => item.rows,
         },
         preview => rendered,
         action => admin.page.link(&format!("/admin/moderation/{kind}/{id}")),
@@ -305,7 +262,7 @@ pub async fn portal_preview(
             story_page(&admin.page, &waiting.proposed).await?
         }
     };
-    admin.page.render(view)
+    admin.page.render(view.previewed())
 }
 
 #[handler]

@@ -56,6 +56,8 @@ pub(super) fn statuses(admin: &Admin) -> Vec<Choice> {
 #[derive(Serialize)]
 struct Row {
     id: i32,
+    /// Its ministry, and the ministry's id, in a list across ministries.
+    ministry: Option<(i32, String)>,
     title: String,
     status: Status,
     status_label: String,
@@ -75,15 +77,17 @@ pub async fn list(
     admin: Admin<'_>,
     Query(params): Query<HashMap<String, String>>,
 ) -> AppResult<Response> {
-    let scope = admin.scope()?;
+    let listed = admin.listed()?;
     let status_code = params.get("statut").map(String::as_str).unwrap_or("");
     let words = params.get("q").map(String::as_str).unwrap_or("");
     let status = Status::parse(status_code);
-    let found = editing::list(&admin.state.db, &scope, status, words).await?;
+    let found = editing::list(&admin.state.db, listed.within(), status, words).await?;
+    let ministries = admin.ministry_names();
     let rows: Vec<Row> = found
         .into_iter()
         .map(|offer| Row {
             id: offer.id,
+            ministry: listed.ministry(&ministries, offer.tenant_id),
             status_label: admin.t(&format!("admin-status-{}", offer.status)),
             public_url: public_url(&admin, offer.status, format!("/offres/{}", offer.slug)),
             title: offer.title,
@@ -95,6 +99,7 @@ pub async fn list(
     let data = context! {
         filter => context! { status => status.map(Status::as_str).unwrap_or(""), q => words },
         statuses => statuses(&admin),
+        everywhere => listed.is_everywhere(),
         total => rows.len(),
         offers => rows,
     };

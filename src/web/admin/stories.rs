@@ -29,6 +29,8 @@ use crate::{
 #[derive(Serialize)]
 struct Row {
     id: i32,
+    /// Its ministry, and the ministry's id, in a list across ministries.
+    ministry: Option<(i32, String)>,
     person_name: String,
     role: String,
     status: Status,
@@ -43,14 +45,16 @@ pub async fn list(
     admin: Admin<'_>,
     Query(params): Query<HashMap<String, String>>,
 ) -> AppResult<Response> {
-    let scope = admin.scope()?;
+    let listed = admin.listed()?;
     let status = params.get("statut").and_then(|code| Status::parse(code));
     let words = params.get("q").map(String::as_str).unwrap_or("");
-    let found = editing::list(&admin.state.db, &scope, status, words).await?;
+    let found = editing::list(&admin.state.db, listed.within(), status, words).await?;
+    let ministries = admin.ministry_names();
     let rows: Vec<Row> = found
         .into_iter()
         .map(|story| Row {
             id: story.id,
+            ministry: listed.ministry(&ministries, story.tenant_id),
             status_label: admin.t(&format!("admin-status-{}", story.status)),
             public_url: public_url(&admin, story.status, format!("/temoignages/{}", story.slug)),
             person_name: story.person_name,
@@ -62,6 +66,7 @@ pub async fn list(
     let data = context! {
         filter => context! { status => status.map(Status::as_str).unwrap_or(""), q => words },
         statuses => statuses(&admin),
+        everywhere => listed.is_everywhere(),
         total => rows.len(),
         stories => rows,
     };

@@ -18,12 +18,14 @@ use super::{
 };
 use crate::{
     codes::{Experience, Profession, Status},
+    content::Within,
     entities::talents as talent_rows,
     error::AppResult,
     ids::{OfferId, TalentId},
     offers::Visibility,
     regions,
     talents::pool::{self, Contact, PoolFilter},
+    tenants::naming::FrenchName,
 };
 
 /// What the pool's windows need: how long profiles last, and now.
@@ -141,16 +143,20 @@ async fn show(
     (form_shown, typed): (Shown, Option<&FormData>),
 ) -> AppResult<Response> {
     let scope = admin.scope()?;
-    let offers: Vec<super::offers::Choice> =
-        crate::offers::editing::list(&admin.state.db, &scope, Some(Status::Published), "")
-            .await?
-            .into_iter()
-            .filter(|offer| crate::offers::visibility(offer, admin.now()) == Some(Visibility::Live))
-            .map(|offer| super::offers::Choice {
-                code: offer.id.to_string(),
-                label: offer.title,
-            })
-            .collect();
+    let offers: Vec<super::offers::Choice> = crate::offers::editing::list(
+        &admin.state.db,
+        Within::Ministry(&scope),
+        Some(Status::Published),
+        "",
+    )
+    .await?
+    .into_iter()
+    .filter(|offer| crate::offers::visibility(offer, admin.now()) == Some(Visibility::Live))
+    .map(|offer| super::offers::Choice {
+        code: offer.id.to_string(),
+        label: offer.title,
+    })
+    .collect();
     let data = context! {
         talent => shown(admin, talent),
         offers => offers,
@@ -185,10 +191,10 @@ pub async fn contact(
     let (scope, now) = (admin.scope()?, admin.now());
     let talent = pool::find(&admin.state.db, &scope, id, window(&admin)).await?;
     let letterhead = admin.state.letterhead();
-    let ministry = admin
+    let (ministry, ministry_of) = admin
         .current
         .as_ref()
-        .map(|m| m.name.clone())
+        .map(|m| (m.name.clone(), FrenchName::new(&m.short_name, &m.name).of))
         .unwrap_or_default();
     let offer = form
         .optional("offer")
@@ -199,6 +205,7 @@ pub async fn contact(
         let contact = Contact {
             from: &admin.actor.user.email,
             ministry: &ministry,
+            ministry_of: &ministry_of,
             message: &message,
             offer,
         };

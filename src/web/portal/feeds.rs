@@ -121,9 +121,9 @@ pub async fn sitemap(Data(state): Data<&SharedState>) -> AppResult<Response> {
         .flat_map(|(path, updated_at)| {
             ["", "/en"].map(|prefix| {
                 let path = match (path.as_str(), prefix) {
-                    ("/", "/en") => "",
+                    ("/", "/en") => "".into(),
                     (path, "/en") => crate::i18n::english_path(path),
-                    (path, _) => path,
+                    (path, _) => path.into(),
                 };
                 context! {
                     loc => format!("{base}{prefix}{path}"),

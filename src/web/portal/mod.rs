@@ -152,6 +152,13 @@ impl View {
         self
     }
 
+    /// The page shown to a reviewer before it is public: what leads to the item's own public
+    /// addresses (its application form) is shown but inert, as they do not exist yet.
+    pub fn previewed(mut self) -> Self {
+        self.data = minijinja::context! { preview => true, ..self.data };
+        self
+    }
+
     pub fn themed_by(mut self, theme: &str, ministry: Value) -> Self {
         self.ministry = Some((theme.to_owned(), ministry));
         self
@@ -168,12 +175,12 @@ impl<'a> PageContext<'a> {
         let (lang, path) = Lang::from_path(uri.path());
         let path = match lang {
             Lang::En => crate::i18n::french_path(path),
-            Lang::Fr => path,
+            Lang::Fr => path.into(),
         };
         Self {
             state,
             lang,
-            path: path.to_owned(),
+            path: path.into_owned(),
             query: page_query(uri.path(), uri.query()),
         }
     }
@@ -194,9 +201,9 @@ impl<'a> PageContext<'a> {
     /// An absolute URL of `path` (without language prefix) in `lang`.
     pub fn absolute(&self, lang: Lang, path: &str) -> String {
         let path = match lang {
-            Lang::En if path == "/" => "",
+            Lang::En if path == "/" => "".into(),
             Lang::En => crate::i18n::english_path(path),
-            Lang::Fr => path,
+            Lang::Fr => path.into(),
         };
         format!(
             "{}{}{}",

@@ -12,7 +12,7 @@ use crate::{
     markdown::{to_plain_text, to_safe_html},
     media::Picture,
     regions,
-    tenants::showcase_sections,
+    tenants::{naming::FrenchName, showcase_sections},
 };
 
 #[derive(Clone, Serialize)]
@@ -20,6 +20,8 @@ pub struct MinistryRef {
     pub slug: String,
     pub name: String,
     pub acronym: String,
+    /// Its name in French sentences (`de la DGFiP`).
+    pub french: FrenchName,
 }
 
 impl From<&tenants::Model> for MinistryRef {
@@ -28,6 +30,7 @@ impl From<&tenants::Model> for MinistryRef {
             slug: tenant.slug.clone(),
             name: tenant.name.clone(),
             acronym: tenant.acronym.clone(),
+            french: FrenchName::new(&tenant.short_name, &tenant.name),
         }
     }
 }
@@ -219,6 +222,8 @@ pub struct Ministry {
     pub slug: String,
     pub name: String,
     pub acronym: String,
+    /// Its name in French sentences (`de la DGFiP`).
+    pub french: FrenchName,
     pub website: Option<String>,
     pub logo: Option<Picture>,
     pub accent_color: String,
@@ -243,6 +248,7 @@ pub fn ministry(
         slug: tenant.slug.clone(),
         name: tenant.name.clone(),
         acronym: tenant.acronym.clone(),
+        french: FrenchName::new(&tenant.short_name, &tenant.name),
         website: tenant.website.clone(),
         logo: tenant
             .logo_media_id
