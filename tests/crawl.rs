@@ -198,7 +198,7 @@ async fn a_phone_shows_results_and_the_apply_action_on_the_first_screen() {
     let offer = attributes(&listing, ".fr-card__title a", "href").remove(0);
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/a11y/first-screen.mjs");
     let output = tokio::process::Command::new("node")
-        .arg(script)
+        .arg(&script)
         .arg(&app.base_url)
         .args(["/offres", ".fr-card", "/en/offres", ".fr-card"])
         .args([offer.as_str(), "a[href=\"#offer-apply\"]"])
@@ -219,4 +219,28 @@ async fn a_phone_shows_results_and_the_apply_action_on_the_first_screen() {
         // 740 px high: at least 100 px of it show on the first screen.
         assert!(top < 640, "below the first screen of a phone:\n{report}");
     }
+
+    // Without the DSFR script the button could not open the filters: they are simply there.
+    let output = tokio::process::Command::new("node")
+        .arg(&script)
+        .arg("--no-js")
+        .arg(&app.base_url)
+        .args([
+            "/offres",
+            "#filter-metier",
+            "/offres",
+            ".portal-filters-toggle",
+        ])
+        .output()
+        .await
+        .expect("node must be installed");
+    let report = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        report.contains("#filter-metier top=") && !report.contains("#filter-metier top=none"),
+        "{report}"
+    );
+    assert!(
+        report.contains(".portal-filters-toggle top=none"),
+        "{report}"
+    );
 }

@@ -683,7 +683,7 @@ pub async fn seed_media(
         .iter()
         .filter(|tenant| tenant.logo_media_id.is_none())
     {
-        let logo = pictures::logo(&tenant.accent_color);
+        let logo = pictures::logo(&tenant.accent_color, &tenant.acronym);
         let alt = format!("Logo : {}", tenant.name);
         let row = store_picture(db, storage, tenant.id, logo, alt, now).await?;
         let mut with_logo = tenant.clone().into_active_model();
@@ -703,7 +703,7 @@ pub async fn seed_media(
         let Some(accent) = accents.get(&story.tenant_id) else {
             continue;
         };
-        let photo = pictures::photo(accent, index);
+        let photo = pictures::photo(accent, &story.person_name, index);
         let alt = format!("Portrait de {}", story.person_name);
         let row = store_picture(db, storage, story.tenant_id, photo, alt, now).await?;
         let mut with_photo = story.into_active_model();
