@@ -747,7 +747,11 @@ async fn the_review_shows_what_the_public_page_will(backend: Backend) {
     let (editor, admin) = justice(&app).await;
     let form = offer_form(
         "Architecte des données",
-        &[("salary_min", "45000"), ("expires_at", "2099-03-31")],
+        &[
+            ("salary_min", "45000"),
+            ("expires_at", "2099-03-31"),
+            ("tasks", "- Modéliser\n- Documenter"),
+        ],
     );
     let offer = write_with(&app, &editor, &form).await;
     let submit = format!("/admin/offres/{}/soumettre", offer.id);
@@ -776,7 +780,8 @@ async fn the_review_shows_what_the_public_page_will(backend: Backend) {
     approve(&app, &admin, offer.id).await;
 
     // The deadline was stored at another hour (an import, the demo): saving the form as a
-    // browser sends it, with the title and the salary changed, changes those two only.
+    // browser sends it (its text areas with CRLF line ends), with the title and the salary
+    // changed, changes those two only.
     use sea_orm::IntoActiveModel;
     let mut stored_offer = stored(&app, offer.id).await.into_active_model();
     let deadline = chrono::DateTime::parse_from_rfc3339("2099-03-31T10:25:15Z").unwrap();
@@ -787,7 +792,11 @@ async fn the_review_shows_what_the_public_page_will(backend: Backend) {
     let day = attributes(&shown, "input[name=expires_at]", "value").remove(0);
     let edit = offer_form(
         "Architecte des données (F/H)",
-        &[("salary_min", "47000"), ("expires_at", day.as_str())],
+        &[
+            ("salary_min", "47000"),
+            ("expires_at", day.as_str()),
+            ("tasks", "- Modéliser\r\n- Documenter"),
+        ],
     );
     assert_eq!(app.post_as(&editor, &item, &edit).await.status(), 303);
     let change = page(&app, &admin, &review).await;

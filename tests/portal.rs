@@ -88,6 +88,27 @@ async fn demo_data_is_credible_and_seeding_is_idempotent(backend: Backend) {
                 .all(|city| city == "Paris" || city == "Rennes"),
         "{cities:?}"
     );
+    // One kind of offer in two ministries does not read alike.
+    let offers = metiers::entities::offers::Entity::find()
+        .all(&app.state.db)
+        .await
+        .unwrap();
+    let mut compared = 0;
+    for a in &offers {
+        for b in offers
+            .iter()
+            .filter(|b| b.title == a.title && b.tenant_id != a.tenant_id)
+        {
+            compared += 1;
+            assert_ne!(
+                (&a.perks, &a.recruitment_process),
+                (&b.perks, &b.recruitment_process),
+                "{} in two ministries",
+                a.title
+            );
+        }
+    }
+    assert!(compared > 0, "titles shared by ministries were compared");
     for profession in Profession::codes() {
         let (_, body) = app.page(&format!("/offres?metier={profession}")).await;
         assert!(!offer_links(&body).is_empty(), "no {profession} offer");

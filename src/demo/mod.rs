@@ -330,6 +330,14 @@ fn stage(index: usize, now: DateTime<Utc>) -> (Status, Option<DateTime<Utc>>, Da
     (status, was_published.then_some(published), expires)
 }
 
+/// The ministry's own text when it wrote one, else the template's.
+fn ministry_text(own: &str, template: &str) -> String {
+    match own.trim() {
+        "" => template.to_owned(),
+        own => own.to_owned(),
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 fn demo_offer(
     index: usize,
@@ -382,14 +390,19 @@ fn demo_offer(
         mission: fill(&template.mission),
         tasks: fill(&template.tasks),
         team: fill(&template.team),
-        perks: fill(&template.perks),
+        // What working there is like and how it recruits are the ministry's own: two offers
+        // of one kind in two ministries do not read alike.
+        perks: ministry_text(&tenant.working_with_us, &fill(&template.perks)),
         particularities: template
             .particularities
             .as_deref()
             .map(fill)
             .unwrap_or_default(),
         profile: fill(&template.profile),
-        recruitment_process: fill(&template.recruitment_process),
+        recruitment_process: ministry_text(
+            &tenant.recruitment_process,
+            &fill(&template.recruitment_process),
+        ),
         video_url: None,
         illustration_media_id: None,
         contract_types,
