@@ -102,6 +102,8 @@ pub trait Item {
     fn updated_at(&self) -> DateTime<Utc>;
     /// The text that names it in lists and emails.
     fn title(&self) -> &str;
+    /// Whether its public page shows at `now` (a filled offer's page included).
+    fn is_public(&self, now: DateTime<Utc>) -> bool;
 }
 
 /// The typed id of `model`.
@@ -109,9 +111,10 @@ pub fn id_of<E: Content>(model: &E::Model) -> Id<E> {
     Id::new(model.id())
 }
 
-/// Implements [`Item`] for a content model whose name field is `$title`.
+/// Implements [`Item`] for a content model whose name field is `$title` and whose public
+/// visibility `$is_public` tells.
 macro_rules! content_item {
-    ($model:ty, $title:ident) => {
+    ($model:ty, $title:ident, $is_public:expr) => {
         impl Item for $model {
             fn id(&self) -> i32 {
                 self.id
@@ -143,12 +146,26 @@ macro_rules! content_item {
             fn title(&self) -> &str {
                 &self.$title
             }
+            fn is_public(&self, now: DateTime<Utc>) -> bool {
+                $is_public(self, now)
+            }
         }
     };
 }
 
-content_item!(offers::Model, title);
-content_item!(stories::Model, person_name);
+content_item!(offers::Model, title, |offer: &offers::Model, now| {
+    use crate::offers::Visibility;
+    let shown = crate::offers::visibility(offer, now);
+    matches!(shown, Some(Visibility::Live | Visibility::Filled))
+});
+content_item!(
+    stories::Model,
+    person_name,
+    |story: &stories::Model, now| {
+        let day_reached = story.published_at.is_none_or(|at| at <= now);
+        story.status == Status::Published && day_reached
+    }
+);
 
 /// The shared columns of an entity whose column enum has the usual variant names.
 macro_rules! content_columns {

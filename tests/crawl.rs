@@ -9,8 +9,9 @@ use std::path::Path;
 use crate::accessibility::demo_app;
 use crate::support::{TestApp, attributes};
 
-/// Pages of one kind (same route, same query keys) crawled at most; the others are only
-/// counted. Keeps filter and pagination combinations from multiplying the crawl.
+/// Pages of one kind (same route, same query keys) read for links at most; the others are
+/// only asked for (a dead one still shows). Keeps filter and pagination combinations from
+/// multiplying the crawl.
 const PAGES_PER_KIND: usize = 12;
 
 /// What a crawl found.
@@ -18,7 +19,7 @@ const PAGES_PER_KIND: usize = 12;
 struct Crawl {
     /// Every address reached, with the page it was first linked from.
     reached: HashMap<String, String>,
-    /// Pages crawled per kind.
+    /// Pages read for links, per kind.
     per_kind: HashMap<String, usize>,
     /// One crawled page of each kind, for the browser's measurements.
     kinds: BTreeSet<String>,
@@ -81,12 +82,7 @@ impl Crawl {
                 continue;
             }
             crawl.reached.insert(address.clone(), from.clone());
-            let kind = kind_of(&address);
-            let crawled = crawl.per_kind.entry(kind.clone()).or_default();
-            if *crawled >= PAGES_PER_KIND {
-                continue;
-            }
-            *crawled += 1;
+            // Every address is asked for; only the first pages of a kind are read for links.
             let response = match cookie {
                 Some(cookie) => app.get_with_cookie(&address, cookie).await,
                 None => app.get(&address).await,
@@ -98,6 +94,12 @@ impl Crawl {
                     .push(format!("{address} ({status}) linked from {from}"));
                 continue;
             }
+            let kind = kind_of(&address);
+            let crawled = crawl.per_kind.entry(kind.clone()).or_default();
+            if *crawled >= PAGES_PER_KIND {
+                continue;
+            }
+            *crawled += 1;
             if let Some(location) = response.headers().get("location") {
                 let location = location.to_str().unwrap_or_default().to_owned();
                 for target in links_in(&format!("<a href=\"{location}\"></a>"), &app.base_url) {

@@ -133,6 +133,10 @@ pub struct TopOffer {
     pub views: i64,
     pub applications: i64,
     pub hires: i64,
+    /// Whether its public page shows now (an expired offer's answers 410): what the page
+    /// links, not a figure of the exports.
+    #[serde(skip)]
+    pub online: bool,
 }
 
 /// From seeing an offer to being hired.
@@ -549,20 +553,12 @@ pub async fn report(
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     ranked.truncate(TOP_OFFERS);
     let ids: Vec<i32> = ranked.iter().map(|(id, _)| *id).collect();
-    let titles: HashMap<i32, (String, String, i32)> = offers::Entity::find()
-        .select_only()
-        .columns([
-            offers::Column::Id,
-            offers::Column::Title,
-            offers::Column::Slug,
-            offers::Column::TenantId,
-        ])
+    let ranked_offers: HashMap<i32, offers::Model> = offers::Entity::find()
         .filter(offers::Column::Id.is_in(ids))
-        .into_tuple::<(i32, String, String, i32)>()
         .all(db)
         .await?
         .into_iter()
-        .map(|(id, title, slug, tenant)| (id, (title, slug, tenant)))
+        .map(|offer| (offer.id, offer))
         .collect();
     let names: HashMap<i32, tenants::Model> = tenants::Entity::find()
         .all(db)
@@ -573,14 +569,15 @@ pub async fn report(
     let top_offers = ranked
         .into_iter()
         .filter_map(|(id, (views, applications))| {
-            let (title, slug, tenant) = titles.get(&id)?;
+            let offer = ranked_offers.get(&id)?;
             Some(TopOffer {
-                title: title.clone(),
-                slug: slug.clone(),
+                title: offer.title.clone(),
+                slug: offer.slug.clone(),
                 ministry: names
-                    .get(tenant)
+                    .get(&offer.tenant_id)
                     .map(|t| t.acronym.clone())
                     .unwrap_or_default(),
+                online: crate::content::Item::is_public(offer, now),
                 views,
                 applications,
                 hires: hires.iter().filter(|hire| hire.offer_id == id).count() as i64,

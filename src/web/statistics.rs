@@ -171,7 +171,7 @@ pub fn report_view(page: &PageContext<'_>, report: &Report, audience: Audience) 
             .map(|offer| {
                 context! {
                     title => offer.title,
-                    url => page.link(&format!("/offres/{}", offer.slug)),
+                    url => offer.online.then(|| page.link(&format!("/offres/{}", offer.slug))),
                     ministry => offer.ministry,
                     views => n(offer.views),
                     applications => n(offer.applications),

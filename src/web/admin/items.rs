@@ -234,7 +234,7 @@ pub(super) async fn item_view<E: Content>(
         goes_to_review => goes_to_review,
         id => id,
         status_label => admin.t(&format!("admin-status-{status}")),
-        public_url => public_url(admin, item.status(), format!("/{}/{slug}", E::KIND.path())),
+        public_url => public_url(admin, item, format!("/{}/{slug}", E::KIND.path())),
         slug => slug,
         status => status,
     })

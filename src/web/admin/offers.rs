@@ -19,7 +19,7 @@ use crate::{
     analytics::{self, Metric},
     applications::inbox,
     codes::{ApplyMode, Category, ContractType, Profession, RemotePolicy, Status},
-    content::Snapshot,
+    content::{Item, Snapshot},
     entities::offers as offer_rows,
     error::{AppResult, Problems},
     ids::OfferId,
@@ -66,9 +66,9 @@ struct Row {
     public_url: Option<String>,
 }
 
-/// The portal address of a published item.
-pub(super) fn public_url(admin: &Admin, status: Status, path: String) -> Option<String> {
-    (status == Status::Published).then(|| admin.page.link(&path))
+/// The portal address of an item its public page shows now.
+pub(super) fn public_url(admin: &Admin, item: &impl Item, path: String) -> Option<String> {
+    item.is_public(admin.now()).then(|| admin.page.link(&path))
 }
 
 /// The list, filtered by status (`statut`) and words (`q`).
@@ -89,7 +89,7 @@ pub async fn list(
             id: offer.id,
             ministry: listed.ministry(&ministries, offer.tenant_id),
             status_label: admin.t(&format!("admin-status-{}", offer.status)),
-            public_url: public_url(&admin, offer.status, format!("/offres/{}", offer.slug)),
+            public_url: public_url(&admin, &offer, format!("/offres/{}", offer.slug)),
             title: offer.title,
             status: offer.status,
             updated_at: super::paris_time(offer.updated_at),

@@ -56,7 +56,7 @@ pub async fn list(
             id: story.id,
             ministry: listed.ministry(&ministries, story.tenant_id),
             status_label: admin.t(&format!("admin-status-{}", story.status)),
-            public_url: public_url(&admin, story.status, format!("/temoignages/{}", story.slug)),
+            public_url: public_url(&admin, &story, format!("/temoignages/{}", story.slug)),
             person_name: story.person_name,
             role: story.role,
             status: story.status,
