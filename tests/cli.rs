@@ -80,6 +80,21 @@ async fn ministries_and_users_are_managed_from_the_command_line(backend: Backend
         );
         let list = metiers(&url, &["tenant", "list"]);
         assert!(stdout(&list).contains("ministere-de-la-culture\tMC\tMinistère de la Culture"));
+        // The name French sentences use needs its article.
+        let dgfip = |short_name: &str| {
+            let name = "Direction générale des Finances publiques";
+            let args = ["tenant", "create", "--name", name, "--acronym", "DGFiP"];
+            metiers(&url, &[&args[..], &["--short-name", short_name]].concat())
+        };
+        let refused = dgfip("DGFiP");
+        assert_eq!(refused.status.code(), Some(2));
+        assert!(
+            stderr(&refused).contains("short_name"),
+            "{}",
+            stderr(&refused)
+        );
+        let created = dgfip("la DGFiP");
+        assert!(created.status.success(), "{}", stderr(&created));
 
         let admin = metiers(
             &url,

@@ -17,6 +17,7 @@ pub async fn run(config: &Config, command: TenantCommand, now: DateTime<Utc>) ->
         TenantCommand::Create {
             name,
             acronym,
+            short_name,
             slug,
             website,
         } => {
@@ -27,6 +28,7 @@ pub async fn run(config: &Config, command: TenantCommand, now: DateTime<Utc>) ->
                     slug,
                     name,
                     acronym,
+                    short_name,
                     website,
                     ..Default::default()
                 },

@@ -143,6 +143,10 @@ pub enum TenantCommand {
         /// Acronym, e.g. "MI".
         #[arg(long)]
         acronym: String,
+        /// Its name with its French article, e.g. "le ministère de l'Intérieur", "la DGFiP"
+        /// (guessed from the name when omitted).
+        #[arg(long, default_value = "")]
+        short_name: String,
         /// URL slug (derived from the name when omitted).
         #[arg(long, default_value = "")]
         slug: String,
