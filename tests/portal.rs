@@ -113,6 +113,12 @@ async fn demo_data_is_credible_and_seeding_is_idempotent(backend: Backend) {
         let (_, body) = app.page(&format!("/offres?metier={profession}")).await;
         assert!(!offer_links(&body).is_empty(), "no {profession} offer");
     }
+
+    // "Open to beginners" and the beginner experience level are one definition.
+    let (_, switch) = app.page("/offres?junior=1").await;
+    let (_, level) = app.page("/offres?experience=debutant").await;
+    let count = |body: &str| texts(body, "#offers-count").remove(0);
+    assert_eq!(count(&switch), count(&level));
 }
 
 async fn home_page_shows_the_catalogue(backend: Backend) {

@@ -162,23 +162,11 @@ impl OfferFilter {
             condition = condition.add(offers::Column::RemotePolicy.eq(policy.as_str()));
         }
         if let Some(experience) = self.experience {
-            let (min, max) = experience.years();
-            let years = offers::Column::ExperienceMinYears;
-            let mut bucket = Condition::all().add(years.gte(min));
-            if let Some(max) = max {
-                bucket = bucket.add(years.lte(max));
-            }
-            if min == 0 {
-                bucket = Condition::any().add(bucket).add(years.is_null());
-            }
-            condition = condition.add(bucket);
+            condition = condition.add(experience_condition(experience));
         }
+        // "Open to beginners" is the beginner level, one definition for both.
         if self.junior {
-            condition = condition.add(
-                Condition::any()
-                    .add(offers::Column::ExperienceMinYears.is_null())
-                    .add(offers::Column::ExperienceMinYears.lte(1)),
-            );
+            condition = condition.add(experience_condition(Experience::Debutant));
         }
         if self.remote_possible {
             condition = condition.add(
@@ -191,6 +179,20 @@ impl OfferFilter {
             condition = condition.add(search::matches(backend, &terms));
         }
         condition
+    }
+}
+
+/// The offers whose required experience falls in `level` (no requirement counts as none).
+fn experience_condition(level: Experience) -> Condition {
+    let (min, max) = level.years();
+    let years = offers::Column::ExperienceMinYears;
+    let mut bucket = Condition::all().add(years.gte(min));
+    if let Some(max) = max {
+        bucket = bucket.add(years.lte(max));
+    }
+    match min {
+        0 => Condition::any().add(bucket).add(years.is_null()),
+        _ => bucket,
     }
 }
 
