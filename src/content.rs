@@ -428,12 +428,17 @@ fn proposals_in<E: Content>(status: Status) -> sea_orm::sea_query::SelectStateme
 }
 
 /// Whose items a back-office list shows.
-#[derive(Clone, Copy)]
-pub enum Within<'a> {
+pub enum Within {
     /// The ministry the acting user works on.
-    Ministry(&'a Scope),
+    Ministry(Scope),
     /// Every ministry: the DINUM admins' view across ministries.
-    Everywhere(&'a AdminScope),
+    Everywhere(AdminScope),
+}
+
+impl Within {
+    pub fn is_everywhere(&self) -> bool {
+        matches!(self, Within::Everywhere(_))
+    }
 }
 
 /// The items `within` a ministry or everywhere, newest change first, of one status if given
@@ -441,7 +446,7 @@ pub enum Within<'a> {
 /// condition on the entity's own columns).
 pub async fn list<E: Content>(
     db: &impl ConnectionTrait,
-    within: Within<'_>,
+    within: &Within,
     status: Option<Status>,
     words: Condition,
 ) -> AppResult<Vec<E::Model>> {

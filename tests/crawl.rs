@@ -60,13 +60,16 @@ fn links_in(body: &str, base_url: &str) -> Vec<String> {
         found.extend(attributes(body, selector, attribute));
     }
     found
-        .into_iter()
-        .filter_map(|href| {
-            let href = href.strip_prefix(base_url).unwrap_or(&href).to_owned();
-            let href = href.split('#').next().unwrap_or_default().to_owned();
-            (href.starts_with('/') && !href.starts_with("//")).then_some(href)
-        })
+        .iter()
+        .filter_map(|href| same_site(href, base_url))
         .collect()
+}
+
+/// The path (and query) of `href` when it leads to this site, its fragment removed.
+fn same_site(href: &str, base_url: &str) -> Option<String> {
+    let href = href.strip_prefix(base_url).unwrap_or(href);
+    let href = href.split('#').next().unwrap_or_default();
+    (href.starts_with('/') && !href.starts_with("//")).then(|| href.to_owned())
 }
 
 impl Crawl {
@@ -101,8 +104,8 @@ impl Crawl {
             }
             *crawled += 1;
             if let Some(location) = response.headers().get("location") {
-                let location = location.to_str().unwrap_or_default().to_owned();
-                for target in links_in(&format!("<a href=\"{location}\"></a>"), &app.base_url) {
+                let location = location.to_str().unwrap_or_default();
+                if let Some(target) = same_site(location, &app.base_url) {
                     queue.push_back((target, address.clone()));
                 }
                 continue;

@@ -266,38 +266,19 @@ async fn known_year(app: &TestApp) -> KnownYear {
 
     let mut tally = Tally::default();
     let (sea_id, land_id) = (Some(TenantId::new(sea.id)), Some(TenantId::new(land.id)));
-    tally.add(
-        day(year, 3, 5),
-        Metric::OfferView,
-        sea_id,
-        Some(OfferId::new(a1.id)),
-        10,
-    );
-    tally.add(
-        day(year, 4, 2),
-        Metric::OfferView,
-        sea_id,
-        Some(OfferId::new(a1.id)),
-        5,
-    );
-    tally.add(
-        day(year, 5, 3),
-        Metric::OfferView,
-        land_id,
-        Some(OfferId::new(b1.id)),
-        7,
-    );
-    tally.add(day(year, 3, 5), Metric::MinistryView, sea_id, None, 4);
-    tally.add(day(year, 3, 5), Metric::PageView, None, None, 30);
-    tally.add(
-        day(year, 4, 15),
-        Metric::ApplyElsewhere,
-        sea_id,
-        Some(OfferId::new(a2.id)),
-        1,
-    );
-    tally.add(day(year, 2, 10), Metric::Talent, None, None, 3);
-    tally.add(day(year, 2, 11), Metric::Alert, None, None, 2);
+    let [a1_id, a2_id, b1_id] = [&a1, &a2, &b1].map(|offer| Some(OfferId::new(offer.id)));
+    for ((month, day_of_month), metric, tenant, offer, count) in [
+        ((3, 5), Metric::OfferView, sea_id, a1_id, 10),
+        ((4, 2), Metric::OfferView, sea_id, a1_id, 5),
+        ((5, 3), Metric::OfferView, land_id, b1_id, 7),
+        ((3, 5), Metric::MinistryView, sea_id, None, 4),
+        ((3, 5), Metric::PageView, None, None, 30),
+        ((4, 15), Metric::ApplyElsewhere, sea_id, a2_id, 1),
+        ((2, 10), Metric::Talent, None, None, 3),
+        ((2, 11), Metric::Alert, None, None, 2),
+    ] {
+        tally.add(day(year, month, day_of_month), metric, tenant, offer, count);
+    }
     tally.save(&app.state.db).await.unwrap();
 
     let hired = apply(app, &a1, "camille@exemple.fr", at(year, 5, 10)).await;

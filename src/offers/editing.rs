@@ -18,7 +18,7 @@ use crate::{
 /// and words.
 pub async fn list(
     db: &impl ConnectionTrait,
-    within: content::Within<'_>,
+    within: &content::Within,
     status: Option<Status>,
     words: &str,
 ) -> AppResult<Vec<offers::Model>> {

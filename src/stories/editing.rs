@@ -9,7 +9,7 @@ use crate::{codes::Status, content, entities::stories, error::AppResult};
 /// and name.
 pub async fn list(
     db: &impl ConnectionTrait,
-    within: content::Within<'_>,
+    within: &content::Within,
     status: Option<Status>,
     words: &str,
 ) -> AppResult<Vec<stories::Model>> {

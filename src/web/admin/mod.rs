@@ -29,7 +29,7 @@ mod statistics;
 mod stories;
 mod talents;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use minijinja::{Value, context};
 use poem::{
@@ -50,6 +50,7 @@ use crate::{
     accounts::{Actor, AdminScope, Scope, sessions},
     app::{AppState, SharedState},
     codes::Status,
+    content::Within,
     entities::{sessions as session_rows, tenants},
     error::{AppError, AppResult},
     ids::TenantId,
@@ -236,31 +237,6 @@ pub fn routes() -> Route {
     })
 }
 
-/// Whose items a list shows (see [`Admin::listed`]).
-pub enum Listed {
-    Ministry(Scope),
-    Everywhere(AdminScope),
-}
-
-impl Listed {
-    pub fn within(&self) -> crate::content::Within<'_> {
-        match self {
-            Listed::Ministry(scope) => crate::content::Within::Ministry(scope),
-            Listed::Everywhere(everywhere) => crate::content::Within::Everywhere(everywhere),
-        }
-    }
-
-    pub fn is_everywhere(&self) -> bool {
-        matches!(self, Listed::Everywhere(_))
-    }
-
-    /// The ministry (id, name in `names`) of a row, in a list across ministries.
-    pub fn ministry(&self, names: &HashMap<i32, String>, tenant_id: i32) -> Option<(i32, String)> {
-        let name = || names.get(&tenant_id).cloned().unwrap_or_default();
-        self.is_everywhere().then(|| (tenant_id, name()))
-    }
-}
-
 /// The acting user of a back-office request, their session and the ministry they work on.
 pub struct Admin<'a> {
     pub state: &'a AppState,
@@ -366,20 +342,19 @@ impl Admin<'_> {
 
     /// Whose offers and stories the lists show: the current ministry's, or every ministry's
     /// for a DINUM admin who has not chosen one.
-    pub fn listed(&self) -> AppResult<Listed> {
+    pub fn listed(&self) -> AppResult<Within> {
         match (self.scope(), &self.current) {
-            (Ok(scope), _) => Ok(Listed::Ministry(scope)),
-            (Err(_), None) if self.actor.is_admin() => Ok(Listed::Everywhere(self.everywhere()?)),
+            (Ok(scope), _) => Ok(Within::Ministry(scope)),
+            (Err(_), None) if self.actor.is_admin() => Ok(Within::Everywhere(self.everywhere()?)),
             (Err(error), _) => Err(error),
         }
     }
 
-    /// The names of the ministries, by id, for the lists across ministries.
-    pub fn ministry_names(&self) -> HashMap<i32, String> {
-        self.ministries
-            .iter()
-            .map(|tenant| (tenant.id, tenant.name.clone()))
-            .collect()
+    /// The ministry (id, name) of a row of a list across ministries; none in one ministry's.
+    pub fn row_ministry(&self, listed: &Within, tenant_id: i32) -> Option<(i32, String)> {
+        let name = self.ministries.iter().find(|tenant| tenant.id == tenant_id);
+        let name = name.map(|tenant| tenant.name.clone()).unwrap_or_default();
+        listed.is_everywhere().then_some((tenant_id, name))
     }
 
     /// The time of this request.

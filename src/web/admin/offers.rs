@@ -81,13 +81,12 @@ pub async fn list(
     let status_code = params.get("statut").map(String::as_str).unwrap_or("");
     let words = params.get("q").map(String::as_str).unwrap_or("");
     let status = Status::parse(status_code);
-    let found = editing::list(&admin.state.db, listed.within(), status, words).await?;
-    let ministries = admin.ministry_names();
+    let found = editing::list(&admin.state.db, &listed, status, words).await?;
     let rows: Vec<Row> = found
         .into_iter()
         .map(|offer| Row {
             id: offer.id,
-            ministry: listed.ministry(&ministries, offer.tenant_id),
+            ministry: admin.row_ministry(&listed, offer.tenant_id),
             status_label: admin.t(&format!("admin-status-{}", offer.status)),
             public_url: public_url(&admin, &offer, format!("/offres/{}", offer.slug)),
             title: offer.title,

@@ -48,13 +48,12 @@ pub async fn list(
     let listed = admin.listed()?;
     let status = params.get("statut").and_then(|code| Status::parse(code));
     let words = params.get("q").map(String::as_str).unwrap_or("");
-    let found = editing::list(&admin.state.db, listed.within(), status, words).await?;
-    let ministries = admin.ministry_names();
+    let found = editing::list(&admin.state.db, &listed, status, words).await?;
     let rows: Vec<Row> = found
         .into_iter()
         .map(|story| Row {
             id: story.id,
-            ministry: listed.ministry(&ministries, story.tenant_id),
+            ministry: admin.row_ministry(&listed, story.tenant_id),
             status_label: admin.t(&format!("admin-status-{}", story.status)),
             public_url: public_url(&admin, &story, format!("/temoignages/{}", story.slug)),
             person_name: story.person_name,

@@ -142,10 +142,9 @@ async fn show(
     talent: &talent_rows::Model,
     (form_shown, typed): (Shown, Option<&FormData>),
 ) -> AppResult<Response> {
-    let scope = admin.scope()?;
     let offers: Vec<super::offers::Choice> = crate::offers::editing::list(
         &admin.state.db,
-        Within::Ministry(&scope),
+        &Within::Ministry(admin.scope()?),
         Some(Status::Published),
         "",
     )
