@@ -24,6 +24,8 @@ pub struct AppState {
     pub i18n: Arc<I18n>,
     pub renderer: Renderer,
     pub page_cache: PageCache,
+    /// The offers as search reads them (see `search`).
+    pub search: crate::search::SearchIndex,
     /// ProConnect login, when configured.
     pub proconnect: Option<ProConnect>,
     /// Bounds login attempts per client.
@@ -113,6 +115,7 @@ impl AppState {
             i18n,
             renderer,
             page_cache,
+            search: crate::search::SearchIndex::default(),
         }))
     }
 
@@ -131,6 +134,7 @@ impl AppState {
             db: &self.db,
             clock: &self.clock,
             page_cache: &self.page_cache,
+            search: &self.search,
             mailer: &self.mailer,
             letterhead: self.letterhead(),
             storage: &self.storage,
@@ -142,6 +146,13 @@ impl AppState {
                 talent_days: self.config.jobs.talent_retention_days,
             },
         }
+    }
+
+    /// The offers as search sees them, up to the database's last change.
+    pub async fn catalogue(
+        &self,
+    ) -> AppResult<std::sync::RwLockReadGuard<'_, crate::search::Catalogue>> {
+        self.search.current(&self.db).await
     }
 
     /// The current time; every rule that depends on time reads it from here.

@@ -31,6 +31,7 @@ pub mod offers;
 pub mod personal_data;
 pub mod regions;
 pub mod render;
+pub mod search;
 pub mod slug;
 pub mod statistics;
 pub mod stories;

@@ -20,6 +20,7 @@ mod media;
 mod moderation;
 mod portal;
 mod proconnect;
+mod search;
 mod security;
 mod smtp_server;
 mod snapshots;

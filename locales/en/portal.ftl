@@ -167,6 +167,11 @@ offers-count =
         [one] 1 offer
        *[other] { $count } offers
     }
+offers-did-you-mean = Did you mean
+offers-did-you-mean-end = ?
+offers-sort-label = Sort the offers
+offers-sort-relevance = Most relevant
+offers-sort-recent = Most recent
 offers-empty-title = No offer matches your search
 offers-empty-message = Try widening your search: remove a filter or use other keywords. You can also discover the ministries that are hiring.
 offers-empty-ministries = Discover the ministries

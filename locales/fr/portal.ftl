@@ -172,6 +172,11 @@ offers-count =
         [one] 1 offre
        *[other] { $count } offres
     }
+offers-did-you-mean = Vouliez-vous dire
+offers-did-you-mean-end = {" "}?
+offers-sort-label = Trier les offres
+offers-sort-relevance = Les plus pertinentes
+offers-sort-recent = Les plus récentes
 offers-empty-title = Aucune offre ne correspond à votre recherche
 offers-empty-message = Essayez d'élargir votre recherche : retirez un filtre ou utilisez d'autres mots-clés. Vous pouvez aussi découvrir les ministères qui recrutent.
 offers-empty-ministries = Découvrir les ministères

@@ -23,6 +23,7 @@ mod m20261201_000015_data_requests;
 mod m20261201_000016_apply_clicks;
 mod m20261201_000017_statistics;
 mod m20261201_000018_ministry_short_name;
+mod m20261202_000019_content_changes;
 
 pub struct Migrator;
 
@@ -48,6 +49,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000016_apply_clicks::Migration),
             Box::new(m20261201_000017_statistics::Migration),
             Box::new(m20261201_000018_ministry_short_name::Migration),
+            Box::new(m20261202_000019_content_changes::Migration),
         ]
     }
 }

@@ -208,31 +208,30 @@ fn due(alert: &alerts::Model, now: DateTime<Utc>) -> bool {
             .is_none_or(|last| last + period - SLACK <= now)
 }
 
-/// The offers of `alert`'s next digest: live, matching its search, published since it was
-/// confirmed, never sent to its address; newest first, at most [`DIGEST_MAX`].
+/// The offers of `alert`'s next digest: of `matching` (its search's live offers published
+/// since it was confirmed, newest first), those never sent to its address, at most
+/// [`DIGEST_MAX`].
 async fn news(
     db: &impl ConnectionTrait,
     alert: &alerts::Model,
-    now: DateTime<Utc>,
+    matching: &[i32],
 ) -> AppResult<Vec<offers::Model>> {
-    let Some(confirmed_at) = alert.confirmed_at else {
-        return Ok(Vec::new());
-    };
-    let sent = sea_orm::sea_query::Query::select()
+    let sent: std::collections::HashSet<i32> = alert_deliveries::Entity::find()
+        .select_only()
         .column(alert_deliveries::Column::OfferId)
-        .from(alert_deliveries::Entity)
-        .and_where(alert_deliveries::Column::Email.eq(alert.email.as_str()))
-        .to_owned();
-    Ok(offers::Entity::find()
-        .filter(crate::offers::live(now))
-        .filter(filter_of(alert).condition(db.get_database_backend()))
-        .filter(offers::Column::PublishedAt.gt(confirmed_at))
-        .filter(offers::Column::Id.not_in_subquery(sent))
-        .order_by_desc(offers::Column::PublishedAt)
-        .order_by_desc(offers::Column::Id)
-        .limit(DIGEST_MAX)
+        .filter(alert_deliveries::Column::Email.eq(alert.email.as_str()))
+        .into_tuple()
         .all(db)
-        .await?)
+        .await?
+        .into_iter()
+        .collect();
+    let fresh: Vec<i32> = matching
+        .iter()
+        .filter(|id| !sent.contains(id))
+        .take(DIGEST_MAX as usize)
+        .copied()
+        .collect();
+    crate::offers::in_order(db, &fresh).await
 }
 
 /// `filter` in words, in `lang`: its criteria's labels, the words searched quoted, or "every
@@ -311,6 +310,7 @@ pub async fn ministry_names(db: &impl ConnectionTrait) -> AppResult<HashMap<Stri
 /// Sends the digests due at `now`; returns how many left.
 pub async fn send_due(
     db: &DatabaseConnection,
+    search: &crate::search::SearchIndex,
     letterhead: &mail::Letterhead<'_>,
     now: DateTime<Utc>,
 ) -> AppResult<u64> {
@@ -330,8 +330,16 @@ pub async fn send_due(
         .collect();
     let mut sent = 0;
     for alert in confirmed.into_iter().filter(|alert| due(alert, now)) {
+        let matching = search.current(db).await?.search(
+            &filter_of(&alert),
+            crate::search::Order::Recent,
+            0,
+            usize::MAX,
+            alert.confirmed_at,
+            now,
+        );
         let txn = crate::db::begin_write(db).await?;
-        let found = news(&txn, &alert, now).await?;
+        let found = news(&txn, &alert, &matching.ids).await?;
         if !found.is_empty() {
             let items: Vec<String> = found
                 .iter()

@@ -1,8 +1,9 @@
 //! The public page cache: rendered pages kept in memory for a few seconds, with their ETag and
 //! gzip encoding computed once (see `web::cache` for how requests use it).
 //!
-//! Every instance keeps its own cache, so a change shows everywhere within `page_cache_seconds`.
-//! A page is keyed by its path and the parameters it reads, normalised, and the cache is
+//! Every instance keeps its own cache. A page is kept with the number of the last content
+//! change it was rendered after (see `search`), and is no longer served once a later change
+//! is known: a change made on another instance shows here within a second. A page is keyed by its path and the parameters it reads, normalised, and the cache is
 //! bounded by the bytes it holds.
 
 use std::{
@@ -66,8 +67,15 @@ pub struct PageCache {
 /// The kept pages by key, with when each was rendered, and the bytes they take.
 #[derive(Default)]
 struct Entries {
-    pages: HashMap<String, (Instant, Arc<Encoded>)>,
+    pages: HashMap<String, Kept>,
     bytes: usize,
+}
+
+/// A kept page with when it was rendered and the content change it shows.
+struct Kept {
+    at: Instant,
+    change: i64,
+    page: Arc<Encoded>,
 }
 
 /// What a kept page costs in memory.
@@ -77,8 +85,8 @@ fn footprint(key: &str, page: &Encoded) -> usize {
 
 impl Entries {
     fn remove(&mut self, key: &str) {
-        if let Some((_, page)) = self.pages.remove(key) {
-            self.bytes -= footprint(key, &page);
+        if let Some(kept) = self.pages.remove(key) {
+            self.bytes -= footprint(key, &kept.page);
         }
     }
 
@@ -90,7 +98,7 @@ impl Entries {
         let expired: Vec<String> = self
             .pages
             .iter()
-            .filter(|(_, (at, _))| at.elapsed() >= ttl)
+            .filter(|(_, kept)| kept.at.elapsed() >= ttl)
             .map(|(key, _)| key.clone())
             .collect();
         for key in expired {
@@ -102,7 +110,7 @@ impl Entries {
         let mut by_age: Vec<(Instant, String)> = self
             .pages
             .iter()
-            .map(|(key, (at, _))| (*at, key.clone()))
+            .map(|(key, kept)| (kept.at, key.clone()))
             .collect();
         by_age.sort();
         for (_, key) in by_age {
@@ -136,16 +144,19 @@ impl PageCache {
             .remove(key);
     }
 
-    pub fn get(&self, key: &str) -> Option<Arc<Encoded>> {
+    /// Page `key`, if kept less than the time to live ago and rendered after content change
+    /// `change` (the last one known).
+    pub fn get(&self, key: &str, change: i64) -> Option<Arc<Encoded>> {
         let entries = self.entries.read().unwrap_or_else(|e| e.into_inner());
         entries
             .pages
             .get(key)
-            .filter(|(at, _)| at.elapsed() < self.ttl)
-            .map(|(_, page)| page.clone())
+            .filter(|kept| kept.at.elapsed() < self.ttl && kept.change >= change)
+            .map(|kept| kept.page.clone())
     }
 
-    pub fn put(&self, key: String, page: Arc<Encoded>) {
+    /// Keeps page `key`, rendered after content change `change`.
+    pub fn put(&self, key: String, page: Arc<Encoded>, change: i64) {
         if self.ttl.is_zero() {
             return;
         }
@@ -154,7 +165,14 @@ impl PageCache {
         entries.remove(&key);
         entries.make_room(size, self.ttl);
         entries.bytes += size;
-        entries.pages.insert(key, (Instant::now(), page));
+        entries.pages.insert(
+            key,
+            Kept {
+                at: Instant::now(),
+                change,
+                page,
+            },
+        );
     }
 
     /// Whether pages are kept at all (`page_cache_seconds` is not 0).

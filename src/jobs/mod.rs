@@ -36,6 +36,8 @@ pub struct Context<'a> {
     pub db: &'a sea_orm::DatabaseConnection,
     pub clock: &'a Clock,
     pub page_cache: &'a PageCache,
+    /// Which offers match an alert.
+    pub search: &'a crate::search::SearchIndex,
     pub mailer: &'a Mailer,
     pub letterhead: Letterhead<'a>,
     /// Where candidates' CVs are kept, which their purge deletes.
@@ -120,7 +122,9 @@ impl Job {
             Job::PublishScheduled => publish_scheduled(jobs, now).await,
             Job::PurgePersonalData => purge::run(jobs, now).await,
             Job::Outbox => Ok(jobs.mailer.deliver_due(jobs.db, now).await? as u64),
-            Job::SendAlerts => crate::alerts::send_due(jobs.db, &jobs.letterhead, now).await,
+            Job::SendAlerts => {
+                crate::alerts::send_due(jobs.db, jobs.search, &jobs.letterhead, now).await
+            }
         }
     }
 }

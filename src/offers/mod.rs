@@ -7,16 +7,16 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, Set, sea_query::Query,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set,
 };
 
 use crate::{
     accounts::Scope,
     codes::{ApplyMode, Category, ContractType, Experience, Profession, RemotePolicy, Status},
-    entities::{offer_contract_types, offers, tenants},
+    entities::{offer_contract_types, offers},
     error::{AppError, AppResult, Problems, Reason},
-    ids::{OfferId, TenantId},
+    ids::OfferId,
     markdown, regions, slug, text,
 };
 
@@ -121,79 +121,6 @@ impl OfferFilter {
         }
         params
     }
-
-    /// The condition on offers this filter stands for.
-    pub(crate) fn condition(&self, backend: sea_orm::DbBackend) -> Condition {
-        let mut condition = Condition::all();
-        if let Some(ministry) = &self.ministry {
-            condition = condition.add(
-                offers::Column::TenantId.in_subquery(
-                    Query::select()
-                        .column(tenants::Column::Id)
-                        .from(tenants::Entity)
-                        .and_where(tenants::Column::Slug.eq(ministry.as_str()))
-                        .to_owned(),
-                ),
-            );
-        }
-        if let Some(profession) = self.profession {
-            condition = condition.add(offers::Column::Profession.eq(profession.as_str()));
-        }
-        if let Some(contract_type) = self.contract_type {
-            condition = condition.add(
-                offers::Column::Id.in_subquery(
-                    Query::select()
-                        .column(offer_contract_types::Column::OfferId)
-                        .from(offer_contract_types::Entity)
-                        .and_where(
-                            offer_contract_types::Column::ContractType.eq(contract_type.as_str()),
-                        )
-                        .to_owned(),
-                ),
-            );
-        }
-        if let Some(category) = self.category {
-            condition = condition.add(offers::Column::Category.eq(category.as_str()));
-        }
-        if let Some(region) = &self.region {
-            condition = condition.add(offers::Column::Region.eq(region.as_str()));
-        }
-        if let Some(policy) = self.remote_policy {
-            condition = condition.add(offers::Column::RemotePolicy.eq(policy.as_str()));
-        }
-        if let Some(experience) = self.experience {
-            condition = condition.add(experience_condition(experience));
-        }
-        // "Open to beginners" is the beginner level, one definition for both.
-        if self.junior {
-            condition = condition.add(experience_condition(Experience::Debutant));
-        }
-        if self.remote_possible {
-            condition = condition.add(
-                offers::Column::RemotePolicy
-                    .is_in([RemotePolicy::Total.as_str(), RemotePolicy::Partiel.as_str()]),
-            );
-        }
-        let terms = search::query_terms(&self.q);
-        if !terms.is_empty() {
-            condition = condition.add(search::matches(backend, &terms));
-        }
-        condition
-    }
-}
-
-/// The offers whose required experience falls in `level` (no requirement counts as none).
-fn experience_condition(level: Experience) -> Condition {
-    let (min, max) = level.years();
-    let years = offers::Column::ExperienceMinYears;
-    let mut bucket = Condition::all().add(years.gte(min));
-    if let Some(max) = max {
-        bucket = bucket.add(years.lte(max));
-    }
-    match min {
-        0 => Condition::any().add(bucket).add(years.is_null()),
-        _ => bucket,
-    }
 }
 
 /// Offers anyone may see in listings: published, past the publication date their editor
@@ -214,51 +141,16 @@ pub fn live(now: DateTime<Utc>) -> Condition {
         )
 }
 
-/// One page of a listing, and how many offers match in all.
-pub struct OfferPage {
-    pub offers: Vec<offers::Model>,
-    pub total: u64,
-}
-
-/// The live offers matching `filter`, newest first; `page` counts from 1.
-pub async fn list_live(
-    db: &impl ConnectionTrait,
-    filter: &OfferFilter,
-    page: u64,
-    per_page: u64,
-    now: DateTime<Utc>,
-) -> AppResult<OfferPage> {
-    let select = offers::Entity::find()
-        .filter(live(now))
-        .filter(filter.condition(db.get_database_backend()));
-    let total = select.clone().count(db).await?;
-    let offers = select
-        .order_by_desc(offers::Column::PublishedAt)
-        .order_by_desc(offers::Column::Id)
-        .offset(page.saturating_sub(1) * per_page)
-        .limit(per_page)
+/// The offers of `ids`, in that order (ids the search index gave).
+pub async fn in_order(db: &impl ConnectionTrait, ids: &[i32]) -> AppResult<Vec<offers::Model>> {
+    let mut rows: HashMap<i32, offers::Model> = offers::Entity::find()
+        .filter(offers::Column::Id.is_in(ids.iter().copied()))
         .all(db)
-        .await?;
-    Ok(OfferPage { offers, total })
-}
-
-/// The newest live offers, of one ministry or of all.
-pub async fn latest_live(
-    db: &impl ConnectionTrait,
-    tenant_id: Option<TenantId>,
-    limit: u64,
-    now: DateTime<Utc>,
-) -> AppResult<Vec<offers::Model>> {
-    let mut select = offers::Entity::find().filter(live(now));
-    if let Some(tenant_id) = tenant_id {
-        select = select.filter(offers::Column::TenantId.eq(tenant_id));
-    }
-    Ok(select
-        .order_by_desc(offers::Column::PublishedAt)
-        .order_by_desc(offers::Column::Id)
-        .limit(limit)
-        .all(db)
-        .await?)
+        .await?
+        .into_iter()
+        .map(|offer| (offer.id, offer))
+        .collect();
+    Ok(ids.iter().filter_map(|id| rows.remove(id)).collect())
 }
 
 /// How an offer page answers.
@@ -339,54 +231,6 @@ pub async fn contract_types(
         codes.sort_by_key(|c| ContractType::ALL.iter().position(|x| x == c));
     }
     Ok(by_offer)
-}
-
-/// How many live offers a ministry has.
-pub async fn count_live(
-    db: &impl ConnectionTrait,
-    tenant_id: TenantId,
-    now: DateTime<Utc>,
-) -> AppResult<u64> {
-    Ok(offers::Entity::find()
-        .filter(live(now))
-        .filter(offers::Column::TenantId.eq(tenant_id))
-        .count(db)
-        .await?)
-}
-
-/// Figures of the live catalogue.
-pub struct CatalogueFigures {
-    pub offers: u64,
-    pub regions: u64,
-    /// Live offers per ministry id.
-    pub by_tenant: HashMap<i32, u64>,
-}
-
-pub async fn figures(db: &impl ConnectionTrait, now: DateTime<Utc>) -> AppResult<CatalogueFigures> {
-    let rows: Vec<(i32, String, i64)> = offers::Entity::find()
-        .select_only()
-        .column(offers::Column::TenantId)
-        .column(offers::Column::Region)
-        .column_as(offers::Column::Id.count(), "count")
-        .filter(live(now))
-        .group_by(offers::Column::TenantId)
-        .group_by(offers::Column::Region)
-        .into_tuple()
-        .all(db)
-        .await?;
-    let mut by_tenant: HashMap<i32, u64> = HashMap::new();
-    let mut regions = std::collections::HashSet::new();
-    let mut total = 0;
-    for (tenant_id, region, count) in rows {
-        *by_tenant.entry(tenant_id).or_default() += count as u64;
-        regions.insert(region);
-        total += count as u64;
-    }
-    Ok(CatalogueFigures {
-        offers: total,
-        regions: regions.len() as u64,
-        by_tenant,
-    })
 }
 
 /// Slug and last change of every live offer, for the sitemap.

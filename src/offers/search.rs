@@ -1,7 +1,5 @@
-//! Full-text search: text normalisation shared by indexing and querying, and the
-//! backend-specific match expression (SQLite FTS5, PostgreSQL tsquery).
-
-use sea_orm::{DbBackend, sea_query::Expr};
+//! Text normalisation for the back-office's word filters (`offers.search_text`) and the
+//! talent pool; the portal's search is in `crate::search`.
 
 /// Lower-cases, removes accents and turns every non-alphanumeric character into a space, so that
 /// `Développeur·se` and `developpeur se` index and match alike on both databases.
@@ -47,31 +45,6 @@ pub fn query_terms(query: &str) -> Vec<String> {
         .take(8)
         .map(|w| w.chars().take(40).collect())
         .collect()
-}
-
-/// A condition selecting the offers whose text holds every term as a word prefix.
-pub fn matches(backend: DbBackend, terms: &[String]) -> Expr {
-    match backend {
-        DbBackend::Postgres => {
-            let query = terms
-                .iter()
-                .map(|t| format!("{t}:*"))
-                .collect::<Vec<_>>()
-                .join(" & ");
-            Expr::cust_with_values("offers.search_vector @@ to_tsquery('simple', $1)", [query])
-        }
-        _ => {
-            let query = terms
-                .iter()
-                .map(|t| format!("\"{t}\"*"))
-                .collect::<Vec<_>>()
-                .join(" ");
-            Expr::cust_with_values(
-                "offers.id IN (SELECT rowid FROM offers_fts WHERE offers_fts MATCH ?)",
-                [query],
-            )
-        }
-    }
 }
 
 #[cfg(test)]

@@ -76,7 +76,8 @@ impl<E: Endpoint> Endpoint for CachedPagesEndpoint<E> {
             Some(query) => format!("{}?{query}", uri.path()),
             None => uri.path().to_owned(),
         };
-        if let Some(page) = cache.get(&key) {
+        let change = self.state.search.last_change();
+        if let Some(page) = cache.get(&key, change) {
             return Ok(respond(
                 &page,
                 request.headers(),
@@ -90,7 +91,7 @@ impl<E: Endpoint> Endpoint for CachedPagesEndpoint<E> {
         // Forgets the lock however this ends, a client gone away included.
         let _done = DoneRendering(cache, &key);
         let _turn = lock.lock().await;
-        if let Some(page) = cache.get(&key) {
+        if let Some(page) = cache.get(&key, change) {
             return Ok(respond(
                 &page,
                 request.headers(),
@@ -114,6 +115,8 @@ impl<E: Endpoint> CachedPagesEndpoint<E> {
     /// Renders a page, then keeps it when it may be shared.
     async fn render(&self, request: Request, key: String) -> Result<Response> {
         let cache = &self.state.page_cache;
+        // Read before rendering: the page shows at least this change.
+        let change = self.state.search.last_change();
         let headers = request.headers().clone();
         let response = self.inner.call(request).await?.into_response();
         let status = response.status();
@@ -135,7 +138,7 @@ impl<E: Endpoint> CachedPagesEndpoint<E> {
             return Ok(Response::from_parts(parts, bytes.into()));
         }
         let page = Arc::new(Encoded::new(status.as_u16(), &content_type, bytes));
-        cache.put(key, page.clone());
+        cache.put(key, page.clone(), change);
         let mut response = respond(&page, &headers, cache_control(status.as_u16()));
         for (name, value) in &parts.headers {
             if !response.headers().contains_key(name) {

@@ -100,6 +100,7 @@ pub async fn serve(state: SharedState) -> AppResult<()> {
     let app = router(state.clone());
     tokio::spawn(crate::mail::Mailer::run(state.clone()));
     tokio::spawn(write_views(state.clone()));
+    tokio::spawn(crate::search::watch(state.clone()));
     // Kept alive while serving; a worker instance runs them instead when this is off.
     let _scheduler = match state.config.jobs.scheduler {
         true => Some(crate::jobs::scheduler::start(state.clone()).await?),

@@ -19,7 +19,7 @@ use crate::{
 };
 
 /// How many offers a feed carries.
-const FEED_SIZE: u64 = 50;
+const FEED_SIZE: usize = 50;
 
 fn xml_response(content_type: &str, body: String) -> Response {
     Response::builder()
@@ -30,7 +30,11 @@ fn xml_response(content_type: &str, body: String) -> Response {
 async fn atom(page: &PageContext<'_>, tenant: Option<&tenants::Model>) -> AppResult<Response> {
     let state = page.state;
     let now = state.now();
-    let latest = offers::latest_live(&state.db, tenant.map(|t| t.key()), FEED_SIZE, now).await?;
+    let newest = state
+        .catalogue()
+        .await?
+        .latest(tenant.map(|t| t.id), FEED_SIZE, now);
+    let latest = offers::in_order(&state.db, &newest).await?;
     let tenants = active_tenants(state).await?;
     let listing = match tenant {
         Some(t) => format!("/ministeres/{}", t.slug),

@@ -9,10 +9,13 @@ pub async fn home(request: &Request, Data(state): Data<&SharedState>) -> AppResu
     let page = PageContext::new(state, request);
     let now = state.now();
     let tenants = active_tenants(state).await?;
-    let latest = offers::latest_live(&state.db, None, 6, now).await?;
+    let (newest, figures) = {
+        let catalogue = state.catalogue().await?;
+        (catalogue.latest(None, 6, now), catalogue.figures(now))
+    };
+    let latest = offers::in_order(&state.db, &newest).await?;
     let ids: Vec<OfferId> = latest.iter().map(|o| o.key()).collect();
     let contract_types = offers::contract_types(&state.db, &ids).await?;
-    let figures = offers::figures(&state.db, now).await?;
     let recent_stories = stories::list_published(&state.db, None, Some(3), state.now()).await?;
     let story_count = stories::count_published(&state.db, state.now()).await?;
     let cards = views::CardSources {

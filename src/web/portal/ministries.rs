@@ -14,12 +14,12 @@ use crate::{
 };
 
 /// How many offers a ministry's page lists before linking to the filtered listing.
-const OFFERS_ON_PAGE: u64 = 12;
+const OFFERS_ON_PAGE: usize = 12;
 
 #[handler]
 pub async fn list(request: &Request, Data(state): Data<&SharedState>) -> AppResult<Response> {
     let page = PageContext::new(state, request);
-    let figures = offers::figures(&state.db, state.now()).await?;
+    let figures = state.catalogue().await?.figures(state.now());
     let active = tenants::list_active(&state.db).await?;
     let pictures = crate::media::pictures(&state.db, super::image_ids(&active, [])).await?;
     let ministries: Vec<_> = active
@@ -48,8 +48,20 @@ pub async fn detail(
     let tenant = tenants::find_active_by_slug(&state.db, &slug)
         .await?
         .ok_or(AppError::NotFound)?;
-    let offers_total = offers::count_live(&state.db, tenant.key(), now).await?;
-    let latest = offers::latest_live(&state.db, Some(tenant.key()), OFFERS_ON_PAGE, now).await?;
+    let (offers_total, newest) = {
+        let catalogue = state.catalogue().await?;
+        let figures = catalogue.figures(now);
+        let count = figures
+            .by_tenant
+            .get(&tenant.id)
+            .copied()
+            .unwrap_or_default();
+        (
+            count,
+            catalogue.latest(Some(tenant.id), OFFERS_ON_PAGE, now),
+        )
+    };
+    let latest = offers::in_order(&state.db, &newest).await?;
     let ids: Vec<OfferId> = latest.iter().map(|o| o.key()).collect();
     let contract_types = offers::contract_types(&state.db, &ids).await?;
     let tenants_by_id = std::iter::once((tenant.id, tenant.clone())).collect();

@@ -16,16 +16,11 @@ use crate::{
     ids::{MediaId, OfferId},
     offers::{self, OfferFilter, Visibility},
     regions::REGIONS,
+    search::Order,
     tenants,
 };
 
 pub const PER_PAGE: u64 = 20;
-
-#[derive(Serialize)]
-struct Choice {
-    value: String,
-    label: String,
-}
 
 #[derive(Serialize)]
 struct PageLink {
@@ -67,10 +62,41 @@ fn requested_page(params: &HashMap<String, String>) -> AppResult<u64> {
     }
 }
 
+/// The `tri` value asking for the newest offers first (relevance is the default).
+const RECENT: &str = "recentes";
+
+fn requested_order(params: &HashMap<String, String>) -> Order {
+    match params.get("tri").map(|order| order.trim()) {
+        Some(RECENT) => Order::Recent,
+        _ => Order::Relevance,
+    }
+}
+
+/// The listing's URL for `filter` in `order`, at page `number`.
+fn listing_url(page: &PageContext, filter: &OfferFilter, order: Order, number: u64) -> String {
+    let mut params = filter.to_params();
+    if order == Order::Recent {
+        params.push(("tri", RECENT.to_owned()));
+    }
+    if number > 1 {
+        params.push(("page", number.to_string()));
+    }
+    let query = serde_urlencoded::to_string(&params).unwrap_or_default();
+    let base = page.link("/offres");
+    if query.is_empty() {
+        base
+    } else {
+        format!("{base}?{query}")
+    }
+}
+
 /// The listing's query as the page reads it: its filters, then its page, in a fixed order.
 pub fn canonical_query(raw: &str) -> String {
     let params = query_params(raw);
     let mut pairs = OfferFilter::from_params(&params).to_params();
+    if requested_order(&params) == Order::Recent {
+        pairs.push(("tri", RECENT.to_owned()));
+    }
     match requested_page(&params) {
         Ok(1) => {}
         Ok(number) => pairs.push(("page", number.to_string())),
@@ -79,20 +105,14 @@ pub fn canonical_query(raw: &str) -> String {
     serde_urlencoded::to_string(&pairs).unwrap_or_default()
 }
 
-fn pagination(page: &PageContext, filter: &OfferFilter, current: u64, pages: u64) -> Pagination {
-    let url = |number: u64| {
-        let mut params = filter.to_params();
-        if number > 1 {
-            params.push(("page", number.to_string()));
-        }
-        let query = serde_urlencoded::to_string(&params).unwrap_or_default();
-        let base = page.link("/offres");
-        if query.is_empty() {
-            base
-        } else {
-            format!("{base}?{query}")
-        }
-    };
+fn pagination(
+    page: &PageContext,
+    filter: &OfferFilter,
+    order: Order,
+    current: u64,
+    pages: u64,
+) -> Pagination {
+    let url = |number: u64| listing_url(page, filter, order, number);
     let window = current.saturating_sub(2).max(1)..=(current + 2).min(pages);
     Pagination {
         page: current,
@@ -111,6 +131,32 @@ fn pagination(page: &PageContext, filter: &OfferFilter, current: u64, pages: u64
     }
 }
 
+/// The listing's choices of one filter with how many offers each would give.
+#[derive(Serialize)]
+struct Facet {
+    value: String,
+    label: String,
+    count: u64,
+}
+
+/// `counts` by code, for the filter choices `codes` labelled by `prefix`.
+fn facet<T: Copy + Eq + std::hash::Hash>(
+    page: &PageContext,
+    codes: &[T],
+    code: impl Fn(T) -> &'static str,
+    prefix: &str,
+    counts: &HashMap<T, u64>,
+) -> Vec<Facet> {
+    codes
+        .iter()
+        .map(|&item| Facet {
+            value: code(item).to_owned(),
+            label: page.t(&format!("{prefix}{}", code(item))),
+            count: counts.get(&item).copied().unwrap_or_default(),
+        })
+        .collect()
+}
+
 #[handler]
 pub async fn list(request: &Request, Data(state): Data<&SharedState>) -> AppResult<Response> {
     let page = PageContext::new(state, request);
@@ -118,14 +164,31 @@ pub async fn list(request: &Request, Data(state): Data<&SharedState>) -> AppResu
     let params = query_params(request.uri().query().unwrap_or_default());
     let filter = OfferFilter::from_params(&params);
     let requested = requested_page(&params)?;
-    let tenants = active_tenants(state).await?;
-    let mut found = offers::list_live(&state.db, &filter, requested, PER_PAGE, now).await?;
+    let order = requested_order(&params);
+    let offset = |number: u64| ((number - 1) * PER_PAGE) as usize;
+    let mut found = state.catalogue().await?.search(
+        &filter,
+        order,
+        offset(requested),
+        PER_PAGE as usize,
+        None,
+        now,
+    );
     let pages = found.total.div_ceil(PER_PAGE).max(1);
     let current = requested.min(pages);
     if current != requested {
-        found = offers::list_live(&state.db, &filter, current, PER_PAGE, now).await?;
+        found = state.catalogue().await?.search(
+            &filter,
+            order,
+            offset(current),
+            PER_PAGE as usize,
+            None,
+            now,
+        );
     }
-    let ids: Vec<OfferId> = found.offers.iter().map(|o| o.key()).collect();
+    let tenants = active_tenants(state).await?;
+    let listed = offers::in_order(&state.db, &found.ids).await?;
+    let ids: Vec<OfferId> = listed.iter().map(|o| o.key()).collect();
     let contract_types = offers::contract_types(&state.db, &ids).await?;
     let cards = views::CardSources {
         tenants: &tenants,
@@ -133,17 +196,38 @@ pub async fn list(request: &Request, Data(state): Data<&SharedState>) -> AppResu
         lang: page.lang,
         now,
     };
-    let mut ministries: Vec<Choice> = tenants
+    let counts = &found.facets;
+    let mut ministries: Vec<Facet> = tenants
         .values()
-        .map(|t| Choice {
+        .map(|t| Facet {
             value: t.slug.clone(),
             label: t.name.clone(),
+            count: counts.ministries.get(&t.id).copied().unwrap_or_default(),
         })
         .collect();
     ministries.sort_by(|a, b| a.label.cmp(&b.label));
+    let regions: Vec<Facet> = REGIONS
+        .iter()
+        .map(|r| Facet {
+            value: r.code.to_owned(),
+            label: r.name.to_owned(),
+            count: counts.regions.get(r.code).copied().unwrap_or_default(),
+        })
+        .collect();
+    let suggestion = found.suggestion.as_ref().map(|words| {
+        let mut corrected = filter.clone();
+        corrected.q = words.clone();
+        context! { words => words, url => listing_url(&page, &corrected, order, 1) }
+    });
     let data = context! {
-        offers => cards.cards(&found.offers),
+        offers => cards.cards(&listed),
         total => found.total,
+        suggestion => suggestion,
+        sort => (!filter.q.is_empty()).then(|| context! {
+            recent => order == Order::Recent,
+            relevance_url => listing_url(&page, &filter, Order::Relevance, 1),
+            recent_url => listing_url(&page, &filter, Order::Recent, 1),
+        }),
         filters => context! {
             q => filter.q,
             ministere => filter.ministry.clone().unwrap_or_default(),
@@ -158,15 +242,15 @@ pub async fn list(request: &Request, Data(state): Data<&SharedState>) -> AppResu
         },
         options => context! {
             ministries => ministries,
-            professions => Profession::codes(),
-            contract_types => ContractType::codes(),
-            categories => Category::codes(),
-            regions => REGIONS.iter().map(|r| Choice { value: r.code.to_owned(), label: r.name.to_owned() }).collect::<Vec<_>>(),
+            professions => facet(&page, Profession::ALL, Profession::as_str, "profession-", &counts.professions),
+            contract_types => facet(&page, ContractType::ALL, ContractType::as_str, "contract-", &counts.contracts),
+            categories => facet(&page, Category::ALL, Category::as_str, "category-", &counts.categories),
+            regions => regions,
             remote_policies => RemotePolicy::codes(),
             experience => Experience::codes(),
         },
         active_filter_count => filter.to_params().len(),
-        pagination => pagination(&page, &filter, current, pages),
+        pagination => pagination(&page, &filter, order, current, pages),
         feed_url => page.link("/offres.atom"),
         alert_url => page.link(&match crate::alerts::query_of(&filter).as_str() {
             "" => "/alertes".to_owned(),

@@ -1,0 +1,166 @@
+#!/usr/bin/env bash
+# Search at scale: uncached `/offres` searches, the unfiltered listing and the home page at
+# 100 000 offers, on SQLite and on PostgreSQL.
+#
+#   bench/search.sh
+#
+# For each database: seeds the demo data with BENCH_OFFERS offers, starts `metiers serve` with
+# the page cache off (every request renders), times the first search (it builds the index),
+# then asks each of 30 queries (words, typos, inclusive forms, places, filters) BENCH_ROUNDS
+# times, and the unfiltered listing and the home page as often, with curl's own timing.
+# Beside them, in the same run, `/healthz` (the floor of one HTTP round trip on this server)
+# and the bare SQL lookup that renders each page needs (`offers WHERE id IN (20 ids)`).
+# Prints p50/p95/p99 in milliseconds and writes them to bench/out/search-<date>.txt.
+#
+# Env (all optional):
+#   METIERS_BIN     the binary (default target/release/metiers, built if missing)
+#   BENCH_OFFERS    offers to seed (default 100000)
+#   BENCH_ROUNDS    times each query is asked (default 5)
+#   BENCH_BACKENDS  "sqlite postgres" (default) or one of them
+#   METIERS_TEST_POSTGRES_URL  a server where databases may be created
+#                   (default postgres://postgres@127.0.0.1:5432/postgres)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BIN="${METIERS_BIN:-$ROOT/target/release/metiers}"
+OFFERS="${BENCH_OFFERS:-100000}"
+ROUNDS="${BENCH_ROUNDS:-5}"
+BACKENDS="${BENCH_BACKENDS:-sqlite postgres}"
+ADMIN_URL="${METIERS_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
+
+say() { printf 'bench: %s\n' "$*" >&2; }
+die() { printf 'bench: error: %s\n' "$*" >&2; exit 1; }
+
+for v in OFFERS ROUNDS; do
+  [[ "${!v}" =~ ^[1-9][0-9]*$ ]] || die "$v must be a positive integer (got '${!v}')"
+done
+for backend in $BACKENDS; do
+  [[ "$backend" == sqlite || "$backend" == postgres ]] || die "unknown backend '$backend'"
+done
+command -v curl >/dev/null || die "curl is required"
+if [[ " $BACKENDS " == *" postgres "* ]]; then
+  command -v psql >/dev/null || die "psql is required for the PostgreSQL run"
+fi
+if [[ ! -x "$BIN" ]]; then
+  [[ -z "${METIERS_BIN:-}" ]] || die "METIERS_BIN=$BIN is not an executable"
+  say "$BIN is missing: cargo build --release (this can take a while)"
+  (cd "$ROOT" && cargo build --release --bin metiers) >&2
+fi
+
+# The 30 queries: what candidates type, misspelt or not, alone or with filters.
+QUERIES=(
+  "q=developpeur" "q=d%C3%A9veloppeuse" "q=developeur" "q=chef+de+projet" "q=reseau"
+  "q=s%C3%A9curit%C3%A9" "q=ing%C3%A9nieure" "q=auditrice" "q=donn%C3%A9es" "q=cloud"
+  "q=devops" "q=designer" "q=c%2B%2B" "q=python" "q=t%C3%A9l%C3%A9travail"
+  "q=CDI" "q=cat%C3%A9gorie+A" "q=%C3%8Ele-de-France" "q=Bretagne" "q=93"
+  "q=DGFiP" "q=administrateur+syst%C3%A8mes" "q=kubernets" "q=securiter" "q=stage"
+  "q=data&region=11" "q=developpeur&contrat=contractuel&teletravail=partiel"
+  "q=projet&metier=projet_produit&categorie=A" "q=chef&tri=recentes" "metier=securite&junior=1"
+)
+
+TMP="$(mktemp -d -t metiers-search-bench.XXXXXX)"
+SERVER_PID=""
+PG_DB=""
+cleanup() {
+  local status=$?
+  set +e
+  [[ -n "$SERVER_PID" ]] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
+  [[ -n "$PG_DB" ]] && psql "$ADMIN_URL" -qAtc "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" >/dev/null 2>&1
+  ((status == 0)) || { [[ -s "$TMP/server.log" ]] && tail -n 20 "$TMP/server.log" >&2; }
+  rm -rf "$TMP"
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+PORT=$((20000 + RANDOM % 30000))
+BASE="http://127.0.0.1:$PORT"
+
+# times URL: one line per request, curl's total time in ms.
+times() {
+  local url=$1 i
+  for ((i = 0; i < ROUNDS; i++)); do
+    curl -sS -o /dev/null --max-time 60 -w '%{time_total}\n' "$url" | awk '{ printf "%.3f\n", $1 * 1000 }'
+  done
+}
+
+# percentiles: p50 p95 p99 of the numbers on stdin.
+percentiles() {
+  sort -n | awk '{ v[NR] = $1 } END {
+    if (NR == 0) { print "- - -"; exit }
+    split("50 95 99", ps, " ")
+    for (i = 1; i <= 3; i++) { k = int((ps[i] / 100) * NR + 0.999); if (k < 1) k = 1; if (k > NR) k = NR; printf "%.2f ", v[k] }
+    print ""
+  }'
+}
+
+# sql_lookup BACKEND URL: times the bare SQL that reads a page's 20 offers by id.
+sql_lookup() {
+  local ids
+  ids="$(curl -sS --max-time 60 "$2" | grep -oE 'href="/offres/[^"?#]+"' | head -n 20 | sed -E 's#href="/offres/##; s#"$##' | sed "s/.*/'&'/" | paste -sd, -)"
+  [[ -n "$ids" ]] || return 0
+  local sql="SELECT * FROM offers WHERE slug IN ($ids)"
+  case "$1" in
+    sqlite)
+      python3 -c 'import sqlite3, sys, time
+c = sqlite3.connect(sys.argv[1]); t = time.perf_counter(); c.execute(sys.argv[2]).fetchall()
+print("%.3f" % ((time.perf_counter() - t) * 1000))' "$TMP/bench.db" "$sql"
+      ;;
+    postgres)
+      printf '\\timing on\n%s;\n' "$sql" | psql "$METIERS_DATABASE_URL" -qAt 2>&1 |
+        awk '/^Time:/ { print $2 }' | tail -n 1
+      ;;
+  esac
+}
+
+OUT="$ROOT/bench/out"
+mkdir -p "$OUT"
+REPORT="$OUT/search-$(date +%Y-%m-%d).txt"
+{
+  echo "# bench/search.sh, $(date -u +%FT%TZ), $OFFERS offers, $ROUNDS rounds, page cache off"
+  printf '%-10s %-28s %8s %8s %8s\n' backend measure p50_ms p95_ms p99_ms
+} >"$REPORT.tmp"
+
+for backend in $BACKENDS; do
+  case "$backend" in
+    sqlite) export METIERS_DATABASE_URL="sqlite://$TMP/bench.db?mode=rwc" ;;
+    postgres)
+      PG_DB="metiers_search_bench_$$"
+      psql "$ADMIN_URL" -qAtc "CREATE DATABASE $PG_DB" >/dev/null
+      export METIERS_DATABASE_URL="${ADMIN_URL%/*}/$PG_DB"
+      ;;
+  esac
+  export METIERS_DATA_DIR="$TMP/data-$backend" METIERS_BIND="127.0.0.1:$PORT" METIERS_BASE_URL="$BASE"
+  export METIERS_PAGE_CACHE_SECONDS=0 RUST_LOG="${RUST_LOG:-warn}"
+  say "$backend: seeding $OFFERS demo offers"
+  seeded=$SECONDS
+  (cd "$TMP" && timeout 3600 "$BIN" seed --demo --offers "$OFFERS") >"$TMP/seed.log" 2>&1 ||
+    { tail -n 20 "$TMP/seed.log" >&2; die "seeding failed"; }
+  say "$backend: seeded in $((SECONDS - seeded)) s"
+  (cd "$TMP" && exec "$BIN" serve) >"$TMP/server.log" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 1 240); do
+    curl -fsS -o /dev/null --max-time 2 "$BASE/healthz" 2>/dev/null && break
+    kill -0 "$SERVER_PID" 2>/dev/null || die "metiers serve exited"
+    sleep 0.5
+  done
+  build="$(curl -sS -o /dev/null --max-time 600 -w '%{time_total}' "$BASE/offres?q=developpeur")"
+  say "$backend: first search (builds the index) in ${build} s"
+  {
+    for query in "${QUERIES[@]}"; do times "$BASE/offres?$query"; done
+  } | percentiles | awk -v b="$backend" '{ printf "%-10s %-28s %8s %8s %8s\n", b, "30 searches", $1, $2, $3 }' >>"$REPORT.tmp"
+  for page in /offres /; do
+    times "$BASE$page" | percentiles | awk -v b="$backend" -v p="$page" '{ printf "%-10s %-28s %8s %8s %8s\n", b, p, $1, $2, $3 }' >>"$REPORT.tmp"
+  done
+  times "$BASE/healthz" | percentiles | awk -v b="$backend" '{ printf "%-10s %-28s %8s %8s %8s\n", b, "/healthz (HTTP floor)", $1, $2, $3 }' >>"$REPORT.tmp"
+  for query in "${QUERIES[@]}"; do sql_lookup "$backend" "$BASE/offres?$query"; done |
+    percentiles | awk -v b="$backend" '{ printf "%-10s %-28s %8s %8s %8s\n", b, "bare SQL: page by slug", $1, $2, $3 }' >>"$REPORT.tmp"
+  echo "$backend index build at first search: ${build} s" >>"$REPORT.tmp"
+  kill "$SERVER_PID"
+  wait "$SERVER_PID" 2>/dev/null || true
+  SERVER_PID=""
+done
+
+mv "$REPORT.tmp" "$REPORT"
+cat "$REPORT"

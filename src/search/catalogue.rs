@@ -1,0 +1,593 @@
+//! The in-memory catalogue of published offers: an inverted index of their terms with a
+//! weight per field, and the few facts the listing filters and counts. Built from the
+//! database, changed in place as offers change (see [`super::SearchIndex`]); answering a
+//! query reads memory only.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use chrono::{DateTime, Utc};
+
+use super::{lexicon, words};
+use crate::{
+    codes::{Category, ContractType, Experience, Profession, RemotePolicy},
+    offers::OfferFilter,
+};
+
+/// How much a term weighs in each part of an offer.
+mod weight {
+    pub const TITLE: u8 = 8;
+    pub const PROFESSION_AND_SKILLS: u8 = 5;
+    pub const FACTS: u8 = 3;
+    pub const BODY: u8 = 1;
+}
+
+/// How much a term found other than as typed counts, against 1 for the typed word.
+const SYNONYM: f32 = 0.9;
+const PREFIX: f32 = 0.5;
+const CORRECTION: f32 = 0.4;
+/// At most this many longer terms stand for a word typed as a prefix.
+const MAX_PREFIX_TERMS: usize = 64;
+/// A word found in fewer offers than this looks for a likelier spelling.
+const FEW: usize = 3;
+
+/// What an offer is searched and filtered by, read from its row (see `super::load`).
+pub struct OfferText {
+    pub id: i32,
+    pub tenant_id: i32,
+    pub structure: Option<String>,
+    pub title: String,
+    pub body: Vec<String>,
+    pub skills: String,
+    pub profession: Profession,
+    pub contracts: Vec<ContractType>,
+    pub category: Option<Category>,
+    pub remote_policy: RemotePolicy,
+    pub experience_min_years: Option<i32>,
+    pub city: String,
+    pub postal_code: String,
+    pub department: String,
+    pub region: String,
+    pub published_at: Option<DateTime<Utc>>,
+    pub expires_at: Option<DateTime<Utc>>,
+}
+
+/// A ministry as search knows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ministry {
+    pub id: i32,
+    pub slug: String,
+    pub words: String,
+    pub active: bool,
+}
+
+/// The facts of one indexed offer.
+struct Document {
+    id: i32,
+    tenant_id: i32,
+    profession: Profession,
+    contracts: Vec<ContractType>,
+    category: Option<Category>,
+    remote_policy: RemotePolicy,
+    experience_min_years: Option<i32>,
+    region: String,
+    published_at: Option<DateTime<Utc>>,
+    expires_at: Option<DateTime<Utc>>,
+    /// False once the offer changed or left: its postings are skipped until the next rebuild.
+    alive: bool,
+}
+
+impl Document {
+    fn is_live(&self, now: DateTime<Utc>) -> bool {
+        self.alive
+            && self.published_at.is_none_or(|at| at <= now)
+            && self.expires_at.is_none_or(|at| at > now)
+    }
+}
+
+/// The offers holding one term, by document slot, with the term's weight in each.
+#[derive(Default)]
+struct Postings {
+    slots: Vec<u32>,
+    weights: Vec<u8>,
+    /// The word as first read, accents kept, for suggestions; from the heaviest field.
+    surface: String,
+    surface_weight: u8,
+}
+
+/// The facets the listing counts offers by, for the current query.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Facet {
+    Ministry = 0,
+    Profession,
+    Contract,
+    Region,
+    Category,
+}
+
+/// Offers per value of each facet, for the current query and the other facets' filters.
+#[derive(Debug, Default)]
+pub struct FacetCounts {
+    pub ministries: HashMap<i32, u64>,
+    pub professions: HashMap<Profession, u64>,
+    pub contracts: HashMap<ContractType, u64>,
+    pub regions: HashMap<String, u64>,
+    pub categories: HashMap<Category, u64>,
+}
+
+/// Figures of the live catalogue.
+#[derive(Debug, Default)]
+pub struct Figures {
+    pub offers: u64,
+    pub regions: u64,
+    /// Live offers per ministry id.
+    pub by_tenant: HashMap<i32, u64>,
+}
+
+/// How results are ordered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Order {
+    /// Best match first, fresher on ties (the default when words are searched).
+    #[default]
+    Relevance,
+    /// Newest first.
+    Recent,
+}
+
+/// The answer to a search: the ids of the asked page, how many offers match, the facet
+/// counts and, when a word looked misspelt, the query as it was probably meant.
+#[derive(Debug, Default)]
+pub struct Found {
+    pub ids: Vec<i32>,
+    pub total: u64,
+    pub facets: FacetCounts,
+    pub suggestion: Option<String>,
+}
+
+/// A query word with the terms that stand for it and how much each counts.
+struct Group {
+    alternatives: Vec<(u32, f32)>,
+}
+
+/// The index.
+#[derive(Default)]
+pub struct Catalogue {
+    documents: Vec<Document>,
+    slot_of: HashMap<i32, u32>,
+    /// Every term, in order (for words typed as prefixes and misspellings).
+    vocabulary: BTreeMap<String, u32>,
+    /// Every term, for exact look-ups.
+    lookup: HashMap<String, u32>,
+    postings: Vec<Postings>,
+    ministries: Vec<Ministry>,
+    dead: usize,
+}
+
+impl Catalogue {
+    pub fn new(ministries: Vec<Ministry>) -> Self {
+        Self {
+            ministries,
+            ..Self::default()
+        }
+    }
+
+    pub fn ministries(&self) -> &[Ministry] {
+        &self.ministries
+    }
+
+    /// Whether more offers were indexed then changed or removed than are indexed now: a
+    /// rebuild would give their room back.
+    pub fn is_worn(&self) -> bool {
+        self.dead > self.slot_of.len()
+    }
+
+    /// Forgets offer `id` (it changed, or is no longer published).
+    pub fn remove(&mut self, id: i32) {
+        if let Some(slot) = self.slot_of.remove(&id) {
+            self.documents[slot as usize].alive = false;
+            self.dead += 1;
+        }
+    }
+
+    /// Indexes a prepared offer, replacing what was known of it.
+    pub fn insert(&mut self, prepared: Prepared) {
+        self.remove(prepared.document.id);
+        let slot = self.documents.len() as u32;
+        for (term, weight, surface) in prepared.terms {
+            let index = match self.lookup.get(&term) {
+                Some(&index) => index,
+                None => {
+                    let index = self.postings.len() as u32;
+                    self.postings.push(Postings::default());
+                    self.vocabulary.insert(term.clone(), index);
+                    self.lookup.insert(term, index);
+                    index
+                }
+            };
+            let postings = &mut self.postings[index as usize];
+            postings.slots.push(slot);
+            postings.weights.push(weight);
+            if weight > postings.surface_weight {
+                postings.surface = surface;
+                postings.surface_weight = weight;
+            }
+        }
+        self.slot_of.insert(prepared.document.id, slot);
+        self.documents.push(prepared.document);
+    }
+
+    /// The live offers, as slots.
+    fn live(&self, now: DateTime<Utc>) -> impl Iterator<Item = (u32, &Document)> {
+        let active: HashSet<i32> = self
+            .ministries
+            .iter()
+            .filter(|m| m.active)
+            .map(|m| m.id)
+            .collect();
+        self.documents
+            .iter()
+            .enumerate()
+            .filter(move |(_, d)| d.is_live(now) && active.contains(&d.tenant_id))
+            .map(|(slot, d)| (slot as u32, d))
+    }
+
+    /// Figures of the live catalogue.
+    pub fn figures(&self, now: DateTime<Utc>) -> Figures {
+        let mut figures = Figures::default();
+        let mut regions = HashSet::new();
+        for (_, document) in self.live(now) {
+            figures.offers += 1;
+            *figures.by_tenant.entry(document.tenant_id).or_default() += 1;
+            regions.insert(document.region.as_str());
+        }
+        figures.regions = regions.len() as u64;
+        figures
+    }
+
+    /// The ids of the newest live offers, of one ministry or all.
+    pub fn latest(&self, tenant_id: Option<i32>, limit: usize, now: DateTime<Utc>) -> Vec<i32> {
+        let mut newest: Vec<(Option<DateTime<Utc>>, i32)> = self
+            .live(now)
+            .filter(|(_, d)| tenant_id.is_none_or(|id| d.tenant_id == id))
+            .map(|(_, d)| (d.published_at, d.id))
+            .collect();
+        top(&mut newest, limit, |a, b| b.cmp(a));
+        newest.into_iter().map(|(_, id)| id).collect()
+    }
+
+    /// The live offers matching `filter`, the page `offset..offset + limit` of them in `order`,
+    /// with the facet counts; `since` keeps only offers published after it.
+    pub fn search(
+        &self,
+        filter: &OfferFilter,
+        order: Order,
+        offset: usize,
+        limit: usize,
+        since: Option<DateTime<Utc>>,
+        now: DateTime<Utc>,
+    ) -> Found {
+        let typed = words::terms(&filter.q);
+        let mut suggestion = None;
+        let scores = if typed.is_empty() {
+            None
+        } else {
+            let (groups, corrected) = self.groups(&typed);
+            if corrected.iter().any(|c| c.is_some()) {
+                suggestion = Some(
+                    typed
+                        .iter()
+                        .zip(&corrected)
+                        .map(|(t, c)| c.clone().unwrap_or_else(|| t.surface.clone()))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                );
+            }
+            Some(self.scores(&groups))
+        };
+        let tenant = filter.ministry.as_ref().map(|slug| {
+            self.ministries
+                .iter()
+                .find(|m| &m.slug == slug)
+                .map_or(-1, |m| m.id)
+        });
+        let mut facets = FacetCounts::default();
+        let mut results: Vec<(f32, Option<DateTime<Utc>>, i32)> = Vec::new();
+        for (slot, document) in self.live(now) {
+            let score = match &scores {
+                Some(scores) => match scores[slot as usize] {
+                    score if score > 0.0 => score,
+                    _ => continue,
+                },
+                None => 0.0,
+            };
+            if since.is_some_and(|since| document.published_at.is_none_or(|at| at <= since))
+                || !passes_fixed_filters(filter, document)
+            {
+                continue;
+            }
+            let failed = facet_misses(filter, tenant, document);
+            count_facets(&mut facets, document, failed);
+            if failed == 0 {
+                results.push((score, document.published_at, document.id));
+            }
+        }
+        let total = results.len() as u64;
+        let wanted = offset.saturating_add(limit);
+        match (order, &scores) {
+            (Order::Relevance, Some(_)) => top(&mut results, wanted, |a, b| {
+                b.0.total_cmp(&a.0).then(b.1.cmp(&a.1)).then(b.2.cmp(&a.2))
+            }),
+            _ => top(&mut results, wanted, |a, b| {
+                b.1.cmp(&a.1).then(b.2.cmp(&a.2))
+            }),
+        }
+        Found {
+            ids: results
+                .into_iter()
+                .skip(offset)
+                .map(|(_, _, id)| id)
+                .collect(),
+            total,
+            facets,
+            suggestion,
+        }
+    }
+
+    /// The terms standing for each typed word and, per word, its likelier spelling when it
+    /// looked misspelt.
+    fn groups(&self, typed: &[words::Term]) -> (Vec<Group>, Vec<Option<String>>) {
+        let mut groups = Vec::new();
+        let mut corrected = Vec::new();
+        for word in typed {
+            let mut alternatives: Vec<(u32, f32)> = Vec::new();
+            if let Some(&index) = self.lookup.get(&word.term) {
+                alternatives.push((index, 1.0));
+            }
+            for synonym in lexicon::synonyms_of(&word.term) {
+                if let Some(&index) = self.lookup.get(&synonym) {
+                    alternatives.push((index, SYNONYM));
+                }
+            }
+            if word.term.chars().count() >= 3 && word.term.chars().all(char::is_alphanumeric) {
+                alternatives.extend(
+                    self.vocabulary
+                        .range(word.term.clone()..)
+                        .skip_while(|(term, _)| **term == word.term)
+                        .take_while(|(term, _)| term.starts_with(&word.term))
+                        .take(MAX_PREFIX_TERMS)
+                        .map(|(_, &index)| (index, PREFIX)),
+                );
+            }
+            let found: usize = alternatives
+                .iter()
+                .map(|(index, _)| self.postings[*index as usize].slots.len())
+                .sum();
+            let mut correction = None;
+            if found < FEW
+                && let Some(index) = self.likelier_spelling(&word.term, found)
+            {
+                alternatives.push((index, CORRECTION));
+                correction = Some(self.postings[index as usize].surface.clone());
+            }
+            groups.push(Group { alternatives });
+            corrected.push(correction);
+        }
+        (groups, corrected)
+    }
+
+    /// The known term closest to `term` (one typo in a word of 4 to 7 letters, two from 8;
+    /// none in words with digits or symbols, such as `c++` or `categorie-a`),
+    /// found in more offers than `found`; among the closest, the one read in the heaviest
+    /// field (a title's word over a body's), then the most frequent.
+    fn likelier_spelling(&self, term: &str, found: usize) -> Option<u32> {
+        let length = term.chars().count();
+        let limit = match length {
+            _ if !term.chars().all(char::is_alphabetic) => return None,
+            0..=3 => return None,
+            4..=7 => 1,
+            _ => 2,
+        };
+        self.vocabulary
+            .iter()
+            .filter(|(candidate, _)| candidate.len().abs_diff(term.len()) <= limit)
+            .filter_map(|(candidate, &index)| {
+                let distance = words::distance(term, candidate, limit)?;
+                let postings = &self.postings[index as usize];
+                let frequency = postings.slots.len();
+                (distance > 0 && frequency > found.max(FEW - 1)).then_some((
+                    distance,
+                    std::cmp::Reverse(postings.surface_weight),
+                    std::cmp::Reverse(frequency),
+                    index,
+                ))
+            })
+            .min()
+            .map(|(_, _, _, index)| index)
+    }
+
+    /// Each slot's score: the sum over typed words of their best term's weight times its
+    /// rarity; 0 for a slot missing any word.
+    fn scores(&self, groups: &[Group]) -> Vec<f32> {
+        let count = self.documents.len();
+        let all = (count.max(1)) as f32;
+        let mut total = vec![0.0f32; count];
+        let mut matched = vec![0u8; count];
+        let mut best = vec![0.0f32; count];
+        for group in groups {
+            let mut touched = Vec::new();
+            for &(index, factor) in &group.alternatives {
+                let postings = &self.postings[index as usize];
+                let rarity = (1.0 + all / postings.slots.len().max(1) as f32).ln();
+                for (&slot, &weight) in postings.slots.iter().zip(&postings.weights) {
+                    let score = f32::from(weight) * rarity * factor;
+                    let slot = slot as usize;
+                    if best[slot] == 0.0 {
+                        touched.push(slot);
+                    }
+                    best[slot] = best[slot].max(score);
+                }
+            }
+            for slot in touched {
+                total[slot] += best[slot];
+                matched[slot] += 1;
+                best[slot] = 0.0;
+            }
+        }
+        let needed = groups.len() as u8;
+        for (score, matched) in total.iter_mut().zip(matched) {
+            if matched < needed {
+                *score = 0.0;
+            }
+        }
+        total
+    }
+}
+
+/// An offer read into terms, ready to index (the CPU work, done off the async workers).
+pub struct Prepared {
+    document: Document,
+    /// Each term with its heaviest weight in the offer and the word it was read from.
+    terms: Vec<(String, u8, String)>,
+}
+
+/// Reads `offer` into terms, with the words of its ministry among `ministries`.
+pub fn prepare(offer: OfferText, ministries: &[Ministry]) -> Prepared {
+    let mut weights: HashMap<String, (u8, String)> = HashMap::new();
+    let mut add = |text: &str, weight: u8| {
+        for term in words::terms(text) {
+            let entry = weights.entry(term.term).or_insert((0, term.surface));
+            entry.0 = entry.0.max(weight);
+        }
+    };
+    add(&offer.title, weight::TITLE);
+    add(
+        lexicon::profession_words(offer.profession),
+        weight::PROFESSION_AND_SKILLS,
+    );
+    add(&offer.skills, weight::PROFESSION_AND_SKILLS);
+    if let Some(ministry) = ministries.iter().find(|m| m.id == offer.tenant_id) {
+        add(&ministry.words, weight::FACTS);
+    }
+    let facts = [
+        offer.city.as_str(),
+        &offer.postal_code,
+        &offer.department,
+        crate::regions::department_name(&offer.department).unwrap_or_default(),
+        crate::regions::region(&offer.region).map_or("", |r| r.name),
+        offer.structure.as_deref().unwrap_or_default(),
+        lexicon::remote_words(offer.remote_policy),
+        offer.category.map_or("", lexicon::category_words),
+    ];
+    for text in facts {
+        add(text, weight::FACTS);
+    }
+    for contract in &offer.contracts {
+        add(lexicon::contract_words(*contract), weight::FACTS);
+    }
+    for text in &offer.body {
+        add(text, weight::BODY);
+    }
+    Prepared {
+        terms: weights
+            .into_iter()
+            .map(|(term, (weight, surface))| (term, weight, surface))
+            .collect(),
+        document: Document {
+            id: offer.id,
+            tenant_id: offer.tenant_id,
+            profession: offer.profession,
+            contracts: offer.contracts,
+            category: offer.category,
+            remote_policy: offer.remote_policy,
+            experience_min_years: offer.experience_min_years,
+            region: offer.region,
+            published_at: offer.published_at,
+            expires_at: offer.expires_at,
+            alive: true,
+        },
+    }
+}
+
+/// Keeps the first `wanted` of `items` in `order`, sorted.
+fn top<T>(items: &mut Vec<T>, wanted: usize, order: impl Fn(&T, &T) -> std::cmp::Ordering) {
+    if wanted == 0 {
+        items.clear();
+        return;
+    }
+    if items.len() > wanted {
+        items.select_nth_unstable_by(wanted - 1, &order);
+        items.truncate(wanted);
+    }
+    items.sort_unstable_by(order);
+}
+
+/// Whether `document` passes the filters that have no facet (remote work, experience).
+fn passes_fixed_filters(filter: &OfferFilter, document: &Document) -> bool {
+    let experienced = |level: Experience| {
+        let (min, max) = level.years();
+        let years = document.experience_min_years.unwrap_or(0);
+        years >= min && max.is_none_or(|max| years <= max)
+    };
+    filter.remote_policy.is_none_or(|p| p == document.remote_policy)
+        && (!filter.remote_possible || document.remote_policy != RemotePolicy::Aucun)
+        && filter.experience.is_none_or(experienced)
+        // "Open to beginners" is the beginner level: one definition for both.
+        && (!filter.junior || experienced(Experience::Debutant))
+}
+
+/// The facets whose filter `document` fails, as bits of [`Facet`].
+fn facet_misses(filter: &OfferFilter, tenant: Option<i32>, document: &Document) -> u8 {
+    let checks = [
+        (
+            Facet::Ministry,
+            tenant.is_none_or(|id| id == document.tenant_id),
+        ),
+        (
+            Facet::Profession,
+            filter.profession.is_none_or(|p| p == document.profession),
+        ),
+        (
+            Facet::Contract,
+            filter
+                .contract_type
+                .is_none_or(|c| document.contracts.contains(&c)),
+        ),
+        (
+            Facet::Region,
+            filter.region.as_ref().is_none_or(|r| *r == document.region),
+        ),
+        (
+            Facet::Category,
+            filter.category.is_none_or(|c| Some(c) == document.category),
+        ),
+    ];
+    checks
+        .into_iter()
+        .filter(|(_, passes)| !passes)
+        .fold(0, |bits, (facet, _)| bits | 1 << facet as u8)
+}
+
+/// Counts `document` under each facet whose value it would add: under every facet when it
+/// passes every filter, under the one facet it fails otherwise (so that each facet shows what
+/// choosing another value would give).
+fn count_facets(facets: &mut FacetCounts, document: &Document, failed: u8) {
+    let counts = |facet: Facet| failed == 0 || failed == 1 << facet as u8;
+    if counts(Facet::Ministry) {
+        *facets.ministries.entry(document.tenant_id).or_default() += 1;
+    }
+    if counts(Facet::Profession) {
+        *facets.professions.entry(document.profession).or_default() += 1;
+    }
+    if counts(Facet::Contract) {
+        for contract in &document.contracts {
+            *facets.contracts.entry(*contract).or_default() += 1;
+        }
+    }
+    if counts(Facet::Region) {
+        *facets.regions.entry(document.region.clone()).or_default() += 1;
+    }
+    if counts(Facet::Category)
+        && let Some(category) = document.category
+    {
+        *facets.categories.entry(category).or_default() += 1;
+    }
+}
