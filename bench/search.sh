@@ -98,7 +98,8 @@ percentiles() {
 # sql_lookup BACKEND URL: times the bare SQL that reads a page's 20 offers by id.
 sql_lookup() {
   local ids
-  ids="$(curl -sS --max-time 60 "$2" | grep -oE 'href="/offres/[^"?#]+"' | head -n 20 | sed -E 's#href="/offres/##; s#"$##' | sed "s/.*/'&'/" | paste -sd, -)"
+  ids="$(curl -sS --max-time 60 "$2" | { grep -oE 'href="/offres/[^"?#]+"' || true; } | head -n 20 |
+    sed -E "s#href=\"/offres/##; s#\"\$##; s/.*/'&'/" | paste -sd, -)"
   [[ -n "$ids" ]] || return 0
   local sql="SELECT * FROM offers WHERE slug IN ($ids)"
   case "$1" in
@@ -146,7 +147,8 @@ for backend in $BACKENDS; do
     sleep 0.5
   done
   build="$(curl -sS -o /dev/null --max-time 600 -w '%{time_total}' "$BASE/offres?q=developpeur")"
-  say "$backend: first search (builds the index) in ${build} s"
+  rss="$(ps -o rss= -p "$SERVER_PID" | awk '{ printf "%d", $1 / 1024 }')"
+  say "$backend: first search (builds the index) in ${build} s; the server holds ${rss} MiB"
   {
     for query in "${QUERIES[@]}"; do times "$BASE/offres?$query"; done
   } | percentiles | awk -v b="$backend" '{ printf "%-10s %-28s %8s %8s %8s\n", b, "30 searches", $1, $2, $3 }' >>"$REPORT.tmp"
@@ -156,7 +158,7 @@ for backend in $BACKENDS; do
   times "$BASE/healthz" | percentiles | awk -v b="$backend" '{ printf "%-10s %-28s %8s %8s %8s\n", b, "/healthz (HTTP floor)", $1, $2, $3 }' >>"$REPORT.tmp"
   for query in "${QUERIES[@]}"; do sql_lookup "$backend" "$BASE/offres?$query"; done |
     percentiles | awk -v b="$backend" '{ printf "%-10s %-28s %8s %8s %8s\n", b, "bare SQL: page by slug", $1, $2, $3 }' >>"$REPORT.tmp"
-  echo "$backend index build at first search: ${build} s" >>"$REPORT.tmp"
+  echo "$backend: first search (index build at start-up) ${build} s; server memory ${rss} MiB" >>"$REPORT.tmp"
   kill "$SERVER_PID"
   wait "$SERVER_PID" 2>/dev/null || true
   SERVER_PID=""

@@ -3,7 +3,7 @@
 //! database, changed in place as offers change (see [`super::SearchIndex`]); answering a
 //! query reads memory only.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Utc};
 
@@ -11,6 +11,7 @@ use super::{lexicon, words};
 use crate::{
     codes::{Category, ContractType, Experience, Profession, RemotePolicy},
     offers::OfferFilter,
+    regions::REGIONS,
 };
 
 /// How much a term weighs in each part of an offer.
@@ -27,6 +28,9 @@ const PREFIX: f32 = 0.5;
 const CORRECTION: f32 = 0.4;
 /// At most this many longer terms stand for a word typed as a prefix.
 const MAX_PREFIX_TERMS: usize = 64;
+/// The words of a query that count (the box takes 200 characters; each word costs a look-up
+/// and, misspelt, a pass over the vocabulary).
+const MAX_QUERY_TERMS: usize = 8;
 /// A word found in fewer offers than this looks for a likelier spelling.
 const FEW: usize = 3;
 
@@ -60,28 +64,36 @@ pub struct Ministry {
     pub active: bool,
 }
 
-/// The facts of one indexed offer.
+/// Stands for "none" in a [`Document`]'s one-byte positions.
+const NONE: u8 = u8::MAX;
+
+/// The facts of one indexed offer, as positions in the closed lists, so that a pass over
+/// every live offer stays a pass over memory.
 struct Document {
     id: i32,
-    tenant_id: i32,
-    profession: Profession,
-    contracts: Vec<ContractType>,
-    category: Option<Category>,
+    /// Its ministry's place in [`Catalogue::ministries`].
+    ministry: u16,
+    /// Places in `Profession::ALL`, `Category::ALL` (or [`NONE`]) and `REGIONS` (or [`NONE`]).
+    profession: u8,
+    category: u8,
+    region: u8,
+    /// One bit per place in `ContractType::ALL`.
+    contracts: u8,
     remote_policy: RemotePolicy,
     experience_min_years: Option<i32>,
-    region: String,
-    published_at: Option<DateTime<Utc>>,
-    expires_at: Option<DateTime<Utc>>,
+    /// Seconds since the epoch: when it shows (`i64::MIN`: at once) and until when
+    /// (`i64::MAX`: no end).
+    published_at: i64,
+    expires_at: i64,
     /// False once the offer changed or left: its postings are skipped until the next rebuild.
     alive: bool,
 }
 
-impl Document {
-    fn is_live(&self, now: DateTime<Utc>) -> bool {
-        self.alive
-            && self.published_at.is_none_or(|at| at <= now)
-            && self.expires_at.is_none_or(|at| at > now)
-    }
+/// The place of `value` in `all`, or [`NONE`].
+fn place<T: PartialEq>(all: &[T], value: &T) -> u8 {
+    all.iter()
+        .position(|item| item == value)
+        .map_or(NONE, |place| place as u8)
 }
 
 /// The offers holding one term, by document slot, with the term's weight in each.
@@ -174,6 +186,11 @@ impl Catalogue {
         &self.ministries
     }
 
+    /// How many offers are indexed.
+    pub fn indexed_offers(&self) -> usize {
+        self.slot_of.len()
+    }
+
     /// Whether more offers were indexed then changed or removed than are indexed now: a
     /// rebuild would give their room back.
     pub fn is_worn(&self) -> bool {
@@ -217,41 +234,65 @@ impl Catalogue {
 
     /// The live offers, as slots.
     fn live(&self, now: DateTime<Utc>) -> impl Iterator<Item = (u32, &Document)> {
-        let active: HashSet<i32> = self
-            .ministries
-            .iter()
-            .filter(|m| m.active)
-            .map(|m| m.id)
-            .collect();
+        let active: Vec<bool> = self.ministries.iter().map(|m| m.active).collect();
+        let now = now.timestamp();
         self.documents
             .iter()
             .enumerate()
-            .filter(move |(_, d)| d.is_live(now) && active.contains(&d.tenant_id))
+            .filter(move |(_, d)| {
+                d.alive
+                    && d.published_at <= now
+                    && d.expires_at > now
+                    && active.get(usize::from(d.ministry)) == Some(&true)
+            })
             .map(|(slot, d)| (slot as u32, d))
     }
 
     /// Figures of the live catalogue.
     pub fn figures(&self, now: DateTime<Utc>) -> Figures {
-        let mut figures = Figures::default();
-        let mut regions = HashSet::new();
+        let mut by_ministry = vec![0u64; self.ministries.len()];
+        let mut regions = [false; REGIONS.len()];
         for (_, document) in self.live(now) {
-            figures.offers += 1;
-            *figures.by_tenant.entry(document.tenant_id).or_default() += 1;
-            regions.insert(document.region.as_str());
+            by_ministry[usize::from(document.ministry)] += 1;
+            if let Some(seen) = regions.get_mut(usize::from(document.region)) {
+                *seen = true;
+            }
         }
-        figures.regions = regions.len() as u64;
-        figures
+        Figures {
+            offers: by_ministry.iter().sum(),
+            regions: regions.iter().filter(|seen| **seen).count() as u64,
+            by_tenant: self.by_ministry_id(&by_ministry),
+        }
+    }
+
+    /// `counts` by ministry place, as counts by ministry id (those above 0).
+    fn by_ministry_id(&self, counts: &[u64]) -> HashMap<i32, u64> {
+        self.ministries
+            .iter()
+            .zip(counts)
+            .filter(|(_, count)| **count > 0)
+            .map(|(ministry, count)| (ministry.id, *count))
+            .collect()
     }
 
     /// The ids of the newest live offers, of one ministry or all.
     pub fn latest(&self, tenant_id: Option<i32>, limit: usize, now: DateTime<Utc>) -> Vec<i32> {
-        let mut newest: Vec<(Option<DateTime<Utc>>, i32)> = self
+        let ministry = tenant_id.map(|id| self.ministry_place(id));
+        let mut newest: Vec<(i64, i32)> = self
             .live(now)
-            .filter(|(_, d)| tenant_id.is_none_or(|id| d.tenant_id == id))
+            .filter(|(_, d)| ministry.is_none_or(|place| d.ministry == place))
             .map(|(_, d)| (d.published_at, d.id))
             .collect();
         top(&mut newest, limit, |a, b| b.cmp(a));
         newest.into_iter().map(|(_, id)| id).collect()
+    }
+
+    /// The place of ministry `id` in [`Catalogue::ministries`] (`u16::MAX` if unknown).
+    fn ministry_place(&self, id: i32) -> u16 {
+        self.ministries
+            .iter()
+            .position(|m| m.id == id)
+            .map_or(u16::MAX, |place| place as u16)
     }
 
     /// The live offers matching `filter`, the page `offset..offset + limit` of them in `order`,
@@ -265,7 +306,10 @@ impl Catalogue {
         since: Option<DateTime<Utc>>,
         now: DateTime<Utc>,
     ) -> Found {
-        let typed = words::terms(&filter.q);
+        let typed: Vec<words::Term> = words::terms(&filter.q)
+            .into_iter()
+            .take(MAX_QUERY_TERMS)
+            .collect();
         let mut suggestion = None;
         let scores = if typed.is_empty() {
             None
@@ -283,14 +327,23 @@ impl Catalogue {
             }
             Some(self.scores(&groups))
         };
-        let tenant = filter.ministry.as_ref().map(|slug| {
-            self.ministries
-                .iter()
-                .find(|m| &m.slug == slug)
-                .map_or(-1, |m| m.id)
-        });
-        let mut facets = FacetCounts::default();
-        let mut results: Vec<(f32, Option<DateTime<Utc>>, i32)> = Vec::new();
+        let wanted = Wanted {
+            ministry: filter.ministry.as_ref().map(|slug| {
+                self.ministries
+                    .iter()
+                    .position(|m| &m.slug == slug)
+                    .map_or(u16::MAX, |place| place as u16)
+            }),
+            profession: filter.profession.map(|p| place(Profession::ALL, &p)),
+            contracts: filter
+                .contract_type
+                .map(|c| 1 << place(ContractType::ALL, &c)),
+            region: filter.region.as_ref().map(|code| region_place(code)),
+            category: filter.category.map(|c| place(Category::ALL, &c)),
+        };
+        let since = since.map(|at| at.timestamp());
+        let mut tally = Tally::new(self.ministries.len());
+        let mut results: Vec<(f32, i64, i32)> = Vec::new();
         for (slot, document) in self.live(now) {
             let score = match &scores {
                 Some(scores) => match scores[slot as usize] {
@@ -299,24 +352,24 @@ impl Catalogue {
                 },
                 None => 0.0,
             };
-            if since.is_some_and(|since| document.published_at.is_none_or(|at| at <= since))
+            if since.is_some_and(|since| document.published_at <= since)
                 || !passes_fixed_filters(filter, document)
             {
                 continue;
             }
-            let failed = facet_misses(filter, tenant, document);
-            count_facets(&mut facets, document, failed);
+            let failed = wanted.misses(document);
+            tally.count(document, failed);
             if failed == 0 {
                 results.push((score, document.published_at, document.id));
             }
         }
         let total = results.len() as u64;
-        let wanted = offset.saturating_add(limit);
+        let shown = offset.saturating_add(limit);
         match (order, &scores) {
-            (Order::Relevance, Some(_)) => top(&mut results, wanted, |a, b| {
+            (Order::Relevance, Some(_)) => top(&mut results, shown, |a, b| {
                 b.0.total_cmp(&a.0).then(b.1.cmp(&a.1)).then(b.2.cmp(&a.2))
             }),
-            _ => top(&mut results, wanted, |a, b| {
+            _ => top(&mut results, shown, |a, b| {
                 b.1.cmp(&a.1).then(b.2.cmp(&a.2))
             }),
         }
@@ -327,7 +380,7 @@ impl Catalogue {
                 .map(|(_, _, id)| id)
                 .collect(),
             total,
-            facets,
+            facets: tally.into_counts(self),
             suggestion,
         }
     }
@@ -493,15 +546,21 @@ pub fn prepare(offer: OfferText, ministries: &[Ministry]) -> Prepared {
             .collect(),
         document: Document {
             id: offer.id,
-            tenant_id: offer.tenant_id,
-            profession: offer.profession,
-            contracts: offer.contracts,
-            category: offer.category,
+            ministry: ministries
+                .iter()
+                .position(|m| m.id == offer.tenant_id)
+                .map_or(u16::MAX, |place| place as u16),
+            profession: place(Profession::ALL, &offer.profession),
+            category: offer.category.map_or(NONE, |c| place(Category::ALL, &c)),
+            region: region_place(&offer.region),
+            contracts: offer
+                .contracts
+                .iter()
+                .fold(0, |bits, c| bits | 1 << place(ContractType::ALL, c)),
             remote_policy: offer.remote_policy,
             experience_min_years: offer.experience_min_years,
-            region: offer.region,
-            published_at: offer.published_at,
-            expires_at: offer.expires_at,
+            published_at: offer.published_at.map_or(i64::MIN, |at| at.timestamp()),
+            expires_at: offer.expires_at.map_or(i64::MAX, |at| at.timestamp()),
             alive: true,
         },
     }
@@ -534,60 +593,121 @@ fn passes_fixed_filters(filter: &OfferFilter, document: &Document) -> bool {
         && (!filter.junior || experienced(Experience::Debutant))
 }
 
-/// The facets whose filter `document` fails, as bits of [`Facet`].
-fn facet_misses(filter: &OfferFilter, tenant: Option<i32>, document: &Document) -> u8 {
-    let checks = [
-        (
-            Facet::Ministry,
-            tenant.is_none_or(|id| id == document.tenant_id),
-        ),
-        (
-            Facet::Profession,
-            filter.profession.is_none_or(|p| p == document.profession),
-        ),
-        (
-            Facet::Contract,
-            filter
-                .contract_type
-                .is_none_or(|c| document.contracts.contains(&c)),
-        ),
-        (
-            Facet::Region,
-            filter.region.as_ref().is_none_or(|r| *r == document.region),
-        ),
-        (
-            Facet::Category,
-            filter.category.is_none_or(|c| Some(c) == document.category),
-        ),
-    ];
-    checks
-        .into_iter()
-        .filter(|(_, passes)| !passes)
-        .fold(0, |bits, (facet, _)| bits | 1 << facet as u8)
+/// The place of region `code` in `REGIONS`, or [`NONE`].
+fn region_place(code: &str) -> u8 {
+    REGIONS
+        .iter()
+        .position(|r| r.code == code)
+        .map_or(NONE, |place| place as u8)
 }
 
-/// Counts `document` under each facet whose value it would add: under every facet when it
-/// passes every filter, under the one facet it fails otherwise (so that each facet shows what
-/// choosing another value would give).
-fn count_facets(facets: &mut FacetCounts, document: &Document, failed: u8) {
-    let counts = |facet: Facet| failed == 0 || failed == 1 << facet as u8;
-    if counts(Facet::Ministry) {
-        *facets.ministries.entry(document.tenant_id).or_default() += 1;
+/// The facet filters of a query, as the places a [`Document`] holds.
+struct Wanted {
+    ministry: Option<u16>,
+    profession: Option<u8>,
+    contracts: Option<u8>,
+    region: Option<u8>,
+    category: Option<u8>,
+}
+
+impl Wanted {
+    /// The facets whose filter `document` fails, as bits of [`Facet`].
+    fn misses(&self, document: &Document) -> u8 {
+        let checks = [
+            (
+                Facet::Ministry,
+                self.ministry.is_none_or(|m| m == document.ministry),
+            ),
+            (
+                Facet::Profession,
+                self.profession.is_none_or(|p| p == document.profession),
+            ),
+            (
+                Facet::Contract,
+                self.contracts.is_none_or(|c| c & document.contracts != 0),
+            ),
+            (
+                Facet::Region,
+                self.region.is_none_or(|r| r == document.region),
+            ),
+            (
+                Facet::Category,
+                self.category.is_none_or(|c| c == document.category),
+            ),
+        ];
+        checks
+            .into_iter()
+            .filter(|(_, passes)| !passes)
+            .fold(0, |bits, (facet, _)| bits | 1 << facet as u8)
     }
-    if counts(Facet::Profession) {
-        *facets.professions.entry(document.profession).or_default() += 1;
-    }
-    if counts(Facet::Contract) {
-        for contract in &document.contracts {
-            *facets.contracts.entry(*contract).or_default() += 1;
+}
+
+/// Facet counts by place while a query runs.
+struct Tally {
+    ministries: Vec<u64>,
+    professions: [u64; Profession::ALL.len()],
+    contracts: [u64; ContractType::ALL.len()],
+    regions: [u64; REGIONS.len()],
+    categories: [u64; Category::ALL.len()],
+}
+
+impl Tally {
+    fn new(ministries: usize) -> Self {
+        Self {
+            ministries: vec![0; ministries],
+            professions: [0; Profession::ALL.len()],
+            contracts: [0; ContractType::ALL.len()],
+            regions: [0; REGIONS.len()],
+            categories: [0; Category::ALL.len()],
         }
     }
-    if counts(Facet::Region) {
-        *facets.regions.entry(document.region.clone()).or_default() += 1;
+
+    /// Counts `document` under each facet whose value it would add: under every facet when it
+    /// passes every filter, under the one facet it fails otherwise (so that each facet shows
+    /// what choosing another value would give).
+    fn count(&mut self, document: &Document, failed: u8) {
+        let counts = |facet: Facet| failed == 0 || failed == 1 << facet as u8;
+        let add = |counts: &mut [u64], place: usize| {
+            if let Some(count) = counts.get_mut(place) {
+                *count += 1;
+            }
+        };
+        if counts(Facet::Ministry) {
+            add(&mut self.ministries, usize::from(document.ministry));
+        }
+        if counts(Facet::Profession) {
+            add(&mut self.professions, usize::from(document.profession));
+        }
+        if counts(Facet::Contract) {
+            for place in 0..ContractType::ALL.len() {
+                if document.contracts & 1 << place != 0 {
+                    add(&mut self.contracts, place);
+                }
+            }
+        }
+        if counts(Facet::Region) {
+            add(&mut self.regions, usize::from(document.region));
+        }
+        if counts(Facet::Category) {
+            add(&mut self.categories, usize::from(document.category));
+        }
     }
-    if counts(Facet::Category)
-        && let Some(category) = document.category
-    {
-        *facets.categories.entry(category).or_default() += 1;
+
+    /// The counts by ministry id and by code.
+    fn into_counts(self, catalogue: &Catalogue) -> FacetCounts {
+        fn by_code<T: Copy + Eq + std::hash::Hash>(all: &[T], counts: &[u64]) -> HashMap<T, u64> {
+            all.iter().copied().zip(counts.iter().copied()).collect()
+        }
+        FacetCounts {
+            ministries: catalogue.by_ministry_id(&self.ministries),
+            professions: by_code(Profession::ALL, &self.professions),
+            contracts: by_code(ContractType::ALL, &self.contracts),
+            regions: REGIONS
+                .iter()
+                .map(|r| r.code.to_owned())
+                .zip(self.regions)
+                .collect(),
+            categories: by_code(Category::ALL, &self.categories),
+        }
     }
 }

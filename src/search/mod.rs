@@ -94,6 +94,7 @@ impl SearchIndex {
             catalogue.ministries() != ministries.as_slice() || catalogue.is_worn()
         };
         if rebuild {
+            let started = std::time::Instant::now();
             let mut catalogue = Catalogue::new(ministries);
             let mut after = 0;
             loop {
@@ -108,14 +109,18 @@ impl SearchIndex {
                 after = last_row.id;
                 let texts = texts(db, rows, &directions).await?;
                 catalogue = off_the_workers(move || {
-                    for text in texts {
-                        let prepared = catalogue::prepare(text, catalogue.ministries());
+                    for prepared in prepare_on_every_core(texts, catalogue.ministries()) {
                         catalogue.insert(prepared);
                     }
                     catalogue
                 })
                 .await?;
             }
+            tracing::info!(
+                offers = catalogue.indexed_offers(),
+                seconds = started.elapsed().as_secs_f32(),
+                "search index built"
+            );
             *self.catalogue.write().unwrap_or_else(|e| e.into_inner()) = catalogue;
         } else {
             let changed = offers::Entity::find()
@@ -132,13 +137,8 @@ impl SearchIndex {
                 .filter(|o| o.status == Status::Published)
                 .collect();
             let texts = texts(db, published, &directions).await?;
-            let prepared: Vec<Prepared> = off_the_workers(move || {
-                texts
-                    .into_iter()
-                    .map(|text| catalogue::prepare(text, &ministries))
-                    .collect()
-            })
-            .await?;
+            let prepared: Vec<Prepared> =
+                off_the_workers(move || prepare_on_every_core(texts, &ministries)).await?;
             let mut catalogue = self.catalogue.write().unwrap_or_else(|e| e.into_inner());
             for id in gone {
                 catalogue.remove(id);
@@ -151,6 +151,38 @@ impl SearchIndex {
         self.last_change.store(last, Ordering::Release);
         Ok(())
     }
+}
+
+/// Reads `texts` into terms, a share of them on each core (called on a blocking thread).
+fn prepare_on_every_core(mut texts: Vec<OfferText>, ministries: &[Ministry]) -> Vec<Prepared> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let share = texts.len().div_ceil(cores).max(1);
+    let mut shares = Vec::new();
+    while !texts.is_empty() {
+        let rest = texts.split_off(share.min(texts.len()));
+        shares.push(std::mem::replace(&mut texts, rest));
+    }
+    std::thread::scope(|scope| {
+        let running: Vec<_> = shares
+            .into_iter()
+            .map(|share| {
+                scope.spawn(move || {
+                    share
+                        .into_iter()
+                        .map(|text| catalogue::prepare(text, ministries))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        running
+            .into_iter()
+            .flat_map(|thread| {
+                thread
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
 }
 
 /// Runs `work` on a blocking thread: reading offers into terms is CPU work.

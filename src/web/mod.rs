@@ -81,17 +81,22 @@ fn healthz() -> &'static str {
     "ok"
 }
 
-/// The process can serve: the database answers.
+/// The process can serve: the database answers and the search index is built (this waits
+/// for the first build, some seconds at 100 000 offers).
 #[handler]
 async fn readyz(Data(state): Data<&SharedState>) -> Response {
-    if db::ping(&state.db).await {
-        "ready".into_response()
+    let problem = if !db::ping(&state.db).await {
+        "database unreachable"
+    } else if let Err(error) = state.search.sync(&state.db).await {
+        tracing::warn!(%error, "the search index cannot be read");
+        "search index unavailable"
     } else {
-        Response::builder()
-            .status(StatusCode::SERVICE_UNAVAILABLE)
-            .header(header::CONTENT_TYPE, "text/plain; charset=utf-8")
-            .body("database unreachable")
-    }
+        return "ready".into_response();
+    };
+    Response::builder()
+        .status(StatusCode::SERVICE_UNAVAILABLE)
+        .header(header::CONTENT_TYPE, "text/plain; charset=utf-8")
+        .body(problem)
 }
 
 /// Serves until Ctrl-C or SIGTERM.
