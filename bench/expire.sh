@@ -19,26 +19,13 @@
 #                         (default postgres://postgres@127.0.0.1:5432/postgres)
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-BIN="${METIERS_BIN:-$ROOT/target/release/metiers}"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 EXPIRED="${BENCH_EXPIRED:-100000}"
 ROUNDS="${BENCH_ROUNDS:-3}"
-ADMIN_URL="${METIERS_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
 
-say() { printf 'bench: %s\n' "$*" >&2; }
-die() { printf 'bench: error: %s\n' "$*" >&2; exit 1; }
-
-for v in EXPIRED ROUNDS; do
-  [[ "${!v}" =~ ^[1-9][0-9]*$ ]] || die "$v must be a positive integer (got '${!v}')"
-done
-command -v psql >/dev/null || die "psql is required (apt-get install postgresql-client)"
-psql "$ADMIN_URL" -qAtc 'SELECT 1' >/dev/null || die "PostgreSQL does not answer at $ADMIN_URL"
-
-if [[ ! -x "$BIN" ]]; then
-  [[ -z "${METIERS_BIN:-}" ]] || die "METIERS_BIN=$BIN is not an executable"
-  say "$BIN is missing: cargo build --release (this can take a while)"
-  (cd "$ROOT" && cargo build --release --bin metiers) >&2
-fi
+positive_integers EXPIRED ROUNDS
+need_postgres
+need_binary
 
 DB="metiers_bench_expire_$$"
 DB_URL="${ADMIN_URL%/*}/$DB"

@@ -18,20 +18,14 @@
 #   METIERS_PAGE_CACHE_SECONDS, RUST_LOG … are passed through to the server.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-BIN="${METIERS_BIN:-$ROOT/target/release/metiers}"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 DURATION="${BENCH_DURATION:-10}"
 CONNECTIONS="${BENCH_CONNECTIONS:-32}"
 THREADS="${BENCH_THREADS:-2}"
 OFFERS="${BENCH_OFFERS:-10000}"
 WARMUP=2
 
-say() { printf 'bench: %s\n' "$*" >&2; }
-die() { printf 'bench: error: %s\n' "$*" >&2; exit 1; }
-
-for v in DURATION CONNECTIONS THREADS OFFERS; do
-  [[ "${!v}" =~ ^[1-9][0-9]*$ ]] || die "$v must be a positive integer (got '${!v}')"
-done
+positive_integers DURATION CONNECTIONS THREADS OFFERS
 
 # --- tools -----------------------------------------------------------------
 PATH="$PATH:/usr/sbin:/sbin"
@@ -48,13 +42,7 @@ if ((${#missing[@]})); then
 fi
 command -v timeout >/dev/null || die "timeout (coreutils) is required"
 
-if [[ ! -x "$BIN" ]]; then
-  [[ -z "${METIERS_BIN:-}" ]] || die "METIERS_BIN=$BIN is not an executable"
-  command -v cargo >/dev/null || die "$BIN is missing and cargo is not installed"
-  say "$BIN is missing: cargo build --release (this can take a while)"
-  (cd "$ROOT" && cargo build --release --bin metiers) >&2
-  [[ -x "$BIN" ]] || die "cargo build succeeded but $BIN does not exist"
-fi
+need_binary
 
 # --- temp dir and clean-up ---------------------------------------------------
 TMP="$(mktemp -d -t metiers-bench.XXXXXX)"

@@ -21,31 +21,16 @@
 #                   (default postgres://postgres@127.0.0.1:5432/postgres)
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-BIN="${METIERS_BIN:-$ROOT/target/release/metiers}"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 OFFERS="${BENCH_OFFERS:-100000}"
 ROUNDS="${BENCH_ROUNDS:-5}"
 BACKENDS="${BENCH_BACKENDS:-sqlite postgres}"
-ADMIN_URL="${METIERS_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
 
-say() { printf 'bench: %s\n' "$*" >&2; }
-die() { printf 'bench: error: %s\n' "$*" >&2; exit 1; }
-
-for v in OFFERS ROUNDS; do
-  [[ "${!v}" =~ ^[1-9][0-9]*$ ]] || die "$v must be a positive integer (got '${!v}')"
-done
-for backend in $BACKENDS; do
-  [[ "$backend" == sqlite || "$backend" == postgres ]] || die "unknown backend '$backend'"
-done
+positive_integers OFFERS ROUNDS
+known_backends "$BACKENDS"
 command -v curl >/dev/null || die "curl is required"
-if [[ " $BACKENDS " == *" postgres "* ]]; then
-  command -v psql >/dev/null || die "psql is required for the PostgreSQL run"
-fi
-if [[ ! -x "$BIN" ]]; then
-  [[ -z "${METIERS_BIN:-}" ]] || die "METIERS_BIN=$BIN is not an executable"
-  say "$BIN is missing: cargo build --release (this can take a while)"
-  (cd "$ROOT" && cargo build --release --bin metiers) >&2
-fi
+[[ " $BACKENDS " != *" postgres "* ]] || need_postgres
+need_binary
 
 # The 30 queries: what candidates type, misspelt or not, alone or with filters.
 QUERIES=(
@@ -58,24 +43,7 @@ QUERIES=(
   "q=projet&metier=projet_produit&categorie=A" "q=chef&tri=recentes" "metier=securite&junior=1"
 )
 
-TMP="$(mktemp -d -t metiers-search-bench.XXXXXX)"
-SERVER_PID=""
-PG_DB=""
-cleanup() {
-  local status=$?
-  set +e
-  [[ -n "$SERVER_PID" ]] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
-  [[ -n "$PG_DB" ]] && psql "$ADMIN_URL" -qAtc "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" >/dev/null 2>&1
-  ((status == 0)) || { [[ -s "$TMP/server.log" ]] && tail -n 20 "$TMP/server.log" >&2; }
-  rm -rf "$TMP"
-  exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-PORT=$((20000 + RANDOM % 30000))
-BASE="http://127.0.0.1:$PORT"
+server_sandbox search-bench
 
 # times URL: one line per request, curl's total time in ms.
 times() {
@@ -124,14 +92,7 @@ REPORT="$OUT/search-$(date +%Y-%m-%d).txt"
 } >"$REPORT.tmp"
 
 for backend in $BACKENDS; do
-  case "$backend" in
-    sqlite) export METIERS_DATABASE_URL="sqlite://$TMP/bench.db?mode=rwc" ;;
-    postgres)
-      PG_DB="metiers_search_bench_$$"
-      psql "$ADMIN_URL" -qAtc "CREATE DATABASE $PG_DB" >/dev/null
-      export METIERS_DATABASE_URL="${ADMIN_URL%/*}/$PG_DB"
-      ;;
-  esac
+  use_database "$backend" "metiers_search_bench_$$"
   export METIERS_DATA_DIR="$TMP/data-$backend" METIERS_BIND="127.0.0.1:$PORT" METIERS_BASE_URL="$BASE"
   export METIERS_PAGE_CACHE_SECONDS=0 RUST_LOG="${RUST_LOG:-warn}"
   say "$backend: seeding $OFFERS demo offers"
@@ -139,13 +100,7 @@ for backend in $BACKENDS; do
   (cd "$TMP" && timeout 3600 "$BIN" seed --demo --offers "$OFFERS") >"$TMP/seed.log" 2>&1 ||
     { tail -n 20 "$TMP/seed.log" >&2; die "seeding failed"; }
   say "$backend: seeded in $((SECONDS - seeded)) s"
-  (cd "$TMP" && exec "$BIN" serve) >"$TMP/server.log" 2>&1 &
-  SERVER_PID=$!
-  for _ in $(seq 1 240); do
-    curl -fsS -o /dev/null --max-time 2 "$BASE/healthz" 2>/dev/null && break
-    kill -0 "$SERVER_PID" 2>/dev/null || die "metiers serve exited"
-    sleep 0.5
-  done
+  start_server
   build="$(curl -sS -o /dev/null --max-time 600 -w '%{time_total}' "$BASE/offres?q=developpeur")"
   rss="$(ps -o rss= -p "$SERVER_PID" | awk '{ printf "%d", $1 / 1024 }')"
   say "$backend: first search (builds the index) in ${build} s; the server holds ${rss} MiB"
@@ -159,9 +114,7 @@ for backend in $BACKENDS; do
   for query in "${QUERIES[@]}"; do sql_lookup "$backend" "$BASE/offres?$query"; done |
     percentiles | awk -v b="$backend" '{ printf "%-10s %-28s %8s %8s %8s\n", b, "bare SQL: page by slug", $1, $2, $3 }' >>"$REPORT.tmp"
   echo "$backend: first search (index build at start-up) ${build} s; server memory ${rss} MiB" >>"$REPORT.tmp"
-  kill "$SERVER_PID"
-  wait "$SERVER_PID" 2>/dev/null || true
-  SERVER_PID=""
+  stop_server
 done
 
 mv "$REPORT.tmp" "$REPORT"

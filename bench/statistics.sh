@@ -27,26 +27,17 @@
 #                     (default postgres://postgres@127.0.0.1:5432/postgres)
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-BIN="${METIERS_BIN:-$ROOT/target/release/metiers}"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 DURATION="${BENCH_DURATION:-10}"
 SAMPLES="${BENCH_SAMPLES:-30}"
 ROUNDS="${BENCH_ROUNDS:-3}"
 CONNECTIONS="${BENCH_CONNECTIONS:-32}"
 BACKENDS="${BENCH_BACKENDS:-sqlite postgres}"
-ADMIN_URL="${METIERS_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
 AGENT="Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
 ADMIN_EMAIL="admin@demo.metiers.numerique.gouv.fr"
 
-say() { printf 'bench: %s\n' "$*" >&2; }
-die() { printf 'bench: error: %s\n' "$*" >&2; exit 1; }
-
-for v in DURATION SAMPLES ROUNDS CONNECTIONS; do
-  [[ "${!v}" =~ ^[1-9][0-9]*$ ]] || die "$v must be a positive integer (got '${!v}')"
-done
-for backend in $BACKENDS; do
-  [[ "$backend" == sqlite || "$backend" == postgres ]] || die "unknown backend '$backend'"
-done
+positive_integers DURATION SAMPLES ROUNDS CONNECTIONS
+known_backends "$BACKENDS"
 
 PATH="$PATH:/usr/sbin:/sbin"
 missing=()
@@ -60,60 +51,15 @@ if ((${#missing[@]})); then
   apt-get update -qq >&2
   apt-get install -y -qq "${missing[@]}" >&2
 fi
-if [[ " $BACKENDS " == *" postgres "* ]]; then
-  command -v psql >/dev/null || die "psql is required for PostgreSQL (or BENCH_BACKENDS=sqlite)"
-  psql "$ADMIN_URL" -qAtc 'SELECT 1' >/dev/null || die "PostgreSQL does not answer at $ADMIN_URL"
-fi
-if [[ ! -x "$BIN" ]]; then
-  [[ -z "${METIERS_BIN:-}" ]] || die "METIERS_BIN=$BIN is not an executable"
-  say "$BIN is missing: cargo build --release (this can take a while)"
-  (cd "$ROOT" && cargo build --release --bin metiers) >&2
-fi
+[[ " $BACKENDS " != *" postgres "* ]] || need_postgres
+need_binary
 
-TMP="$(mktemp -d -t metiers-stats-bench.XXXXXX)"
-SERVER_PID=""
-PG_DB=""
-cleanup() {
-  local status=$?
-  set +e
-  [[ -n "$SERVER_PID" ]] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
-  [[ -n "$PG_DB" ]] && psql "$ADMIN_URL" -qAtc "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" >/dev/null 2>&1
-  if ((status != 0)) && [[ -s "$TMP/server.log" ]]; then
-    say "last lines of the server's log:"
-    tail -n 20 "$TMP/server.log" >&2
-  fi
-  rm -rf "$TMP"
-  exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-PORT=$((20000 + RANDOM % 30000))
-BASE="http://127.0.0.1:$PORT"
+server_sandbox stats-bench
 export METIERS_DATA_DIR="$TMP/data"
 export METIERS_BIND="127.0.0.1:$PORT"
 export METIERS_BASE_URL="$BASE"
 export RUST_LOG="${RUST_LOG:-warn}"
 export METIERS_LOG="${METIERS_LOG:-warn}"
-
-# start_server [serve args…]: starts the portal and waits for /healthz.
-start_server() {
-  (cd "$TMP" && exec "$BIN" serve "$@") >"$TMP/server.log" 2>&1 &
-  SERVER_PID=$!
-  for _ in $(seq 1 240); do
-    curl -fsS -o /dev/null --max-time 2 "$BASE/healthz" 2>/dev/null && return 0
-    kill -0 "$SERVER_PID" 2>/dev/null || die "metiers serve exited before answering"
-    sleep 0.5
-  done
-  die "/healthz did not answer within 120 s"
-}
-
-stop_server() {
-  kill "$SERVER_PID" 2>/dev/null || true
-  wait "$SERVER_PID" 2>/dev/null || true
-  SERVER_PID=""
-}
 
 # sign_in: the demo admin's session cookie (name=value).
 sign_in() {
@@ -149,15 +95,7 @@ REPORT="$OUT/statistics-$(date +%Y%m%d-%H%M%S).txt"
 } >"$REPORT"
 
 for backend in $BACKENDS; do
-  case "$backend" in
-    sqlite) export METIERS_DATABASE_URL="sqlite://$TMP/bench.db?mode=rwc" ;;
-    postgres)
-      PG_DB="metiers_stats_bench_$$"
-      psql "$ADMIN_URL" -qAtc "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" >/dev/null
-      psql "$ADMIN_URL" -qAtc "CREATE DATABASE $PG_DB" >/dev/null
-      export METIERS_DATABASE_URL="${ADMIN_URL%/*}/$PG_DB"
-      ;;
-  esac
+  use_database "$backend" "metiers_stats_bench_$$"
   say "$backend: seeding the demo with two years of figures"
   (cd "$TMP" && timeout 600 "$BIN" seed --demo --history) >"$TMP/seed.log" 2>&1 ||
     { tail -n 20 "$TMP/seed.log" >&2; die "seeding failed"; }
