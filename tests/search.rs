@@ -229,6 +229,8 @@ const TABLE: &[(&str, &[&str], &[&str])] = &[
     ("figma", &["UX"], &["DEV"]),
     ("accessibilite", &["UX"], &["DEV"]),
     ("dév", &["DEV", "CSHARP", "DEVOPS"], &["CHEF"]),
+    // A rare word spelt right is not "corrected" into a frequent neighbour (azur, the region).
+    ("azure", &["CSHARP"], &["RESEAU"]),
 ];
 
 /// English words, typed on the English listing.
@@ -328,6 +330,19 @@ async fn results_come_best_first_with_counts_and_suggestions(backend: Backend) {
     assert!(
         texts(&body, "#offers-suggestion").is_empty(),
         "no suggestion when it is spelt right"
+    );
+    let (_, body) = search(&app, "/offres", "developeur Rust").await;
+    assert_eq!(
+        texts(&body, "#offers-suggestion"),
+        ["Vouliez-vous dire « développeur Rust » ?"],
+        "the other words stay as typed"
+    );
+
+    // Filtering again keeps the order chosen.
+    let (_, body) = app.page("/offres?q=donn%C3%A9es&tri=recentes").await;
+    assert_eq!(
+        crate::support::attributes(&body, "#offers-filters input[name=tri]", "value"),
+        ["recentes"]
     );
 }
 

@@ -3,7 +3,8 @@
 //!
 //! Every instance keeps its own cache. A page is kept with the number of the last content
 //! change it was rendered after (see `search`), and is no longer served once a later change
-//! is known: a change made on another instance shows here within a second. A page is keyed by its path and the parameters it reads, normalised, and the cache is
+//! is known: a change made on another instance shows here within a second (what time alone
+//! changes, a publication day or an expiry, within `page_cache_seconds`). A page is keyed by its path and the parameters it reads, normalised, and the cache is
 //! bounded by the bytes it holds.
 
 use std::{

@@ -31,10 +31,10 @@ const MAX_PREFIX_TERMS: usize = 64;
 /// The words of a query that count (the box takes 200 characters; each word costs a look-up
 /// and, misspelt, a pass over the vocabulary).
 const MAX_QUERY_TERMS: usize = 8;
-/// A word found in fewer offers than this looks for a likelier spelling.
+/// A likelier spelling is a word found in at least this many offers.
 const FEW: usize = 3;
 
-/// What an offer is searched and filtered by, read from its row (see `super::load`).
+/// What an offer is searched and filtered by, read from its row (see `super::texts`).
 pub struct OfferText {
     pub id: i32,
     pub tenant_id: i32,
@@ -81,7 +81,7 @@ struct Document {
     contracts: u8,
     remote_policy: RemotePolicy,
     experience_min_years: Option<i32>,
-    /// Seconds since the epoch: when it shows (`i64::MIN`: at once) and until when
+    /// Milliseconds since the epoch: when it shows (`i64::MIN`: at once) and until when
     /// (`i64::MAX`: no end).
     published_at: i64,
     expires_at: i64,
@@ -171,15 +171,22 @@ pub struct Catalogue {
     lookup: HashMap<String, u32>,
     postings: Vec<Postings>,
     ministries: Vec<Ministry>,
+    /// The directions' names by id, as indexed.
+    directions: HashMap<i32, String>,
     dead: usize,
 }
 
 impl Catalogue {
-    pub fn new(ministries: Vec<Ministry>) -> Self {
+    pub fn new(ministries: Vec<Ministry>, directions: HashMap<i32, String>) -> Self {
         Self {
             ministries,
+            directions,
             ..Self::default()
         }
+    }
+
+    pub fn directions(&self) -> &HashMap<i32, String> {
+        &self.directions
     }
 
     pub fn ministries(&self) -> &[Ministry] {
@@ -235,7 +242,7 @@ impl Catalogue {
     /// The live offers, as slots.
     fn live(&self, now: DateTime<Utc>) -> impl Iterator<Item = (u32, &Document)> {
         let active: Vec<bool> = self.ministries.iter().map(|m| m.active).collect();
-        let now = now.timestamp();
+        let now = now.timestamp_millis();
         self.documents
             .iter()
             .enumerate()
@@ -315,15 +322,8 @@ impl Catalogue {
             None
         } else {
             let (groups, corrected) = self.groups(&typed);
-            if corrected.iter().any(|c| c.is_some()) {
-                suggestion = Some(
-                    typed
-                        .iter()
-                        .zip(&corrected)
-                        .map(|(t, c)| c.clone().unwrap_or_else(|| t.surface.clone()))
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                );
+            if corrected.iter().any(Option::is_some) {
+                suggestion = Some(with_corrections(&filter.q, &typed, &corrected));
             }
             Some(self.scores(&groups))
         };
@@ -341,7 +341,7 @@ impl Catalogue {
             region: filter.region.as_ref().map(|code| region_place(code)),
             category: filter.category.map(|c| place(Category::ALL, &c)),
         };
-        let since = since.map(|at| at.timestamp());
+        let since = since.map(|at| at.timestamp_millis());
         let mut tally = Tally::new(self.ministries.len());
         let mut results: Vec<(f32, i64, i32)> = Vec::new();
         for (slot, document) in self.live(now) {
@@ -415,8 +415,8 @@ impl Catalogue {
                 .map(|(index, _)| self.postings[*index as usize].slots.len())
                 .sum();
             let mut correction = None;
-            if found < FEW
-                && let Some(index) = self.likelier_spelling(&word.term, found)
+            if found == 0
+                && let Some(index) = self.likelier_spelling(&word.term)
             {
                 alternatives.push((index, CORRECTION));
                 correction = Some(self.postings[index as usize].surface.clone());
@@ -429,9 +429,9 @@ impl Catalogue {
 
     /// The known term closest to `term` (one typo in a word of 4 to 7 letters, two from 8;
     /// none in words with digits or symbols, such as `c++` or `categorie-a`),
-    /// found in more offers than `found`; among the closest, the one read in the heaviest
+    /// found in at least [`FEW`] offers; among the closest, the one read in the heaviest
     /// field (a title's word over a body's), then the most frequent.
-    fn likelier_spelling(&self, term: &str, found: usize) -> Option<u32> {
+    fn likelier_spelling(&self, term: &str) -> Option<u32> {
         let length = term.chars().count();
         let limit = match length {
             _ if !term.chars().all(char::is_alphabetic) => return None,
@@ -446,7 +446,7 @@ impl Catalogue {
                 let distance = words::distance(term, candidate, limit)?;
                 let postings = &self.postings[index as usize];
                 let frequency = postings.slots.len();
-                (distance > 0 && frequency > found.max(FEW - 1)).then_some((
+                (distance > 0 && frequency >= FEW).then_some((
                     distance,
                     std::cmp::Reverse(postings.surface_weight),
                     std::cmp::Reverse(frequency),
@@ -559,11 +559,35 @@ pub fn prepare(offer: OfferText, ministries: &[Ministry]) -> Prepared {
                 .fold(0, |bits, c| bits | 1 << place(ContractType::ALL, c)),
             remote_policy: offer.remote_policy,
             experience_min_years: offer.experience_min_years,
-            published_at: offer.published_at.map_or(i64::MIN, |at| at.timestamp()),
-            expires_at: offer.expires_at.map_or(i64::MAX, |at| at.timestamp()),
+            published_at: offer
+                .published_at
+                .map_or(i64::MIN, |at| at.timestamp_millis()),
+            expires_at: offer
+                .expires_at
+                .map_or(i64::MAX, |at| at.timestamp_millis()),
             alive: true,
         },
     }
+}
+
+/// `query` with each misspelt word replaced by its likelier spelling, the rest as typed.
+fn with_corrections(query: &str, typed: &[words::Term], corrected: &[Option<String>]) -> String {
+    query
+        .split_whitespace()
+        .map(|word| {
+            let lower = word.to_lowercase();
+            typed
+                .iter()
+                .zip(corrected)
+                .find_map(|(term, correction)| {
+                    correction
+                        .as_ref()
+                        .filter(|_| lower.contains(&term.surface))
+                })
+                .map_or_else(|| word.to_owned(), Clone::clone)
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Keeps the first `wanted` of `items` in `order`, sorted.

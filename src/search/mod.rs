@@ -15,7 +15,7 @@ use std::{
     collections::HashMap,
     sync::{
         RwLock, RwLockReadGuard,
-        atomic::{AtomicI64, Ordering},
+        atomic::{AtomicBool, AtomicI64, Ordering},
     },
     time::Duration,
 };
@@ -47,6 +47,8 @@ pub struct SearchIndex {
     seen: tokio::sync::Mutex<Option<i64>>,
     /// The same number, for readers that must not wait (0 before the first build).
     last_change: AtomicI64,
+    /// Whether the whole index is being built.
+    rebuilding: AtomicBool,
 }
 
 impl Default for SearchIndex {
@@ -55,21 +57,31 @@ impl Default for SearchIndex {
             catalogue: RwLock::new(Catalogue::default()),
             seen: tokio::sync::Mutex::new(None),
             last_change: AtomicI64::new(0),
+            rebuilding: AtomicBool::new(false),
         }
     }
 }
 
 impl SearchIndex {
-    /// The index brought up to the database's last change.
+    /// The index brought up to the database's last change. While the whole index is being
+    /// built again (a ministry renamed), the previous one answers rather than making every
+    /// page wait.
     pub async fn current(
         &self,
         db: &impl ConnectionTrait,
     ) -> AppResult<RwLockReadGuard<'_, Catalogue>> {
-        self.sync(db).await?;
+        if !(self.rebuilding.load(Ordering::Acquire) && self.last_change() > 0) {
+            self.sync(db).await?;
+        }
         Ok(self.read())
     }
 
-    /// The number of the last content change this instance knows of.
+    /// Whether the first build is running (`/readyz` then answers 503 at once).
+    pub fn is_building(&self) -> bool {
+        self.rebuilding.load(Ordering::Acquire) && self.last_change() == 0
+    }
+
+    /// The number of the last content change this instance knows of (0 before the first build).
     pub fn last_change(&self) -> i64 {
         self.last_change.load(Ordering::Acquire)
     }
@@ -78,9 +90,8 @@ impl SearchIndex {
         self.catalogue.read().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Reads what changed since the last call. The first call, a
-    /// change of a ministry's or direction's name, or too many stale entries build the whole
-    /// index again.
+    /// Reads what changed since the last call. The first call, a change of a ministry's or a
+    /// direction's name, or too many stale entries build the whole index again.
     pub async fn sync(&self, db: &impl ConnectionTrait) -> AppResult<()> {
         let mut seen = self.seen.lock().await;
         let last = last_change(db).await?;
@@ -89,54 +100,62 @@ impl SearchIndex {
         }
         let ministries = ministries(db).await?;
         let directions = directions(db).await?;
-        let rebuild = seen.is_none() || {
-            let catalogue = self.read();
-            catalogue.ministries() != ministries.as_slice() || catalogue.is_worn()
+        let rebuild = match *seen {
+            None => true,
+            Some(_) => {
+                let catalogue = self.read();
+                catalogue.ministries() != ministries.as_slice()
+                    || catalogue.directions() != &directions
+                    || catalogue.is_worn()
+            }
         };
         if rebuild {
-            let started = std::time::Instant::now();
-            let mut catalogue = Catalogue::new(ministries);
-            let mut after = 0;
-            loop {
-                let rows = offers::Entity::find()
-                    .filter(offers::Column::Status.eq(Status::Published))
-                    .filter(offers::Column::Id.gt(after))
-                    .order_by_asc(offers::Column::Id)
-                    .limit(LOAD_BATCH)
-                    .all(db)
-                    .await?;
-                let Some(last_row) = rows.last() else { break };
-                after = last_row.id;
-                let texts = texts(db, rows, &directions).await?;
-                catalogue = off_the_workers(move || {
-                    for prepared in prepare_on_every_core(texts, catalogue.ministries()) {
-                        catalogue.insert(prepared);
-                    }
-                    catalogue
-                })
-                .await?;
-            }
-            tracing::info!(
-                offers = catalogue.indexed_offers(),
-                seconds = started.elapsed().as_secs_f32(),
-                "search index built"
-            );
-            *self.catalogue.write().unwrap_or_else(|e| e.into_inner()) = catalogue;
+            self.rebuilding.store(true, Ordering::Release);
+            let built = build(db, ministries, directions).await;
+            self.rebuilding.store(false, Ordering::Release);
+            *self.catalogue.write().unwrap_or_else(|e| e.into_inner()) = built?;
         } else {
-            let changed = offers::Entity::find()
-                .filter(Expr::col((offers::Entity, Alias::new("change_seq"))).gt(seen.unwrap_or(0)))
+            self.apply_changes(db, seen.unwrap_or(0), ministries, &directions)
+                .await?;
+        }
+        *seen = Some(last);
+        self.last_change.store(last, Ordering::Release);
+        Ok(())
+    }
+
+    /// Re-indexes the offers numbered after `seen`, a batch at a time, and forgets those no
+    /// longer published.
+    async fn apply_changes(
+        &self,
+        db: &impl ConnectionTrait,
+        seen: i64,
+        ministries: Vec<Ministry>,
+        directions: &HashMap<i32, String>,
+    ) -> AppResult<()> {
+        let changed: Vec<i32> = offers::Entity::find()
+            .select_only()
+            .column(offers::Column::Id)
+            .filter(Expr::col((offers::Entity, Alias::new("change_seq"))).gt(seen))
+            .into_tuple()
+            .all(db)
+            .await?;
+        let ministries = std::sync::Arc::new(ministries);
+        for batch in changed.chunks(LOAD_BATCH as usize) {
+            let rows = offers::Entity::find()
+                .filter(offers::Column::Id.is_in(batch.iter().copied()))
                 .all(db)
                 .await?;
-            let gone: Vec<i32> = changed
+            let gone: Vec<i32> = rows
                 .iter()
                 .filter(|o| o.status != Status::Published)
                 .map(|o| o.id)
                 .collect();
-            let published = changed
+            let published = rows
                 .into_iter()
                 .filter(|o| o.status == Status::Published)
                 .collect();
-            let texts = texts(db, published, &directions).await?;
+            let texts = texts(db, published, directions).await?;
+            let ministries = ministries.clone();
             let prepared: Vec<Prepared> =
                 off_the_workers(move || prepare_on_every_core(texts, &ministries)).await?;
             let mut catalogue = self.catalogue.write().unwrap_or_else(|e| e.into_inner());
@@ -147,10 +166,44 @@ impl SearchIndex {
                 catalogue.insert(offer);
             }
         }
-        *seen = Some(last);
-        self.last_change.store(last, Ordering::Release);
         Ok(())
     }
+}
+
+/// The whole index, read from the published offers a batch at a time.
+async fn build(
+    db: &impl ConnectionTrait,
+    ministries: Vec<Ministry>,
+    directions: HashMap<i32, String>,
+) -> AppResult<Catalogue> {
+    let started = std::time::Instant::now();
+    let mut catalogue = Catalogue::new(ministries, directions);
+    let mut after = 0;
+    loop {
+        let rows = offers::Entity::find()
+            .filter(offers::Column::Status.eq(Status::Published))
+            .filter(offers::Column::Id.gt(after))
+            .order_by_asc(offers::Column::Id)
+            .limit(LOAD_BATCH)
+            .all(db)
+            .await?;
+        let Some(last_row) = rows.last() else { break };
+        after = last_row.id;
+        let texts = texts(db, rows, catalogue.directions()).await?;
+        catalogue = off_the_workers(move || {
+            for prepared in prepare_on_every_core(texts, catalogue.ministries()) {
+                catalogue.insert(prepared);
+            }
+            catalogue
+        })
+        .await?;
+    }
+    tracing::info!(
+        offers = catalogue.indexed_offers(),
+        seconds = started.elapsed().as_secs_f32(),
+        "search index built"
+    );
+    Ok(catalogue)
 }
 
 /// Reads `texts` into terms, a share of them on each core (called on a blocking thread).

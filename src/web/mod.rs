@@ -81,12 +81,14 @@ fn healthz() -> &'static str {
     "ok"
 }
 
-/// The process can serve: the database answers and the search index is built (this waits
-/// for the first build, some seconds at 100 000 offers).
+/// The process can serve: the database answers and the search index is built (503 while
+/// its first build runs, some seconds at 100 000 offers).
 #[handler]
 async fn readyz(Data(state): Data<&SharedState>) -> Response {
     let problem = if !db::ping(&state.db).await {
         "database unreachable"
+    } else if state.search.is_building() {
+        "search index building"
     } else if let Err(error) = state.search.sync(&state.db).await {
         tracing::warn!(%error, "the search index cannot be read");
         "search index unavailable"

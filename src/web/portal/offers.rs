@@ -223,7 +223,8 @@ pub async fn list(request: &Request, Data(state): Data<&SharedState>) -> AppResu
         offers => cards.cards(&listed),
         total => found.total,
         suggestion => suggestion,
-        sort => (!filter.q.is_empty()).then(|| context! {
+        // Only words that search something can be ranked.
+        sort => (!crate::search::words::terms(&filter.q).is_empty()).then(|| context! {
             recent => order == Order::Recent,
             relevance_url => listing_url(&page, &filter, Order::Relevance, 1),
             recent_url => listing_url(&page, &filter, Order::Recent, 1),
@@ -239,6 +240,7 @@ pub async fn list(request: &Request, Data(state): Data<&SharedState>) -> AppResu
             experience => filter.experience.map(|c| c.as_str()).unwrap_or_default(),
             junior => filter.junior,
             distanciel => filter.remote_possible,
+            tri => (order == Order::Recent).then_some(RECENT),
         },
         options => context! {
             ministries => ministries,
