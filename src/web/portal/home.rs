@@ -8,31 +8,27 @@ use crate::{app::SharedState, error::AppResult, ids::OfferId, offers, stories};
 pub async fn home(request: &Request, Data(state): Data<&SharedState>) -> AppResult<Response> {
     let page = PageContext::new(state, request);
     let now = state.now();
+    let tenants = active_tenants(state).await?;
     let (newest, figures) = {
         let catalogue = state.catalogue().await?;
         (catalogue.latest(None, 6, now), catalogue.figures(now))
     };
-    // Independent reads, asked at once: the page waits for the slowest, not for their sum.
-    let (tenants, latest, recent_stories, story_count) = tokio::try_join!(
-        active_tenants(state),
-        offers::in_order(&state.db, &newest),
-        stories::list_published(&state.db, None, Some(3), now),
-        stories::count_published(&state.db, now),
-    )?;
+    let latest = offers::in_order(&state.db, &newest).await?;
     let ids: Vec<OfferId> = latest.iter().map(|o| o.key()).collect();
-    let (contract_types, pictures) = tokio::try_join!(
-        offers::contract_types(&state.db, &ids),
-        crate::media::pictures(
-            &state.db,
-            super::image_ids(tenants.values(), &recent_stories),
-        ),
-    )?;
+    let contract_types = offers::contract_types(&state.db, &ids).await?;
+    let recent_stories = stories::list_published(&state.db, None, Some(3), state.now()).await?;
+    let story_count = stories::count_published(&state.db, state.now()).await?;
     let cards = views::CardSources {
         tenants: &tenants,
         contract_types: &contract_types,
         lang: page.lang,
         now,
     };
+    let pictures = crate::media::pictures(
+        &state.db,
+        super::image_ids(tenants.values(), &recent_stories),
+    )
+    .await?;
     let mut ministries: Vec<_> = tenants
         .values()
         .map(|t| {
