@@ -27,21 +27,7 @@ WARMUP=2
 
 positive_integers DURATION CONNECTIONS THREADS OFFERS
 
-# --- tools -----------------------------------------------------------------
-PATH="$PATH:/usr/sbin:/sbin"
-missing=()
-command -v wrk >/dev/null || missing+=(wrk)
-command -v nginx >/dev/null || missing+=(nginx)
-command -v curl >/dev/null || missing+=(curl)
-if ((${#missing[@]})); then
-  [[ "$(id -u)" == 0 ]] || die "missing ${missing[*]}; install them (apt-get install ${missing[*]}) or run as root"
-  say "installing ${missing[*]} with apt-get"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >&2
-  apt-get install -y -qq "${missing[@]}" >&2
-fi
-command -v timeout >/dev/null || die "timeout (coreutils) is required"
-
+need_tools wrk nginx curl
 need_binary
 
 # --- temp dir and clean-up ---------------------------------------------------
@@ -166,75 +152,11 @@ for name in "${NAMES[@]}"; do
 done
 
 # --- nginx with the same pages as static files -------------------------------
-NGDIR="$TMP/nginx"
-mkdir -p "$NGDIR"
-# nginx workers started by root run as nobody: they must be able to read the document root.
-chmod 711 "$TMP"
-chmod 755 "$DOCROOT"
-chmod 644 "$DOCROOT"/*
-cat >"$NGDIR/nginx.conf" <<EOF
-worker_processes 2;
-daemon off;
-pid $NGDIR/nginx.pid;
-error_log $NGDIR/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  default_type text/html;
-  sendfile on;
-  tcp_nopush on;
-  keepalive_requests 1000000;
-  client_body_temp_path $NGDIR/client_body;
-  proxy_temp_path $NGDIR/proxy;
-  fastcgi_temp_path $NGDIR/fastcgi;
-  uwsgi_temp_path $NGDIR/uwsgi;
-  scgi_temp_path $NGDIR/scgi;
-  server {
-    listen 127.0.0.1:$NGINX_PORT;
-    root $DOCROOT;
-    location / { try_files \$uri =404; }
-  }
-}
-EOF
-nginx -t -q -p "$NGDIR" -e "$NGDIR/error.log" -c "$NGDIR/nginx.conf" 2>"$TMP/nginx-t.log" ||
-  { cat "$TMP/nginx-t.log" >&2; die "nginx rejected its configuration"; }
-nginx -p "$NGDIR" -e "$NGDIR/error.log" -c "$NGDIR/nginx.conf" &
-NGINX_PID=$!
-for _ in $(seq 1 40); do
-  if curl -fsS -o /dev/null --max-time 2 "$NGINX/offres" 2>/dev/null; then break; fi
-  kill -0 "$NGINX_PID" 2>/dev/null || die "nginx exited at start"
-  sleep 0.25
-done
+start_nginx "$DOCROOT" "$NGINX_PORT"
 for name in "${NAMES[@]}"; do
   fetch "$NGINX/$name" "$TMP/check"
   cmp -s "$TMP/check" "$DOCROOT/$name" || die "nginx serves a different $name"
 done
-
-# --- wrk ------------------------------------------------------------------------
-# to_ms VALUE: a wrk latency (e.g. 850.00us, 1.23ms, 1.05s, 2.00m) in milliseconds.
-to_ms() {
-  awk -v v="$1" 'BEGIN {
-    n = v + 0; u = v; sub(/^[0-9.]+/, "", u)
-    if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000
-    else if (u != "ms") { print "?"; exit }
-    printf "%.2f", n }'
-}
-
-# run_wrk URL LABEL: prints "req_per_s p50_ms p99_ms".
-run_wrk() {
-  local url="$1" label="$2" out rps p50 p99 errors
-  timeout $((WARMUP + 15)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "$url" >/dev/null 2>&1 || true
-  out="$(timeout $((DURATION + 20)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$url")" ||
-    die "wrk failed or timed out on $label ($url)"
-  printf '%s\n' "$out" >"$TMP/wrk-$label.txt"
-  rps="$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' <<<"$out")"
-  p50="$(awk '$1 == "50%" { print $2 }' <<<"$out")"
-  p99="$(awk '$1 == "99%" { print $2 }' <<<"$out")"
-  [[ -n "$rps" && -n "$p50" && -n "$p99" ]] || { printf '%s\n' "$out" >&2; die "cannot parse wrk output for $label"; }
-  errors="$(awk '/Non-2xx or 3xx responses:/ { print $NF } /Socket errors:/ { print }' <<<"$out")"
-  [[ -z "$errors" ]] || say "warning: $label: $(tr '\n' ' ' <<<"$errors")"
-  printf '%s %s %s\n' "$rps" "$(to_ms "$p50")" "$(to_ms "$p99")"
-}
 
 say "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency (after a ${WARMUP}s warm-up) on each page, ours then nginx"
 rows=()

@@ -45,24 +45,6 @@ QUERIES=(
 
 server_sandbox search-bench
 
-# times URL: one line per request, curl's total time in ms.
-times() {
-  local url=$1 i
-  for ((i = 0; i < ROUNDS; i++)); do
-    curl -sS -o /dev/null --max-time 60 -w '%{time_total}\n' "$url" | awk '{ printf "%.3f\n", $1 * 1000 }'
-  done
-}
-
-# percentiles: p50 p95 p99 of the numbers on stdin.
-percentiles() {
-  sort -n | awk '{ v[NR] = $1 } END {
-    if (NR == 0) { print "- - -"; exit }
-    split("50 95 99", ps, " ")
-    for (i = 1; i <= 3; i++) { k = int((ps[i] / 100) * NR + 0.999); if (k < 1) k = 1; if (k > NR) k = NR; printf "%.2f ", v[k] }
-    print ""
-  }'
-}
-
 # sql_lookup BACKEND URL: times the bare SQL that reads a page's 20 offers by id.
 sql_lookup() {
   local ids

@@ -32,6 +32,10 @@ pub struct AppState {
     pub login_limiter: RateLimiter,
     /// Bounds applications per client.
     pub application_limiter: RateLimiter,
+    /// Bounds API requests per client address (see `web::api`).
+    pub api_limiter: RateLimiter,
+    /// Bounds API requests per token, counted by the token's hash before it is looked up.
+    pub api_token_limiter: RateLimiter<String>,
     /// Sends the email outbox.
     pub mailer: Mailer,
     /// Where media files live.
@@ -110,6 +114,8 @@ impl AppState {
             proconnect,
             login_limiter: RateLimiter::new(config.auth.login_attempts_per_minute),
             application_limiter: RateLimiter::new(crate::applications::PER_CLIENT_AND_MINUTE),
+            api_limiter: RateLimiter::new(config.server.api_rate_limit_per_minute),
+            api_token_limiter: RateLimiter::new(config.server.api_rate_limit_per_minute),
             config,
             db,
             i18n,

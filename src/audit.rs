@@ -51,6 +51,8 @@ pub const ACTIONS: &[&str] = &[
     "invitation.accept",
     "membership.role",
     "membership.remove",
+    "api_token.create",
+    "api_token.revoke",
     "tenant.create",
     "tenant.update",
     "tenant.archive",

@@ -1,7 +1,7 @@
 //! Closed lists of codes stored in the database and shown translated (`t(prefix ~ code)`).
 
 /// Declares an enum of codes with its stored string (a sea-orm active enum, serialized as the
-/// same string), the list of all codes and parsing.
+/// same string, and an enum of the JSON API's contract), the list of all codes and parsing.
 macro_rules! code_enum {
     ($(#[$doc:meta])* $name:ident { $($variant:ident => $code:literal),+ $(,)? }) => {
         $(#[$doc])*
@@ -16,12 +16,14 @@ macro_rules! code_enum {
             sea_orm::DeriveActiveEnum,
             serde::Serialize,
             serde::Deserialize,
+            poem_openapi::Enum,
         )]
         #[sea_orm(rs_type = "String", db_type = "Text")]
         pub enum $name {
             $(
                 #[sea_orm(string_value = $code)]
                 #[serde(rename = $code)]
+                #[oai(rename = $code)]
                 $variant
             ),+
         }

@@ -93,10 +93,12 @@ pub enum Reason {
     NotAPdf,
     /// A date already passed where one to come is needed (an offer's deadline).
     InThePast,
+    /// Not a reference of the API (letters, digits, `.`, `_` and `-`, at most 100).
+    NotAReference,
 }
 
 impl Reason {
-    pub const ALL: [Reason; 35] = [
+    pub const ALL: [Reason; 36] = [
         Reason::Required,
         Reason::TooLong,
         Reason::TooMany,
@@ -132,6 +134,7 @@ impl Reason {
         Reason::NotAPhone,
         Reason::NotAPdf,
         Reason::InThePast,
+        Reason::NotAReference,
     ];
 
     /// A stable snake_case code, for translations (`form-error-CODE`) and API problems.
@@ -172,6 +175,7 @@ impl Reason {
             Reason::NotAPhone => "not_a_phone",
             Reason::NotAPdf => "not_a_pdf",
             Reason::InThePast => "in_the_past",
+            Reason::NotAReference => "not_a_reference",
         }
     }
 
@@ -213,6 +217,7 @@ impl Reason {
             Reason::NotAPhone => "not a phone number",
             Reason::NotAPdf => "not a PDF file",
             Reason::InThePast => "in the past",
+            Reason::NotAReference => "not a reference (letters, digits, '.', '_', '-')",
         }
     }
 }
@@ -349,8 +354,9 @@ pub enum AppError {
     /// What was asked is no longer there: an offer that closed while a candidate applied.
     #[error("gone")]
     Gone,
+    /// A client past its rate limit, told to come back in `retry_after` seconds.
     #[error("too many requests")]
-    TooManyRequests,
+    TooManyRequests { retry_after: u64 },
     /// A request body larger than its route accepts.
     #[error("request body too large")]
     TooLarge,
@@ -410,7 +416,7 @@ impl AppError {
             Self::SignInRequired => "sign_in_required",
             Self::Forbidden => "forbidden",
             Self::Gone => "gone",
-            Self::TooManyRequests => "too_many_requests",
+            Self::TooManyRequests { .. } => "too_many_requests",
             Self::TooLarge => "too_large",
             Self::Invalid(_) => "invalid",
             Self::BadRequest(_) => "bad_request",
@@ -436,7 +442,7 @@ impl AppError {
             Self::SignInRequired => StatusCode::UNAUTHORIZED,
             Self::Forbidden => StatusCode::FORBIDDEN,
             Self::Gone => StatusCode::GONE,
-            Self::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
+            Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::Invalid(_) | Self::BadRequest(_) | Self::Argument { .. } => {
                 StatusCode::BAD_REQUEST

@@ -21,6 +21,7 @@ pub mod entities;
 pub mod error;
 pub mod i18n;
 pub mod ids;
+pub mod integration;
 pub mod jobs;
 pub mod mail;
 pub mod markdown;

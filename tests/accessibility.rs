@@ -121,6 +121,8 @@ async fn public_pages_have_no_accessibility_violation() {
         "/plan-du-site".to_owned(),
         "/statistiques".to_owned(),
         "/en/statistics".to_owned(),
+        "/api/docs".to_owned(),
+        "/en/api/docs".to_owned(),
         "/connexion".to_owned(),
         format!("/offres/{on_site}/candidater"),
         format!("/en/offres/{on_site}/apply"),
@@ -216,6 +218,7 @@ async fn public_pages_have_no_accessibility_violation() {
         "/admin/vivier",
         "/admin/ministere",
         "/admin/membres",
+        "/admin/jetons",
         "/admin/medias",
         "/en/admin/offres/nouvelle",
     ]

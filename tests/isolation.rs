@@ -234,6 +234,18 @@ const ROUTES: &[Row] = &[
         Manager,
     ),
     row("POST", "/admin/membres/{member}/retirer", &[], Manager),
+    row("GET", "/admin/jetons", &[], Manager),
+    row(
+        "POST",
+        "/admin/jetons/nouveau",
+        &[
+            ("name", "Jeton détourné"),
+            ("scopes", "offers:write"),
+            ("valid_days", "30"),
+        ],
+        Manager,
+    ),
+    row("POST", "/admin/jetons/{token}/revoquer", &[], Manager),
     row("GET", "/admin/ministeres", &[], Admin),
     row("GET", "/admin/ministeres/nouveau", &[], Admin),
     row("POST", "/admin/ministeres/nouveau", MINISTRY_FORM, Admin),
@@ -270,6 +282,8 @@ struct Targets {
     media: i32,
     story: i32,
     invitation: i32,
+    /// An API token of the ministry.
+    token: i32,
     member: i32,
     tenant: i32,
     /// The ministry's slug, which the statistics' queries name.
@@ -286,6 +300,7 @@ impl Targets {
             .replace("{media}", &self.media.to_string())
             .replace("{story}", &self.story.to_string())
             .replace("{invitation}", &self.invitation.to_string())
+            .replace("{token}", &self.token.to_string())
             .replace("{member}", &self.member.to_string())
             .replace("{tenant}", &self.tenant.to_string())
             .replace("{structure}", &self.structure.to_string())
@@ -319,6 +334,11 @@ async fn snapshot(db: &impl ConnectionTrait) -> String {
         rows::<revisions::Entity>(db, revisions::Column::Id).await,
         rows::<outbox::Entity>(db, outbox::Column::Id).await,
         rows::<job_runs::Entity>(db, job_runs::Column::Id).await,
+        rows::<metiers::entities::api_tokens::Entity>(
+            db,
+            metiers::entities::api_tokens::Column::Id,
+        )
+        .await,
         rows::<metiers::entities::applications::Entity>(
             db,
             metiers::entities::applications::Column::Id,
@@ -519,7 +539,21 @@ async fn ministry_with_content(app: &TestApp, slug: &str, admin: &accounts::Acto
         metiers::applications::apply(db, storage, &letterhead, &offer, candidate, Utc::now())
             .await
             .unwrap();
+    let token = metiers::integration::tokens::create(
+        db,
+        &scope,
+        metiers::integration::tokens::NewToken {
+            name: format!("SIRH {slug}"),
+            grants: vec![metiers::integration::tokens::Grant::OffersWrite],
+            valid_days: 30,
+        },
+        now,
+    )
+    .await
+    .unwrap()
+    .0;
     Targets {
+        token: token.id,
         media: image.id,
         application: application.id,
         talent: 0,
@@ -545,6 +579,7 @@ async fn every_admin_route_keeps_ministries_apart(backend: Backend) {
                 .replace("{media}", ":id")
                 .replace("{story}", ":id")
                 .replace("{invitation}", ":id")
+                .replace("{token}", ":id")
                 .replace("{tenant}", ":id")
                 .replace("{member}", ":user_id");
             let path = path
@@ -552,8 +587,8 @@ async fn every_admin_route_keeps_ministries_apart(backend: Backend) {
                 .replace("/moderation/temoignages/:id", "/moderation/:kind/:id")
                 .replace("/versions/1/", "/versions/:number/")
                 .replace("/taches/outbox/", "/taches/:name/")
-                .replace("/renvoyer", "/:action")
-                .replace("/revoquer", "/:action")
+                .replace("/invitations/:id/renvoyer", "/invitations/:id/:action")
+                .replace("/invitations/:id/revoquer", "/invitations/:id/:action")
                 .replace("/:user_id/role", "/:user_id/:action")
                 .replace("/:user_id/retirer", "/:user_id/:action");
             format!("{} {path} {:?}", row.method, row.access)

@@ -6,6 +6,7 @@ mod support;
 
 mod accessibility;
 mod alerts;
+mod api;
 mod applications;
 mod auth;
 mod backoffice;

@@ -26,6 +26,7 @@ mod m20261201_000018_ministry_short_name;
 mod m20261202_000019_content_changes;
 mod m20261202_000020_one_change_number_per_transaction;
 mod m20261202_000021_change_counter_locked_first;
+mod m20261203_000022_api_tokens;
 
 pub struct Migrator;
 
@@ -54,6 +55,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000019_content_changes::Migration),
             Box::new(m20261202_000020_one_change_number_per_transaction::Migration),
             Box::new(m20261202_000021_change_counter_locked_first::Migration),
+            Box::new(m20261203_000022_api_tokens::Migration),
         ]
     }
 }

@@ -3,7 +3,8 @@
 //! Neither can be built from a bare id: a scope comes from an [`Actor`] whose roles allow it
 //! ([`Actor::editor_in`], [`Actor::manager_in`], [`Actor::admin`]), or from
 //! [`AdminScope::system`], which the command line, the demo and the scheduled jobs name
-//! explicitly.
+//! explicitly, or from a valid API token ([`Scope::of_token`], which
+//! `integration::tokens::authenticate` alone calls).
 
 use super::{Actor, Role};
 use crate::{
@@ -40,6 +41,17 @@ impl Scope {
     /// alone to change.
     pub fn by_admin(&self) -> bool {
         self.admin
+    }
+
+    /// The scope of a token found valid: its ministry, acting as an editor in the name of the
+    /// manager who made it (the author of what it writes, told of moderation decisions).
+    pub(crate) fn of_token(token: &crate::entities::api_tokens::Model) -> Self {
+        Self {
+            tenant: TenantId::new(token.tenant_id),
+            user: token.created_by.map(UserId::new),
+            manager: false,
+            admin: false,
+        }
     }
 
     /// Refuses an editor where a manager is needed.

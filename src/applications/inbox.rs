@@ -33,9 +33,37 @@ pub struct Received {
 pub async fn list(
     db: &impl ConnectionTrait,
     scope: &Scope,
-    (offer, status): (Option<OfferId>, Option<ApplicationStatus>),
+    wanted: (Option<OfferId>, Option<ApplicationStatus>),
     limit: Option<u64>,
 ) -> AppResult<Vec<Received>> {
+    use sea_orm::QuerySelect;
+    let rows = filtered(scope, wanted).limit(limit).all(db).await?;
+    with_titles(db, scope, rows).await
+}
+
+/// A page of the scope's ministry's applications as [`list`] orders them, from `offset`, with
+/// how many there are.
+pub async fn page(
+    db: &impl ConnectionTrait,
+    scope: &Scope,
+    wanted: (Option<OfferId>, Option<ApplicationStatus>),
+    (offset, limit): (u64, u64),
+) -> AppResult<(Vec<Received>, u64)> {
+    use sea_orm::{PaginatorTrait, QuerySelect};
+    let total = filtered(scope, wanted).count(db).await?;
+    let rows = filtered(scope, wanted)
+        .offset(offset)
+        .limit(limit)
+        .all(db)
+        .await?;
+    Ok((with_titles(db, scope, rows).await?, total))
+}
+
+/// The scope's ministry's applications to one offer and in one status if given, newest first.
+fn filtered(
+    scope: &Scope,
+    (offer, status): (Option<OfferId>, Option<ApplicationStatus>),
+) -> sea_orm::Select<applications::Entity> {
     let mut query = applications::Entity::find()
         .filter(applications::Column::TenantId.eq(scope.tenant()))
         .order_by_desc(applications::Column::UpdatedAt)
@@ -46,8 +74,15 @@ pub async fn list(
     if let Some(status) = status {
         query = query.filter(applications::Column::Status.eq(status));
     }
-    use sea_orm::QuerySelect;
-    let rows = query.limit(limit).all(db).await?;
+    query
+}
+
+/// `rows` with the titles of their offers.
+async fn with_titles(
+    db: &impl ConnectionTrait,
+    scope: &Scope,
+    rows: Vec<applications::Model>,
+) -> AppResult<Vec<Received>> {
     let titles: std::collections::HashMap<i32, String> = offers::Entity::find()
         .filter(offers::Column::TenantId.eq(scope.tenant()))
         .filter(offers::Column::Id.is_in(rows.iter().map(|row| row.offer_id)))
@@ -66,6 +101,19 @@ pub async fn list(
             application,
         })
         .collect())
+}
+
+/// Application `id` of the scope's ministry, with the title of its offer.
+pub async fn find_received(
+    db: &impl ConnectionTrait,
+    scope: &Scope,
+    id: ApplicationId,
+) -> AppResult<Received> {
+    let row = find(db, scope, id).await?;
+    with_titles(db, scope, vec![row])
+        .await?
+        .pop()
+        .ok_or(AppError::NotFound)
 }
 
 /// How many applications `offer` of the scope's ministry received.

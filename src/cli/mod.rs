@@ -5,6 +5,7 @@ mod export;
 mod maintenance;
 mod ministries;
 mod serve;
+mod tokens;
 mod users;
 
 use std::net::SocketAddr;
@@ -49,6 +50,9 @@ pub enum Command {
     /// Manage back-office users.
     #[command(subcommand)]
     User(UserCommand),
+    /// Manage a ministry's API tokens (the integration API).
+    #[command(subcommand)]
+    Token(TokenCommand),
     /// Look after the media storage.
     #[command(subcommand)]
     Media(MediaCommand),
@@ -181,6 +185,38 @@ pub enum UserCommand {
 }
 
 /// Logs on stderr, as text or JSON, filtered by `METIERS_LOG` (or `RUST_LOG`).
+#[derive(Subcommand)]
+pub enum TokenCommand {
+    /// Make an API token of a ministry and print its secret (shown once) on the standard
+    /// output.
+    Create {
+        /// The ministry (slug).
+        #[arg(long)]
+        tenant: String,
+        /// What the token is for ("SIRH", "Place de l'emploi public").
+        #[arg(long)]
+        name: String,
+        /// What it may do: offers:write (the default), applications:read, applications:write;
+        /// repeat for several.
+        #[arg(long = "scope")]
+        scopes: Vec<String>,
+        /// How many days it works (at most 730).
+        #[arg(long, default_value_t = crate::integration::tokens::DEFAULT_VALID_DAYS)]
+        days: i64,
+    },
+    /// List a ministry's tokens, revoked and expired ones included.
+    List {
+        #[arg(long)]
+        tenant: String,
+    },
+    /// Revoke token ID of a ministry: it fails from the next request on.
+    Revoke {
+        #[arg(long)]
+        tenant: String,
+        id: i32,
+    },
+}
+
 pub fn init_logs(format: LogFormat) {
     let filter = tracing_subscriber::EnvFilter::try_from_env("METIERS_LOG")
         .or_else(|_| tracing_subscriber::EnvFilter::try_from_default_env())
@@ -217,5 +253,6 @@ pub async fn run(command: Command, config: Config) -> AppResult<()> {
         }
         Command::Tenant(command) => ministries::run(&config, command, now).await,
         Command::User(command) => users::run(&config, command, now).await,
+        Command::Token(command) => tokens::run(&config, command, now).await,
     }
 }

@@ -29,6 +29,9 @@ pub struct ServerConfig {
     /// The reverse proxies in front of the portal: from them only, `X-Forwarded-For` names the
     /// client (for the login rate limit).
     pub trusted_proxies: Vec<IpRange>,
+    /// Requests to `/api` allowed per minute to each token and to each client address apart;
+    /// 0 turns the limit off.
+    pub api_rate_limit_per_minute: u32,
 }
 
 impl ServerConfig {
@@ -65,6 +68,11 @@ impl ServerConfig {
             trusted_proxies: sources
                 .pick("trusted_proxies", &file.trusted_proxies)
                 .map_or_else(|| Ok(Vec::new()), trusted_proxies)?,
+            api_rate_limit_per_minute: sources.whole_number(
+                "api_rate_limit_per_minute",
+                &file.api_rate_limit_per_minute,
+                600,
+            )?,
         })
     }
 

@@ -24,6 +24,7 @@ pub(super) struct FileConfig {
     pub(super) session_max_hours: Option<String>,
     pub(super) login_attempts_per_minute: Option<String>,
     pub(super) trusted_proxies: Option<String>,
+    pub(super) api_rate_limit_per_minute: Option<String>,
     pub(super) secret_key: Option<String>,
     pub(super) proconnect_issuer: Option<String>,
     pub(super) proconnect_client_id: Option<String>,

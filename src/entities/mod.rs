@@ -2,6 +2,7 @@
 
 pub mod alert_deliveries;
 pub mod alerts;
+pub mod api_tokens;
 pub mod applications;
 pub mod audit_log;
 pub mod daily_counts;

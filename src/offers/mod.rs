@@ -32,6 +32,34 @@ pub const SECTION_KEYS: [&str; 8] = [
     "recruitment_process",
 ];
 
+/// The fields of an offer its public page shows, in the page's order, besides its texts
+/// (`offers::SECTION_KEYS`).
+pub const FIELDS: [&str; 23] = [
+    "title",
+    "structure_id",
+    "contract_types",
+    "category",
+    "profession",
+    "experience_min_years",
+    "remote_policy",
+    "street",
+    "postal_code",
+    "city",
+    "salary_min",
+    "salary_max",
+    "start_on",
+    "publish_at",
+    "expires_at",
+    "illustration_media_id",
+    "domains",
+    "video_url",
+    "apply_mode",
+    "apply_url",
+    "apply_emails",
+    "contact_name",
+    "contact_email",
+];
+
 /// An offer's text sections (Markdown) with their keys.
 pub fn sections(offer: &offers::Model) -> [(&'static str, &str); 8] {
     let texts = [

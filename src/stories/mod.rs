@@ -48,6 +48,28 @@ pub async fn list_published(
         .await?)
 }
 
+/// A page of public stories, newest first, of one ministry or of all, with how many there are.
+pub async fn published_page(
+    db: &impl ConnectionTrait,
+    tenant_id: Option<TenantId>,
+    (offset, limit): (u64, u64),
+    now: DateTime<Utc>,
+) -> AppResult<(Vec<stories::Model>, u64)> {
+    let mut select = stories::Entity::find().filter(public(now));
+    if let Some(tenant_id) = tenant_id {
+        select = select.filter(stories::Column::TenantId.eq(tenant_id));
+    }
+    let total = select.clone().count(db).await?;
+    let rows = select
+        .order_by_desc(stories::Column::PublishedAt)
+        .order_by_desc(stories::Column::Id)
+        .offset(offset)
+        .limit(limit)
+        .all(db)
+        .await?;
+    Ok((rows, total))
+}
+
 /// How many stories are public.
 pub async fn count_published(db: &impl ConnectionTrait, now: DateTime<Utc>) -> AppResult<u64> {
     Ok(stories::Entity::find()

@@ -275,9 +275,7 @@ pub async fn demo_login(
     if !state.config.demo {
         return Err(AppError::NotFound);
     }
-    if !super::clients::allow_attempt(state, request) {
-        return Err(AppError::TooManyRequests);
-    }
+    super::clients::admit_attempt(state, request)?;
     check_login_csrf(state, request, &form.csrf)?;
     let user = accounts::find_by_email(&state.db, &form.email)
         .await?
@@ -456,9 +454,7 @@ pub async fn proconnect_start(
     Data(state): Data<&SharedState>,
 ) -> AppResult<Response> {
     let proconnect = state.proconnect.as_ref().ok_or(AppError::NotFound)?;
-    if !super::clients::allow_attempt(state, request) {
-        return Err(AppError::TooManyRequests);
-    }
+    super::clients::admit_attempt(state, request)?;
     match proconnect.start(&state.db, state.now()).await? {
         Ok((url, login_state)) => Ok(see_other(&url)
             .header(
@@ -540,9 +536,7 @@ fn login_links_allowed(state: &SharedState, request: &Request) -> AppResult<()> 
     if !state.config.auth.login_links {
         return Err(AppError::NotFound);
     }
-    if !super::clients::allow_attempt(state, request) {
-        return Err(AppError::TooManyRequests);
-    }
+    super::clients::admit_attempt(state, request)?;
     Ok(())
 }
 

@@ -74,6 +74,7 @@ impl<E: Endpoint> Endpoint for CachedPagesEndpoint<E> {
         let uri = request.original_uri();
         let key = match super::portal::page_query(uri.path(), uri.query()) {
             Some(query) => format!("{}?{query}", uri.path()),
+            None if uri.path().starts_with("/api/") => api_key(uri.path(), uri.query()),
             None => uri.path().to_owned(),
         };
         let change = self.state.search.last_change();
@@ -102,6 +103,18 @@ impl<E: Endpoint> Endpoint for CachedPagesEndpoint<E> {
     }
 }
 
+/// The cache key of an API answer: its path and its parameters in a fixed order (each
+/// parameter counts: the API reads them all).
+fn api_key(path: &str, query: Option<&str>) -> String {
+    let mut pairs: Vec<(String, String)> =
+        serde_urlencoded::from_str(query.unwrap_or_default()).unwrap_or_default();
+    pairs.sort();
+    format!(
+        "{path}?{}",
+        serde_urlencoded::to_string(&pairs).unwrap_or_default()
+    )
+}
+
 /// Removes a page's rendering lock when dropped.
 struct DoneRendering<'a>(&'a crate::caches::pages::PageCache, &'a str);
 
@@ -122,7 +135,9 @@ impl<E: Endpoint> CachedPagesEndpoint<E> {
         let status = response.status();
         let content_type = response.content_type().unwrap_or_default().to_owned();
         let keep = matches!(status, StatusCode::OK | StatusCode::GONE)
-            && (content_type.starts_with("text/") || content_type.contains("xml"))
+            && (content_type.starts_with("text/")
+                || content_type.contains("xml")
+                || content_type.starts_with("application/json"))
             && response.headers().get(header::SET_COOKIE).is_none()
             // A page rendered for one visitor only says so.
             && response

@@ -6,22 +6,32 @@ use std::net::IpAddr;
 
 use poem::Request;
 
-use crate::{app::AppState, caches::attempts::RateLimiter, net::IpRange};
+use crate::{
+    app::AppState,
+    caches::attempts::RateLimiter,
+    error::{AppError, AppResult},
+    net::IpRange,
+};
 
-/// Counts a login attempt of the request's client against the rate limit; `false` once past it.
-pub fn allow_attempt(state: &AppState, request: &Request) -> bool {
-    allow(&state.login_limiter, state, request)
+/// Counts a login attempt of the request's client against the rate limit;
+/// [`AppError::TooManyRequests`] once past it.
+pub fn admit_attempt(state: &AppState, request: &Request) -> AppResult<()> {
+    admit(&state.login_limiter, state, request)
 }
 
-/// Counts the request's client against `limiter`; `false` once past it.
-pub fn allow(limiter: &RateLimiter, state: &AppState, request: &Request) -> bool {
-    client_ip(request, &state.config.server.trusted_proxies)
-        .is_none_or(|client| limiter.allow(client))
+/// Counts the request's client against `limiter`; [`AppError::TooManyRequests`] once past it.
+pub fn admit(limiter: &RateLimiter, state: &AppState, request: &Request) -> AppResult<()> {
+    match client_ip(request, &state.config.server.trusted_proxies) {
+        Some(client) => limiter
+            .admit(client)
+            .map_err(|retry_after| AppError::TooManyRequests { retry_after }),
+        None => Ok(()),
+    }
 }
 
 /// The address of the client of `request`: the connection's peer, or, when that peer is a
 /// trusted proxy, the last address in `X-Forwarded-For` that is not one.
-fn client_ip(request: &Request, trusted_proxies: &[IpRange]) -> Option<IpAddr> {
+pub(crate) fn client_ip(request: &Request, trusted_proxies: &[IpRange]) -> Option<IpAddr> {
     let peer = request.remote_addr().as_socket_addr()?.ip();
     let forwarded = request
         .headers()

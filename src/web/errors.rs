@@ -44,6 +44,12 @@ impl<E: Endpoint> Endpoint for ErrorPagesEndpoint<E> {
             Ok(response) => return Ok(response.into_response()),
             Err(error) => error,
         };
+        if uri.path().starts_with("/api/") {
+            if error.status().is_server_error() {
+                tracing::error!(request_id, error = %error, "API request failed");
+            }
+            return Ok(super::api::problem::response(&self.state, &error));
+        }
         let page = PageContext::at(&self.state, &uri);
         if let Some(AppError::SignInRequired) = error.downcast_ref::<AppError>() {
             let asked = (method == poem::http::Method::GET).then_some(&uri);
@@ -89,7 +95,14 @@ impl<E: Endpoint> Endpoint for ErrorPagesEndpoint<E> {
         )
         .status(status);
         match page.render(view) {
-            Ok(response) => Ok(response),
+            Ok(mut response) => {
+                if let Some(AppError::TooManyRequests { retry_after }) = error.downcast_ref()
+                    && let Ok(value) = header::HeaderValue::from_str(&retry_after.to_string())
+                {
+                    response.headers_mut().insert(header::RETRY_AFTER, value);
+                }
+                Ok(response)
+            }
             Err(render_error) => {
                 tracing::error!(request_id, error = %render_error, "error page failed");
                 Ok(Response::builder()

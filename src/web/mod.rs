@@ -1,6 +1,7 @@
 //! HTTP: the route tree and its middleware. Handlers are thin: extract, call the domain, render.
 
 pub mod admin;
+pub mod api;
 mod assets;
 pub(crate) mod auth;
 mod cache;
@@ -50,10 +51,12 @@ pub fn router(state: SharedState) -> impl Endpoint<Output = Response> {
         .at("/deconnexion", post(auth::logout))
         .at("/deconnexion/retour", get(auth::logout_return))
         .nest("/admin", admin::routes())
+        .nest("/api", api::routes(&state))
         .nest(
             "/en",
             portal::english()
                 .at("/connexion", get(auth::login_page))
+                .at("/api/docs", get(api::docs_page))
                 .nest("/admin", admin::routes()),
         );
     routes

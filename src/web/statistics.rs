@@ -35,7 +35,7 @@ fn decimal(value: Option<f64>, lang: Lang) -> String {
 }
 
 /// The series charted, in order, for `audience`.
-fn charted(audience: Audience) -> &'static [Series] {
+pub(super) fn charted(audience: Audience) -> &'static [Series] {
     match audience {
         Audience::BackOffice => &[
             Series::Applications,

@@ -279,6 +279,8 @@ pub struct Options {
     pub upload_max_bytes: Option<usize>,
     /// The reverse proxies whose `X-Forwarded-For` names the client.
     pub trusted_proxies: Option<&'static str>,
+    /// API requests allowed per client and token and minute (the default when `None`).
+    pub api_rate_limit_per_minute: Option<u32>,
 }
 
 impl TestApp {
@@ -331,6 +333,9 @@ impl TestApp {
             "METIERS_S3_SECRET_ACCESS_KEY" => Some(s3::SECRET_ACCESS_KEY.to_owned()),
             "METIERS_UPLOAD_MAX_BYTES" => options.upload_max_bytes.map(|n| n.to_string()),
             "METIERS_TRUSTED_PROXIES" => options.trusted_proxies.map(str::to_owned),
+            "METIERS_API_RATE_LIMIT_PER_MINUTE" => {
+                options.api_rate_limit_per_minute.map(|n| n.to_string())
+            }
             "METIERS_DATABASE_MAX_CONNECTIONS" => Some("4".to_owned()),
             "METIERS_PAGE_CACHE_SECONDS" => Some(options.page_cache_seconds.to_string()),
             "METIERS_PROCONNECT_ISSUER" => issuer.clone(),

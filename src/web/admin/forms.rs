@@ -362,6 +362,8 @@ mod tests {
         ("body", Reason::Required),
         ("name", Reason::Required),
         ("name", Reason::TooLong),
+        ("scopes", Reason::Required),
+        ("valid_days", Reason::OutOfRange),
         ("acronym", Reason::Required),
         ("acronym", Reason::TooLong),
         ("decision", Reason::UnknownCode),

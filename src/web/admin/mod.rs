@@ -28,6 +28,7 @@ mod reviewed_fields;
 mod statistics;
 mod stories;
 mod talents;
+mod tokens;
 
 use std::collections::BTreeMap;
 
@@ -200,6 +201,11 @@ pub const ROUTES: &[AdminRoute] = &[
     }),
     route("/ministere", MANAGERS, MANAGERS, || {
         get(ministries::settings_form).post(ministries::save_settings)
+    }),
+    route("/jetons", MANAGERS, NOBODY, || get(tokens::page)),
+    route("/jetons/nouveau", NOBODY, MANAGERS, || post(tokens::create)),
+    route("/jetons/:id/revoquer", NOBODY, MANAGERS, || {
+        post(tokens::revoke)
     }),
     route("/membres", MANAGERS, NOBODY, || get(members::page)),
     route("/membres/inviter", NOBODY, MANAGERS, || {

@@ -177,7 +177,7 @@ async fn waiting_item(admin: &Admin<'_>, kind: &str, id: i32) -> AppResult<Under
         ContentKind::Offer => {
             let id = Id::new(id);
             let waiting = moderation::find_waiting::<offers::Entity>(db, everywhere, id).await?;
-            let fields: Vec<&str> = reviewed_fields::OFFER_FIELDS
+            let fields: Vec<&str> = crate::offers::FIELDS
                 .into_iter()
                 .chain(crate::offers::SECTION_KEYS)
                 .collect();

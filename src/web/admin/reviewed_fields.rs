@@ -18,34 +18,6 @@ use crate::{
     moderation::{self, Change},
 };
 
-/// The fields of an offer its public page shows, in the page's order, besides its texts
-/// (`offers::SECTION_KEYS`).
-pub(super) const OFFER_FIELDS: [&str; 23] = [
-    "title",
-    "structure_id",
-    "contract_types",
-    "category",
-    "profession",
-    "experience_min_years",
-    "remote_policy",
-    "street",
-    "postal_code",
-    "city",
-    "salary_min",
-    "salary_max",
-    "start_on",
-    "publish_at",
-    "expires_at",
-    "illustration_media_id",
-    "domains",
-    "video_url",
-    "apply_mode",
-    "apply_url",
-    "apply_emails",
-    "contact_name",
-    "contact_email",
-];
-
 /// The fields of a story its public page shows.
 pub(super) const STORY_FIELDS: [&str; 7] = [
     "person_name",

@@ -115,8 +115,8 @@ pub async fn subscribe(
     };
     // Mistakes cost nothing to fix; what would be stored counts against the client's limit.
     let checked = new.check();
-    if checked.is_ok() && !clients::allow(&state.application_limiter, state, request) {
-        return Err(AppError::TooManyRequests);
+    if checked.is_ok() {
+        clients::admit(&state.application_limiter, state, request)?;
     }
     let subscribed = match checked {
         Ok(_) => {

@@ -171,8 +171,8 @@ pub async fn submit(
     };
     // Mistakes cost nothing to fix; what would be stored counts against the client's limit.
     let checked = new.validate();
-    if checked.is_ok() && !clients::allow(&state.application_limiter, state, request) {
-        return Err(AppError::TooManyRequests);
+    if checked.is_ok() {
+        clients::admit(&state.application_limiter, state, request)?;
     }
     let letterhead = state.letterhead();
     let applied = match checked {

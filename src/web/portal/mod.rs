@@ -200,17 +200,7 @@ impl<'a> PageContext<'a> {
 
     /// An absolute URL of `path` (without language prefix) in `lang`.
     pub fn absolute(&self, lang: Lang, path: &str) -> String {
-        let path = match lang {
-            Lang::En if path == "/" => "".into(),
-            Lang::En => crate::i18n::english_path(path),
-            Lang::Fr => path.into(),
-        };
-        format!(
-            "{}{}{}",
-            self.state.config.server.base_url,
-            lang.prefix(),
-            path
-        )
+        absolute_url(&self.state.config.server.base_url, lang, path)
     }
 
     /// A portal path in the page's language.
@@ -270,6 +260,16 @@ impl<'a> PageContext<'a> {
             .header(header::CONTENT_TYPE, "text/html; charset=utf-8")
             .body(html))
     }
+}
+
+/// The absolute URL of the portal page at `path` (French, without language prefix) in `lang`.
+pub fn absolute_url(base_url: &str, lang: Lang, path: &str) -> String {
+    let path = match lang {
+        Lang::En if path == "/" => "".into(),
+        Lang::En => crate::i18n::english_path(path),
+        Lang::Fr => path.into(),
+    };
+    format!("{base_url}{}{path}", lang.prefix())
 }
 
 /// The query string of the portal page at `path` as the page reads it: the listing's filters

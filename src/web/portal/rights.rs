@@ -21,7 +21,7 @@ use crate::{
     app::SharedState,
     candidates::OptIn,
     codes::DataRequestKind,
-    error::{AppError, AppResult},
+    error::AppResult,
     personal_data::{self, Outcome},
     web::{
         admin::{Pairs, forms::FormData},
@@ -80,8 +80,8 @@ pub async fn ask(
     let (email, kind) = (form.text("email"), form.text("kind"));
     // Mistakes cost nothing to fix; what would be stored counts against the client's limit.
     let checked = personal_data::check(&email, &kind);
-    if checked.is_ok() && !clients::allow(&state.application_limiter, state, request) {
-        return Err(AppError::TooManyRequests);
+    if checked.is_ok() {
+        clients::admit(&state.application_limiter, state, request)?;
     }
     let asked = match checked {
         Ok(_) => {

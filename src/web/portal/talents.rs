@@ -227,8 +227,8 @@ pub async fn join(
     let profile = profile_form(&form, cv);
     // Mistakes cost nothing to fix; what would be stored counts against the client's limit.
     let checked = talents::validate_joining(&state.db, &profile).await;
-    if checked.is_ok() && !clients::allow(&state.application_limiter, state, request) {
-        return Err(AppError::TooManyRequests);
+    if checked.is_ok() {
+        clients::admit(&state.application_limiter, state, request)?;
     }
     let letterhead = state.letterhead();
     let joined = match checked {
