@@ -13,7 +13,7 @@ struct LocaleFiles;
 
 /// The confirmations a back-office page may show after a change (`?ok=CODE`, message
 /// `admin-notice-CODE`); every one must be translated.
-pub const ADMIN_NOTICES: [&str; 26] = [
+pub const ADMIN_NOTICES: [&str; 27] = [
     "saved",
     "created",
     "duplicated",
@@ -40,6 +40,7 @@ pub const ADMIN_NOTICES: [&str; 26] = [
     "already-reviewed",
     "talent-contacted",
     "goals-saved",
+    "token-revoked",
 ];
 
 /// The pages whose English address is not their French one: (French, English) paths.

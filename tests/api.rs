@@ -79,6 +79,13 @@ async fn call(
     (status, json, headers)
 }
 
+/// The status of a GET of `path` with token `secret`.
+async fn status_with(app: &TestApp, path: &str, secret: &str) -> u16 {
+    call(app, reqwest::Method::GET, path, Some(secret), None)
+        .await
+        .0
+}
+
 /// A GET of the public API, without a token.
 async fn public(app: &TestApp, path: &str) -> (u16, Value, reqwest::header::HeaderMap) {
     call(app, reqwest::Method::GET, path, None, None).await
@@ -134,7 +141,7 @@ async fn a_pushed_offer_waits_for_review_then_shows_everywhere(backend: Backend)
     assert_eq!(created["result"], "created");
     assert_eq!(created["offer"]["status"], "pending_review");
     assert_eq!(created["offer"]["reference"], "SIRH-2026-042");
-    assert_eq!(created["offer"]["url"], Value::Null, "not public yet");
+    assert!(created["offer"].get("url").is_none(), "not public yet");
     let id = created["offer"]["id"].as_i64().unwrap() as i32;
     let waiting = moderation::queue::<offers::Entity>(&app.state.db, &AdminScope::system(), None)
         .await
@@ -145,13 +152,18 @@ async fn a_pushed_offer_waits_for_review_then_shows_everywhere(backend: Backend)
     let (status, again, _) = call(&app, put.clone(), path, Some(&secret), Some(&body)).await;
     assert_eq!(status, 200, "{again}");
     assert_eq!(again["result"], "unchanged");
+    // What concerns one ministry's systems is kept by no cache.
+    let (_, _, headers) = call(&app, put.clone(), path, Some(&secret), Some(&body)).await;
+    assert_eq!(headers["cache-control"], "no-store");
     assert_eq!(offers_in(&app).await.len(), 1);
 
     // Not public until approved.
     let (_, listed, _) = public(&app, "/api/v1/offers?q=embarqu%C3%A9").await;
     assert_eq!(listed["total"], 0, "{listed}");
-    let (status, _, _) = public(&app, &format!("/api/v1/offers/{id}")).await;
+    let (status, problem, headers) = public(&app, &format!("/api/v1/offers/{id}")).await;
     assert_eq!(status, 404);
+    assert_eq!(problem["code"], "not_found");
+    assert_eq!(headers["access-control-allow-origin"], "*", "problems too");
 
     // A DINUM admin approves it: it shows in the public API and on the portal.
     approve(&app, id).await;
@@ -174,6 +186,11 @@ async fn a_pushed_offer_waits_for_review_then_shows_everywhere(backend: Backend)
         .await
         .unwrap();
     assert_eq!(unchanged.status(), 304);
+    assert_eq!(
+        unchanged.headers()["access-control-allow-origin"],
+        "*",
+        "answers from the page cache too"
+    );
     let portal = app.client.get(url).send().await.unwrap();
     assert_eq!(portal.status(), 200);
     assert!(
@@ -213,6 +230,26 @@ async fn a_pushed_offer_waits_for_review_then_shows_everywhere(backend: Backend)
     assert_eq!(listed["total"], 0);
     let (_, detail, _) = public(&app, &format!("/api/v1/offers/{id}")).await;
     assert_eq!(detail["filled"], true);
+
+    // Withdrawn, it leaves the site and no longer changes.
+    let withdraw = json!({"reason": "withdrawn"});
+    let close_path = format!("{path}/close");
+    let (status, closed, _) = call(
+        &app,
+        reqwest::Method::POST,
+        &close_path,
+        Some(&secret),
+        Some(&withdraw),
+    )
+    .await;
+    assert_eq!(status, 200, "{closed}");
+    assert_eq!(closed["status"], "archived");
+    let (status, problem, _) = call(&app, put, path, Some(&secret), Some(&body)).await;
+    assert_eq!(status, 400, "{problem}");
+    assert_eq!(problem["errors"][0]["field"], "status");
+    assert_eq!(problem["errors"][0]["code"], "wrong_status");
+    let (status, _, _) = public(&app, &format!("/api/v1/offers/{id}")).await;
+    assert_eq!(status, 410);
 }
 
 /// Approves offer `id` waiting for review, as a DINUM admin.
@@ -365,19 +402,21 @@ async fn a_token_reaches_its_own_ministry_only(backend: Backend) {
     assert_eq!(applications_after, applications_before);
 
     // A's own application moves, and the candidate's status shows.
-    let (status, moved, _) = call(
-        &app,
-        put.clone(),
-        &format!(
-            "/api/v1/integration/applications/{}/status",
-            application_a.id
-        ),
-        Some(&secret_a),
-        Some(&json!({"status": "in_review"})),
-    )
-    .await;
-    assert_eq!(status, 200, "{moved}");
-    assert_eq!(moved["status"], "in_review");
+    let move_a = format!(
+        "/api/v1/integration/applications/{}/status",
+        application_a.id
+    );
+    let in_review = json!({"status": "in_review"});
+    // Moved, then asked again: the same step changes nothing and is no error.
+    let mut moves = Vec::new();
+    for _ in 0..2 {
+        let asked = Some(&in_review);
+        let (status, answer, _) = call(&app, put.clone(), &move_a, Some(&secret_a), asked).await;
+        assert_eq!(status, 200, "{answer}");
+        moves.push(answer);
+    }
+    assert_eq!(moves[0]["status"], "in_review");
+    assert_eq!(moves[1]["updated_at"], moves[0]["updated_at"]);
 
     // A token without a scope is refused what needs it.
     let offers_only = token(&app, &a, &[Grant::OffersWrite]).await;
@@ -434,7 +473,7 @@ async fn a_revoked_or_expired_token_fails_at_once(backend: Backend) {
     let tenant = fixtures::ministry(&app, "justice", "Ministère de la Justice", "dsfr").await;
     let secret = token(&app, &tenant, &[Grant::OffersWrite]).await;
     let path = "/api/v1/integration/offers";
-    let (status, _, _) = call(&app, reqwest::Method::GET, path, Some(&secret), None).await;
+    let status = status_with(&app, path, &secret).await;
     assert_eq!(status, 200);
     let row = tokens::list(&app.state.db, &AdminScope::system().ministry(tenant.key()))
         .await
@@ -462,12 +501,12 @@ async fn a_revoked_or_expired_token_fails_at_once(backend: Backend) {
     .await
     .unwrap();
     txn.commit().await.unwrap();
-    let (status, _, _) = call(&app, reqwest::Method::GET, path, Some(&secret), None).await;
+    let status = status_with(&app, path, &secret).await;
     assert_eq!(status, 401);
     // No token, or someone else's invention, fails the same way.
     let (status, _, _) = public(&app, path).await;
     assert_eq!(status, 401);
-    let (status, _, _) = call(&app, reqwest::Method::GET, path, Some("mdn_forged"), None).await;
+    let status = status_with(&app, path, "mdn_forged").await;
     assert_eq!(status, 401);
 }
 
@@ -534,4 +573,61 @@ fn the_openapi_document_is_the_reviewed_one() {
     ))
     .unwrap();
     insta::assert_snapshot!("openapi", serde_json::to_string_pretty(&document).unwrap());
+}
+
+/// A ministry's manager makes a token in the back-office, sees its secret once, and revokes it.
+#[tokio::test]
+async fn a_manager_makes_and_revokes_a_token_in_the_back_office() {
+    let app = TestApp::start(Backend::Sqlite).await;
+    let tenant = fixtures::ministry(&app, "travail", "Ministère du Travail", "dsfr").await;
+    let manager = app
+        .signed_in(
+            "responsable@travail.gouv.fr",
+            false,
+            &[(tenant.id, metiers::accounts::Role::Manager)],
+        )
+        .await;
+    let made = app
+        .post_as(
+            &manager,
+            "/admin/jetons/nouveau",
+            &[
+                ("name", "SIRH"),
+                ("scopes", "offers:write"),
+                ("scopes", "applications:read"),
+                ("valid_days", "90"),
+            ],
+        )
+        .await;
+    assert_eq!(made.status(), 200);
+    assert_eq!(made.headers()["cache-control"], "no-store");
+    let page = made.text().await.unwrap();
+    let secret = page
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+        .find(|word| word.starts_with("mdn_") && word.len() > 60)
+        .expect("the secret is shown once")
+        .to_owned();
+    let status = status_with(&app, "/api/v1/integration/offers", &secret).await;
+    assert_eq!(status, 200);
+    let listed = app
+        .get_with_cookie("/admin/jetons", &manager.cookie)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        listed.contains("SIRH") && !listed.contains(&secret),
+        "never shown again"
+    );
+
+    let scope = AdminScope::system().ministry(tenant.key());
+    let id = tokens::list(&app.state.db, &scope).await.unwrap()[0].id;
+    let revoked = app
+        .post_as(&manager, &format!("/admin/jetons/{id}/revoquer"), &[])
+        .await;
+    assert_eq!(revoked.status(), 303);
+    let to = revoked.headers()["location"].to_str().unwrap().to_owned();
+    assert_eq!(to, "/admin/jetons?ok=token-revoked");
+    let status = status_with(&app, "/api/v1/integration/offers", &secret).await;
+    assert_eq!(status, 401);
 }

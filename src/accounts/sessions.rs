@@ -35,7 +35,8 @@ pub fn random_token() -> AppResult<String> {
     Ok(hex(&bytes))
 }
 
-fn hash(token: &str) -> String {
+/// What is kept of a secret (a session's, an API token's): its SHA-256, in hexadecimal.
+pub(crate) fn hash(token: &str) -> String {
     hex(&Sha256::digest(token.as_bytes()))
 }
 

@@ -184,7 +184,6 @@ pub enum UserCommand {
     List,
 }
 
-/// Logs on stderr, as text or JSON, filtered by `METIERS_LOG` (or `RUST_LOG`).
 #[derive(Subcommand)]
 pub enum TokenCommand {
     /// Make an API token of a ministry and print its secret (shown once) on the standard
@@ -217,6 +216,7 @@ pub enum TokenCommand {
     },
 }
 
+/// Logs on stderr, as text or JSON, filtered by `METIERS_LOG` (or `RUST_LOG`).
 pub fn init_logs(format: LogFormat) {
     let filter = tracing_subscriber::EnvFilter::try_from_env("METIERS_LOG")
         .or_else(|_| tracing_subscriber::EnvFilter::try_from_default_env())

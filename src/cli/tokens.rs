@@ -68,11 +68,7 @@ pub async fn run(config: &Config, command: TokenCommand, now: DateTime<Utc>) -> 
         TokenCommand::List { tenant } => {
             let scope = ministry(&db, &tenant).await?;
             for token in tokens::list(&db, &scope).await? {
-                let state = match (token.revoked_at, tokens::is_valid(&token, now)) {
-                    (Some(_), _) => "revoked",
-                    (None, true) => "valid",
-                    (None, false) => "expired",
-                };
+                let state = tokens::state(&token, now);
                 let used = token.last_used_at.map_or_else(
                     || "never used".to_owned(),
                     |at| format!("used {}", at.format("%Y-%m-%d %H:%M")),

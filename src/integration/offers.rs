@@ -3,7 +3,8 @@
 //! filled or withdrawn. A push goes through the back-office's moderation: a new offer waits for
 //! review (or is published at once in a trusted ministry), a change to a live offer of an
 //! untrusted ministry waits as a proposal while the live version stays online. Pushing the same
-//! offer again changes nothing, so a system may push its whole catalogue every night.
+//! offer again changes nothing, so a system may push its whole catalogue every night. A
+//! rejected, expired or withdrawn offer no longer changes.
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
@@ -25,11 +26,11 @@ use crate::{
 /// imported ones another).
 pub const SOURCE: &str = "api";
 /// The longest reference.
-pub const MAX_REFERENCE_CHARS: usize = 100;
+const MAX_REFERENCE_CHARS: usize = 100;
 
 /// Refuses a reference that is not 1 to 100 ASCII letters, digits, `.`, `_` or `-`: it is part
 /// of the offer's API address.
-pub fn check_reference(reference: &str) -> AppResult<()> {
+fn check_reference(reference: &str) -> AppResult<()> {
     let fits = (1..=MAX_REFERENCE_CHARS).contains(&reference.len())
         && reference
             .bytes()
@@ -113,6 +114,13 @@ pub async fn push(
             moderation::submit::<offers::Entity>(db, letterhead, scope, created.key(), now).await?;
         return Ok((submitted, Pushed::Created));
     };
+    // Refused, expired or withdrawn, it no longer changes: push under a new reference.
+    if matches!(
+        existing.status,
+        Status::Rejected | Status::Expired | Status::Archived
+    ) {
+        return Err(AppError::invalid("status", Reason::WrongStatus));
+    }
     if !changes_anything(db, scope, &existing, &new, now).await? {
         return Ok((existing, Pushed::Unchanged));
     }

@@ -7,17 +7,18 @@ use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
 };
-use sha2::{Digest, Sha256};
 
 use crate::{
-    accounts::{Scope, sessions::random_token},
+    accounts::{
+        Scope,
+        sessions::{hash, random_token},
+    },
     audit,
     entities::{api_tokens, tenants},
     error::{AppError, AppResult, Problems, Reason},
-    render::hex,
 };
 
-/// What a token may do, besides reading the ministry's own offers.
+/// What a token may do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Grant {
     /// Create, update, close and list the ministry's offers.
@@ -50,7 +51,7 @@ impl Grant {
 }
 
 /// Every token secret starts with this, so that secret scanners and people recognise one.
-pub const SECRET_PREFIX: &str = "mdn_";
+const SECRET_PREFIX: &str = "mdn_";
 /// How long a token lasts when its maker does not say.
 pub const DEFAULT_VALID_DAYS: i64 = 365;
 /// The longest a token may last: a forgotten token does not work for ever.
@@ -59,10 +60,6 @@ pub const MAX_VALID_DAYS: i64 = 730;
 const MAX_NAME_CHARS: usize = 100;
 /// How often a token's last use is written: at most once a minute, not on every request.
 const LAST_USE_PRECISION: Duration = Duration::minutes(1);
-
-fn hash(secret: &str) -> String {
-    hex(&Sha256::digest(secret.as_bytes()))
-}
 
 /// A token to make.
 #[derive(Clone, Debug)]
@@ -188,8 +185,17 @@ pub async fn revoke(
 }
 
 /// Whether `token` works at `now`: not revoked, not expired.
-pub fn is_valid(token: &api_tokens::Model, now: DateTime<Utc>) -> bool {
+fn is_valid(token: &api_tokens::Model, now: DateTime<Utc>) -> bool {
     token.revoked_at.is_none() && now < token.expires_at
+}
+
+/// Where `token` stands at `now`: `valid`, `expired` or `revoked`.
+pub fn state(token: &api_tokens::Model, now: DateTime<Utc>) -> &'static str {
+    match (token.revoked_at, is_valid(token, now)) {
+        (Some(_), _) => "revoked",
+        (None, true) => "valid",
+        (None, false) => "expired",
+    }
 }
 
 /// What a request made with a valid token may reach: its ministry's rows, as far as its
@@ -198,8 +204,6 @@ pub fn is_valid(token: &api_tokens::Model, now: DateTime<Utc>) -> bool {
 pub struct TokenScope {
     scope: Scope,
     grants: Vec<Grant>,
-    /// The token's id, to count its requests.
-    pub token_id: i32,
 }
 
 impl TokenScope {
@@ -210,11 +214,6 @@ impl TokenScope {
         } else {
             Err(AppError::Forbidden)
         }
-    }
-
-    /// The ministry's scope for what every token may do: read its own offers.
-    pub fn reading(&self) -> &Scope {
-        &self.scope
     }
 }
 
@@ -262,7 +261,6 @@ pub async fn authenticate(
     Ok(TokenScope {
         scope: Scope::of_token(&token),
         grants,
-        token_id: token.id,
     })
 }
 

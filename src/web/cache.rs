@@ -103,11 +103,15 @@ impl<E: Endpoint> Endpoint for CachedPagesEndpoint<E> {
     }
 }
 
-/// The cache key of an API answer: its path and its parameters in a fixed order (each
-/// parameter counts: the API reads them all).
+/// The cache key of an API answer: its path and the parameters the public API reads, in a
+/// fixed order (others, which it ignores, make no new entry).
 fn api_key(path: &str, query: Option<&str>) -> String {
     let mut pairs: Vec<(String, String)> =
-        serde_urlencoded::from_str(query.unwrap_or_default()).unwrap_or_default();
+        serde_urlencoded::from_str::<Vec<(String, String)>>(query.unwrap_or_default())
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|(name, _)| super::api::public::PARAMETERS.contains(&name.as_str()))
+            .collect();
     pairs.sort();
     format!(
         "{path}?{}",

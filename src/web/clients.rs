@@ -31,7 +31,7 @@ pub fn admit(limiter: &RateLimiter, state: &AppState, request: &Request) -> AppR
 
 /// The address of the client of `request`: the connection's peer, or, when that peer is a
 /// trusted proxy, the last address in `X-Forwarded-For` that is not one.
-pub(crate) fn client_ip(request: &Request, trusted_proxies: &[IpRange]) -> Option<IpAddr> {
+fn client_ip(request: &Request, trusted_proxies: &[IpRange]) -> Option<IpAddr> {
     let peer = request.remote_addr().as_socket_addr()?.ip();
     let forwarded = request
         .headers()

@@ -48,7 +48,11 @@ impl<E: Endpoint> Endpoint for ErrorPagesEndpoint<E> {
             if error.status().is_server_error() {
                 tracing::error!(request_id, error = %error, "API request failed");
             }
-            return Ok(super::api::problem::response(&self.state, &error));
+            return Ok(super::api::problem::response(
+                &self.state,
+                &error,
+                uri.path(),
+            ));
         }
         let page = PageContext::at(&self.state, &uri);
         if let Some(AppError::SignInRequired) = error.downcast_ref::<AppError>() {

@@ -61,6 +61,7 @@ pub fn router(state: SharedState) -> impl Endpoint<Output = Response> {
         );
     routes
         .with(cache::CachedPages(state.clone()))
+        .around(api::open_public_reads)
         .with_if(
             state.config.analytics.count_views,
             counting::CountViews(state.clone()),

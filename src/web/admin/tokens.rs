@@ -55,11 +55,7 @@ async fn show_page(
     let rows: Vec<TokenRow> = listed
         .into_iter()
         .map(|token| TokenRow {
-            state: match (token.revoked_at, tokens::is_valid(&token, now)) {
-                (Some(_), _) => "revoked",
-                (None, true) => "valid",
-                (None, false) => "expired",
-            },
+            state: tokens::state(&token, now),
             id: token.id,
             scopes: token.scopes.split_whitespace().map(str::to_owned).collect(),
             created_by: token
@@ -163,5 +159,6 @@ pub async fn revoke(
     admin.posted(posted)?;
     let (scope, now) = (admin.managing()?, admin.now());
     committed!(admin, |txn| tokens::revoke(&txn, &scope, id, now).await?);
-    Ok(admin.redirect("/admin/jetons", "token-revoked"))
+    // Nothing the portal shows changed: no cache to empty.
+    Ok(admin.confirm("/admin/jetons", "token-revoked"))
 }

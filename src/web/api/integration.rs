@@ -11,7 +11,7 @@ use poem_openapi::{
     payload::Json,
 };
 
-use super::{ApiResult, Tag};
+use super::{ApiResult, Paging, Tag};
 use crate::{
     app::SharedState,
     applications::inbox,
@@ -106,9 +106,6 @@ pub struct OfferInput {
     pub contact_email: Option<String>,
     #[oai(validator(max_length = 2000))]
     pub video_url: Option<String>,
-    /// The offer's page in the ministry's own system, if public.
-    #[oai(validator(max_length = 2000))]
-    pub external_url: Option<String>,
 }
 
 impl OfferInput {
@@ -144,7 +141,6 @@ impl OfferInput {
             contact_name: present(self.contact_name),
             contact_email: present(self.contact_email),
             video_url: present(self.video_url),
-            external_url: present(self.external_url),
             ..NewOffer::default()
         }
     }
@@ -284,7 +280,7 @@ pub struct ApplicationPage {
 }
 
 /// A step of an application: `in_review`, `interview`, `hired`, or `not_retained` with a
-/// reason. The candidate is told by email.
+/// reason. The candidate is told by email of a hire and of a refusal.
 #[derive(Object, Debug)]
 pub struct StatusChange {
     pub status: ApplicationStatus,
@@ -292,25 +288,8 @@ pub struct StatusChange {
     pub reason: Option<NotRetainedReason>,
 }
 
-/// How many of a ministry's items a page of the integration API lists at most.
-const MAX_PER_PAGE: u64 = 100;
-
-fn window(
-    page: Option<u64>,
-    per_page: Option<u64>,
-) -> crate::error::AppResult<(u64, u64, (u64, u64))> {
-    let page = page.unwrap_or(1);
-    let per_page = per_page.unwrap_or(50);
-    let mut problems = crate::error::Problems::default();
-    if !(1..=100_000).contains(&page) {
-        problems.add("page", crate::error::Reason::OutOfRange);
-    }
-    if !(1..=MAX_PER_PAGE).contains(&per_page) {
-        problems.add("per_page", crate::error::Reason::OutOfRange);
-    }
-    problems.into_result()?;
-    Ok((page, per_page, ((page - 1) * per_page, per_page)))
-}
+/// Items a page of the integration API holds when the request does not say.
+const PER_PAGE: u64 = 50;
 
 /// The integration API.
 pub struct IntegrationApi;
@@ -330,7 +309,8 @@ impl IntegrationApi {
         per_page: Query<Option<u64>>,
     ) -> ApiResult<Json<PushedOfferPage>> {
         let scope = token.0.require(Grant::OffersWrite)?;
-        let (page, per_page, window) = window(page.0, per_page.0)?;
+        let paging = Paging::read(page.0, per_page.0, PER_PAGE)?;
+        let (Paging { page, per_page }, window) = (paging, paging.window());
         let (rows, total) = pushed::list(&state.db, scope, status.0, window).await?;
         let mut items = Vec::with_capacity(rows.len());
         for offer in &rows {
@@ -462,7 +442,8 @@ impl IntegrationApi {
         per_page: Query<Option<u64>>,
     ) -> ApiResult<Json<ApplicationPage>> {
         let scope = token.0.require(Grant::ApplicationsRead)?;
-        let (page, per_page, window) = window(page.0, per_page.0)?;
+        let paging = Paging::read(page.0, per_page.0, PER_PAGE)?;
+        let (Paging { page, per_page }, window) = (paging, paging.window());
         let offer = match offer.0.as_deref() {
             None | Some("") => None,
             Some(reference) => Some(pushed::find(&state.db, scope, reference).await?),
@@ -486,8 +467,9 @@ impl IntegrationApi {
     /// Move an application
     ///
     /// The next step of an application: `in_review`, `interview`, `hired` (counted in the
-    /// year's recruitments), or `not_retained` with a reason. The candidate is told by email.
-    /// Needs `applications:write`.
+    /// year's recruitments), or `not_retained` with a reason; the candidate is told by email of
+    /// a hire and of a refusal. Asking for the step it is at changes nothing. Needs
+    /// `applications:write`.
     #[oai(
         path = "/applications/:id/status",
         method = "put",
@@ -507,7 +489,12 @@ impl IntegrationApi {
             .map_err(AppError::from)?;
         let step = (change.0.status, change.0.reason);
         let id = ApplicationId::new(id.0);
-        inbox::change_status(&txn, &letterhead, scope, id, step, state.now()).await?;
+        let current = inbox::find(&txn, scope, id).await?;
+        let already = current.status == step.0
+            && (step.0 != ApplicationStatus::NotRetained || current.not_retained_reason == step.1);
+        if !already {
+            inbox::change_status(&txn, &letterhead, scope, id, step, state.now()).await?;
+        }
         txn.commit().await.map_err(AppError::from)?;
         let received = inbox::find_received(&state.db, scope, id).await?;
         let references = references_of(state, &[received.application.offer_id]).await?;

@@ -3,7 +3,8 @@
 //! described by one OpenAPI document (`/api/openapi.json`) with its documentation page
 //! (`/api/docs`). Errors are problems ([`problem`]); requests are counted per client address
 //! and per token ([`ApiLimits`]); public answers go through the page cache like portal pages
-//! (ETag, `304`, `Cache-Control`), and may be read from any site (CORS).
+//! (ETag, `304`, `Cache-Control`), and may be read from any site ([`open_public_reads`]);
+//! the integration API's are never kept (`no-store`).
 
 mod docs;
 pub mod integration;
@@ -13,7 +14,7 @@ pub mod public;
 
 use poem::{
     Endpoint, EndpointExt, IntoResponse, Middleware, Request, Response, Result, Route, get,
-    http::{HeaderValue, Method, header},
+    http::{HeaderValue, header},
 };
 use poem_openapi::{OpenApiService, Tags};
 use sha2::{Digest, Sha256};
@@ -21,7 +22,11 @@ use sha2::{Digest, Sha256};
 pub use docs::page as docs_page;
 pub use problem::{ApiError, PublicError};
 
-use crate::{app::SharedState, error::AppError, render::hex};
+use crate::{
+    app::SharedState,
+    error::{AppError, AppResult, Problems, Reason},
+    render::hex,
+};
 
 /// What an operation of the integration API answers: its response, or a problem.
 pub type ApiResult<T> = std::result::Result<T, ApiError>;
@@ -30,6 +35,45 @@ pub type PublicResult<T> = std::result::Result<T, PublicError>;
 
 /// The version of the API's contract (a breaking change would make `/api/v2`).
 pub const VERSION: &str = "1.0.0";
+
+/// The page of a list an operation was asked for: its number and size, checked.
+#[derive(Clone, Copy, Debug)]
+pub struct Paging {
+    pub page: u64,
+    pub per_page: u64,
+}
+
+impl Paging {
+    /// The most items a page holds.
+    const MAX_PER_PAGE: u64 = 100;
+    /// The deepest page: past it, narrow the search.
+    const MAX_PAGE: u64 = 10_000;
+
+    /// Reads `page` (1 when absent) and `per_page` (`default` when absent), refusing each out
+    /// of range, both at once.
+    pub fn read(page: Option<u64>, per_page: Option<u64>, default: u64) -> AppResult<Self> {
+        let (page, per_page) = (page.unwrap_or(1), per_page.unwrap_or(default));
+        let mut problems = Problems::default();
+        if !(1..=Self::MAX_PAGE).contains(&page) {
+            problems.add("page", Reason::OutOfRange);
+        }
+        if !(1..=Self::MAX_PER_PAGE).contains(&per_page) {
+            problems.add("per_page", Reason::OutOfRange);
+        }
+        problems.into_result()?;
+        Ok(Self { page, per_page })
+    }
+
+    /// The rows it skips and the rows it takes.
+    pub fn window(self) -> (u64, u64) {
+        ((self.page - 1) * self.per_page, self.per_page)
+    }
+
+    /// How many pages `total` items fill (at least one).
+    pub fn pages(self, total: u64) -> u64 {
+        total.div_ceil(self.per_page).max(1)
+    }
+}
 
 /// The two halves of the API.
 #[derive(Tags)]
@@ -71,9 +115,31 @@ pub fn routes(state: &SharedState) -> Route {
         .at("/docs", get(docs::page))
 }
 
+/// Whether `path` is the public API's or its contract's: no token, readable from any site.
+pub fn is_public(path: &str) -> bool {
+    path.starts_with("/api/") && !path.starts_with("/api/v1/integration")
+}
+
+/// Lets any site read the public API's answers from a browser (`Access-Control-Allow-Origin:
+/// *`), those the page cache serves included; problems get it in `problem::response`.
+pub async fn open_public_reads<E: Endpoint>(
+    next: std::sync::Arc<E>,
+    request: Request,
+) -> Result<Response> {
+    let public = is_public(request.original_uri().path());
+    let mut response = next.call(request).await?.into_response();
+    if public {
+        response.headers_mut().insert(
+            header::ACCESS_CONTROL_ALLOW_ORIGIN,
+            HeaderValue::from_static("*"),
+        );
+    }
+    Ok(response)
+}
+
 /// Counts each API request against its client address's and its token's limits (the
-/// `api_rate_limit_per_minute` setting; answers the page cache serves do not count), and opens
-/// public reads to every site (CORS).
+/// `api_rate_limit_per_minute` setting; answers the page cache serves do not count), and keeps
+/// the integration API's answers (candidates' data among them) out of every cache.
 pub struct ApiLimits(pub SharedState);
 
 impl<E: Endpoint> Middleware<E> for ApiLimits {
@@ -114,15 +180,53 @@ impl<E: Endpoint> Endpoint for ApiLimitsEndpoint<E> {
                     .map_err(|retry_after| AppError::TooManyRequests { retry_after })?;
             }
         }
-        let public_read = matches!(*request.method(), Method::GET | Method::HEAD)
-            && !request.uri().path().contains("/integration");
+        let private = !is_public(request.original_uri().path());
         let mut response = self.inner.call(request).await?.into_response();
-        if public_read {
-            response.headers_mut().insert(
-                header::ACCESS_CONTROL_ALLOW_ORIGIN,
-                HeaderValue::from_static("*"),
-            );
+        if private {
+            response
+                .headers_mut()
+                .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
         }
         Ok(response)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_page_cache_knows_every_parameter_of_the_public_api() {
+        let document: serde_json::Value =
+            serde_json::from_str(&document("https://example.org")).unwrap();
+        let paths = document["paths"].as_object().unwrap();
+        for (path, operations) in paths
+            .iter()
+            .filter(|(path, _)| is_public(&format!("/api/v1{path}")))
+        {
+            for parameter in operations["get"]["parameters"]
+                .as_array()
+                .into_iter()
+                .flatten()
+            {
+                let name = parameter["name"].as_str().unwrap();
+                if parameter["in"] == "query" {
+                    assert!(public::PARAMETERS.contains(&name), "{path}: {name}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn pages_are_read_within_bounds() {
+        let paging = Paging::read(Some(3), None, 20).unwrap();
+        assert_eq!(paging.window(), (40, 20));
+        assert_eq!(paging.pages(41), 3);
+        assert_eq!(paging.pages(0), 1);
+        let Err(AppError::Invalid(problems)) = Paging::read(Some(0), Some(101), 20) else {
+            panic!("out of range");
+        };
+        let fields: Vec<_> = problems.iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(fields, ["page", "per_page"]);
     }
 }

@@ -25,9 +25,9 @@ pub struct Problem {
     /// A URI naming the kind of problem; it ends with `code`.
     #[oai(rename = "type")]
     pub kind: String,
-    /// The kind of problem, stable: `invalid`, `bad_request`, `unauthorized`, `forbidden`,
-    /// `not_found`, `gone`, `too_large`, `too_many_requests`, `unsupported_media_type`,
-    /// `internal`, `unavailable`.
+    /// The kind of problem, stable: `invalid`, `bad_request`, `argument`, `unauthorized`,
+    /// `forbidden`, `not_found`, `method_not_allowed`, `gone`, `too_large`,
+    /// `too_many_requests`, `unsupported_media_type`, `internal`, `unavailable`.
     pub code: String,
     /// The HTTP status.
     pub status: u16,
@@ -218,9 +218,10 @@ pub fn problem(state: &AppState, error: &poem::Error) -> Problem {
     }
 }
 
-/// The response of `error` to an API request: its problem, never cached, with `Retry-After`
-/// when the client is past its rate limit and `WWW-Authenticate` when a token is needed.
-pub fn response(state: &AppState, error: &poem::Error) -> Response {
+/// The response of `error` to a request of the API at `path`: its problem, never cached, with
+/// `Retry-After` when the client is past its rate limit, `WWW-Authenticate` when a token is
+/// needed, and readable from any site for the public API.
+pub fn response(state: &AppState, error: &poem::Error, path: &str) -> Response {
     let problem = problem(state, error);
     let body = problem.to_json_string();
     let mut response = Response::builder()
@@ -233,6 +234,12 @@ pub fn response(state: &AppState, error: &poem::Error) -> Response {
         && let Ok(value) = HeaderValue::from_str(&retry_after.to_string())
     {
         headers.insert(header::RETRY_AFTER, value);
+    }
+    if super::is_public(path) {
+        headers.insert(
+            header::ACCESS_CONTROL_ALLOW_ORIGIN,
+            HeaderValue::from_static("*"),
+        );
     }
     if error.status() == StatusCode::UNAUTHORIZED {
         headers.insert(

@@ -13,7 +13,7 @@ use poem_openapi::{
 };
 
 use super::{
-    PublicResult, Tag,
+    Paging, PublicResult, Tag,
     objects::{
         Fresh, Goal, HowToApply, Links, Ministry, MinistryRef, MinistrySummary, Offer, OfferPage,
         OfferSources, Series, Statistics, Story, StoryPage, sections,
@@ -59,34 +59,32 @@ pub enum Sort {
     Recent,
 }
 
-/// The most items a page holds.
-const MAX_PER_PAGE: u64 = 100;
 /// Items a page holds when the request does not say.
 const PER_PAGE: u64 = 20;
-/// The deepest page: past it, narrow the search.
-const MAX_PAGE: u64 = 10_000;
 
-/// The page asked for, checked: `(page, per_page)`.
-fn paging(page: Option<u64>, per_page: Option<u64>) -> crate::error::AppResult<(u64, u64)> {
-    let page = page.unwrap_or(1);
-    let per_page = per_page.unwrap_or(PER_PAGE);
-    let mut problems = crate::error::Problems::default();
-    if !(1..=MAX_PAGE).contains(&page) {
-        problems.add("page", Reason::OutOfRange);
-    }
-    if !(1..=MAX_PER_PAGE).contains(&per_page) {
-        problems.add("per_page", Reason::OutOfRange);
-    }
-    problems.into_result()?;
-    Ok((page, per_page))
-}
+/// Every query parameter of the public API: the page cache keys its answers by these alone.
+pub const PARAMETERS: [&str; 14] = [
+    "q",
+    "ministry",
+    "profession",
+    "contract_type",
+    "category",
+    "region",
+    "remote_policy",
+    "experience",
+    "junior",
+    "remote_possible",
+    "sort",
+    "page",
+    "per_page",
+    "lang",
+];
 
 /// The search the parameters of `/offers` ask for.
 struct Search {
     filter: OfferFilter,
     order: Order,
-    page: u64,
-    per_page: u64,
+    paging: Paging,
     lang: Lang,
 }
 
@@ -151,7 +149,7 @@ impl PublicApi {
                 None
             }
         };
-        let (page, per_page) = problems.along_with(paging(page.0, per_page.0))?;
+        let paging = problems.along_with(Paging::read(page.0, per_page.0, PER_PAGE))?;
         let filter = OfferFilter {
             q: q.0.unwrap_or_default().trim().to_owned(),
             ministry,
@@ -171,8 +169,7 @@ impl PublicApi {
         let search = Search {
             filter,
             order,
-            page,
-            per_page,
+            paging,
             lang: Language::lang(lang.0),
         };
         Ok(Fresh::Ok(Json(offer_page(state, search, "/offers").await?)))
@@ -338,15 +335,13 @@ impl PublicApi {
         let tenant = tenants::find_active_by_slug(&state.db, &slug.0)
             .await?
             .ok_or(AppError::NotFound)?;
-        let (page, per_page) = paging(page.0, per_page.0)?;
         let search = Search {
             filter: OfferFilter {
                 ministry: Some(tenant.slug.clone()),
                 ..OfferFilter::default()
             },
             order: Order::Recent,
-            page,
-            per_page,
+            paging: Paging::read(page.0, per_page.0, PER_PAGE)?,
             lang: Language::lang(lang.0),
         };
         let path = format!("/ministries/{}/offers", tenant.slug);
@@ -367,7 +362,8 @@ impl PublicApi {
         per_page: Query<Option<u64>>,
         lang: Query<Option<Language>>,
     ) -> PublicResult<Fresh<StoryPage>> {
-        let (page, per_page) = paging(page.0, per_page.0)?;
+        let paging = Paging::read(page.0, per_page.0, PER_PAGE)?;
+        let Paging { page, per_page } = paging;
         let tenants = active_tenants(state).await?;
         let tenant = match ministry.0.as_deref() {
             None | Some("") => None,
@@ -378,11 +374,10 @@ impl PublicApi {
                     .ok_or(AppError::NotFound)?,
             ),
         };
-        let window = ((page - 1) * per_page, per_page);
         let (rows, total) = stories::published_page(
             &state.db,
             tenant.map(|tenant| tenant.key()),
-            window,
+            paging.window(),
             state.now(),
         )
         .await?;
@@ -402,7 +397,7 @@ impl PublicApi {
                 Some(Story::new(story, tenant, photo, &links))
             })
             .collect();
-        let pages = total.div_ceil(per_page).max(1);
+        let pages = paging.pages(total);
         let next = (page < pages).then(|| {
             let mut query = vec![("page", (page + 1).to_string())];
             query.push(("per_page", per_page.to_string()));
@@ -503,16 +498,16 @@ async fn offer_page(state: &SharedState, search: Search, path: &str) -> PublicRe
     let Search {
         filter,
         order,
-        page,
-        per_page,
+        paging,
         lang,
     } = search;
-    let offset = ((page - 1) * per_page) as usize;
+    let Paging { page, per_page } = paging;
+    let (offset, limit) = paging.window();
     let found =
         state
             .catalogue()
             .await?
-            .search(&filter, order, offset, per_page as usize, None, now);
+            .search(&filter, order, offset as usize, limit as usize, None, now);
     let listed = offers::in_order(&state.db, &found.ids).await?;
     let ids: Vec<OfferId> = listed.iter().map(|offer| offer.key()).collect();
     let contract_types = offers::contract_types(&state.db, &ids).await?;
@@ -525,7 +520,7 @@ async fn offer_page(state: &SharedState, search: Search, path: &str) -> PublicRe
             lang,
         },
     };
-    let pages = found.total.div_ceil(per_page).max(1);
+    let pages = paging.pages(found.total);
     let next = (page < pages).then(|| {
         let mut query = api_filter_params(&filter);
         if path == "/offers" {
