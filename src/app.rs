@@ -34,8 +34,8 @@ pub struct AppState {
     pub application_limiter: RateLimiter,
     /// Bounds API requests per client address (see `web::api`).
     pub api_limiter: RateLimiter,
-    /// Bounds API requests per token, counted by the token's hash before it is looked up.
-    pub api_token_limiter: RateLimiter<String>,
+    /// Bounds API requests per token, counted by its id once it is recognised.
+    pub api_token_limiter: RateLimiter<i32>,
     /// Sends the email outbox.
     pub mailer: Mailer,
     /// Where media files live.

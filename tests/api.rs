@@ -631,3 +631,34 @@ async fn a_manager_makes_and_revokes_a_token_in_the_back_office() {
     let status = status_with(&app, "/api/v1/integration/offers", &secret).await;
     assert_eq!(status, 401);
 }
+
+/// A token is counted on its own, whatever addresses its requests come from (here through a
+/// trusted proxy naming a new client each time).
+#[tokio::test]
+async fn a_token_past_its_rate_limit_waits_whatever_its_address() {
+    let options = Options {
+        api_rate_limit_per_minute: Some(3),
+        trusted_proxies: Some("127.0.0.1"),
+        ..Options::default()
+    };
+    let app = TestApp::start_with(Backend::Sqlite, options).await;
+    let tenant = fixtures::ministry(&app, "sports", "Ministère des Sports", "dsfr").await;
+    let secret = token(&app, &tenant, &[Grant::OffersWrite]).await;
+    let from = |n: u8, secret: &str| {
+        app.client
+            .get(app.url("/api/v1/integration/offers"))
+            .bearer_auth(secret)
+            .header("x-forwarded-for", format!("203.0.113.{n}"))
+            .send()
+    };
+    for n in 1..=3 {
+        assert_eq!(from(n, &secret).await.unwrap().status(), 200);
+    }
+    let refused = from(4, &secret).await.unwrap();
+    assert_eq!(refused.status(), 429);
+    assert!(refused.headers().contains_key("retry-after"));
+    // An invented token is refused as such, and counts only against its address.
+    for n in 5..=8 {
+        assert_eq!(from(n, "mdn_invented").await.unwrap().status(), 401);
+    }
+}

@@ -204,9 +204,15 @@ pub fn state(token: &api_tokens::Model, now: DateTime<Utc>) -> &'static str {
 pub struct TokenScope {
     scope: Scope,
     grants: Vec<Grant>,
+    token_id: i32,
 }
 
 impl TokenScope {
+    /// The token's id: what its requests are counted by.
+    pub fn token_id(&self) -> i32 {
+        self.token_id
+    }
+
     /// The ministry's scope, if the token holds `grant`.
     pub fn require(&self, grant: Grant) -> AppResult<&Scope> {
         if self.grants.contains(&grant) {
@@ -261,6 +267,7 @@ pub async fn authenticate(
     Ok(TokenScope {
         scope: Scope::of_token(&token),
         grants,
+        token_id: token.id,
     })
 }
 

@@ -37,11 +37,20 @@ use crate::{
 #[oai(ty = "bearer", checker = "token_scope")]
 pub struct Token(TokenScope);
 
+/// The scope of the request's token, counted against the token's own rate limit (an unknown
+/// token is refused, and counted only by its client's address).
 async fn token_scope(request: &Request, bearer: Bearer) -> poem::Result<TokenScope> {
     let state = request
         .data::<SharedState>()
         .ok_or_else(|| AppError::setup("api", "the application state is missing"))?;
-    Ok(tokens::authenticate(&state.db, &bearer.token, state.now()).await?)
+    let scope = tokens::authenticate(&state.db, &bearer.token, state.now()).await?;
+    if state.config.server.api_rate_limit_per_minute > 0 {
+        state
+            .api_token_limiter
+            .admit(scope.token_id())
+            .map_err(|retry_after| AppError::TooManyRequests { retry_after })?;
+    }
+    Ok(scope)
 }
 
 /// An offer as a ministry's system sends it. Texts are Markdown.

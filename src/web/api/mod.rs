@@ -17,15 +17,13 @@ use poem::{
     http::{HeaderValue, header},
 };
 use poem_openapi::{OpenApiService, Tags};
-use sha2::{Digest, Sha256};
 
 pub use docs::page as docs_page;
 pub use problem::{ApiError, PublicError};
 
 use crate::{
     app::SharedState,
-    error::{AppError, AppResult, Problems, Reason},
-    render::hex,
+    error::{AppResult, Problems, Reason},
 };
 
 /// What an operation of the integration API answers: its response, or a problem.
@@ -137,9 +135,10 @@ pub async fn open_public_reads<E: Endpoint>(
     Ok(response)
 }
 
-/// Counts each API request against its client address's and its token's limits (the
-/// `api_rate_limit_per_minute` setting; answers the page cache serves do not count), and keeps
-/// the integration API's answers (candidates' data among them) out of every cache.
+/// Counts each API request against its client address's limit (the
+/// `api_rate_limit_per_minute` setting; answers the page cache serves do not count; a token's
+/// own limit is counted once it is recognised, in `integration`), and keeps the integration
+/// API's answers (candidates' data among them) out of every cache.
 pub struct ApiLimits(pub SharedState);
 
 impl<E: Endpoint> Middleware<E> for ApiLimits {
@@ -158,13 +157,6 @@ pub struct ApiLimitsEndpoint<E> {
     state: SharedState,
 }
 
-/// The secret of the request's `Authorization: Bearer` header, if any.
-fn bearer_secret(request: &Request) -> Option<&str> {
-    let value = request.header(header::AUTHORIZATION)?;
-    let (scheme, secret) = value.split_once(' ')?;
-    scheme.eq_ignore_ascii_case("bearer").then(|| secret.trim())
-}
-
 impl<E: Endpoint> Endpoint for ApiLimitsEndpoint<E> {
     type Output = Response;
 
@@ -172,13 +164,6 @@ impl<E: Endpoint> Endpoint for ApiLimitsEndpoint<E> {
         let state = &self.state;
         if state.config.server.api_rate_limit_per_minute > 0 {
             super::clients::admit(&state.api_limiter, state, &request)?;
-            if let Some(secret) = bearer_secret(&request) {
-                let key = hex(&Sha256::digest(secret.as_bytes()));
-                state
-                    .api_token_limiter
-                    .admit(key)
-                    .map_err(|retry_after| AppError::TooManyRequests { retry_after })?;
-            }
         }
         let private = !is_public(request.original_uri().path());
         let mut response = self.inner.call(request).await?.into_response();
@@ -223,7 +208,8 @@ mod tests {
         assert_eq!(paging.window(), (40, 20));
         assert_eq!(paging.pages(41), 3);
         assert_eq!(paging.pages(0), 1);
-        let Err(AppError::Invalid(problems)) = Paging::read(Some(0), Some(101), 20) else {
+        let Err(crate::error::AppError::Invalid(problems)) = Paging::read(Some(0), Some(101), 20)
+        else {
             panic!("out of range");
         };
         let fields: Vec<_> = problems.iter().map(|p| p.field.as_str()).collect();
