@@ -211,6 +211,18 @@ async fn a_pushed_offer_waits_for_review_then_shows_everywhere(backend: Backend)
     assert_eq!(updated["result"], "updated");
     assert_eq!(updated["offer"]["status"], "published");
     assert_eq!(updated["offer"]["pending_change"], "pending_review");
+    let (_, mine, _) = call(
+        &app,
+        reqwest::Method::GET,
+        "/api/v1/integration/offers",
+        Some(&secret),
+        None,
+    )
+    .await;
+    assert_eq!(
+        mine["items"][0]["pending_change"], "pending_review",
+        "{mine}"
+    );
     let (_, detail, _) = public(&app, &format!("/api/v1/offers/{id}")).await;
     assert_eq!(detail["title"], "Développeur·se Rust embarqué");
 

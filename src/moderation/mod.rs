@@ -23,7 +23,7 @@ pub use diff::{Change, changes, is_empty};
 pub use notifications::DIGEST_DELAY;
 use notifications::{Decided, email_author, notify_reviewers};
 use proposals::apply;
-pub use proposals::{proposal, propose, working_copy};
+pub use proposals::{proposal, proposal_statuses, propose, working_copy};
 pub use queue::{Waiting, find_waiting, queue};
 use revisions::{forget_deleted_image, keep_snapshot};
 pub use revisions::{history, keep_revision, last_comment, last_published, snapshot};

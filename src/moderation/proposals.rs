@@ -87,6 +87,33 @@ pub async fn proposal<E: Content>(
     Ok(Some((revision, snapshot)))
 }
 
+/// The status of the change proposed for each of `items` that has one (waiting for review,
+/// sent back), by item id: one query for a whole list.
+pub async fn proposal_statuses<E: Content>(
+    db: &impl ConnectionTrait,
+    items: &[E::Model],
+) -> AppResult<std::collections::HashMap<i32, Status>> {
+    let item_of: std::collections::HashMap<i32, i32> = items
+        .iter()
+        .filter_map(|item| item.proposal_id().map(|revision| (revision, item.id())))
+        .collect();
+    if item_of.is_empty() {
+        return Ok(std::collections::HashMap::new());
+    }
+    use sea_orm::{ColumnTrait, QueryFilter};
+    Ok(revisions::Entity::find()
+        .filter(revisions::Column::Id.is_in(item_of.keys().copied()))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|revision| {
+            item_of
+                .get(&revision.id)
+                .map(|&item| (item, revision.status))
+        })
+        .collect())
+}
+
 /// What an editor works on: the change proposed for `item` if there is one, else the item.
 pub async fn working_copy<E: Content>(
     db: &impl ConnectionTrait,

@@ -187,30 +187,36 @@ pub struct PushedOffer {
 }
 
 impl PushedOffer {
+    /// `offers` as the integration API shows them, with the status of their proposed changes
+    /// (one query for them all).
+    async fn list(state: &SharedState, offers: &[offers::Model]) -> ApiResult<Vec<Self>> {
+        let pending =
+            crate::moderation::proposal_statuses::<offers::Entity>(&state.db, offers).await?;
+        let now = state.now();
+        Ok(offers
+            .iter()
+            .map(|offer| Self {
+                reference: offer.external_id.clone().unwrap_or_default(),
+                id: offer.id,
+                slug: offer.slug.clone(),
+                title: offer.title.clone(),
+                status: offer.status,
+                pending_change: pending.get(&offer.id).copied(),
+                url: crate::offers::visibility(offer, now).is_some().then(|| {
+                    absolute_url(
+                        &state.config.server.base_url,
+                        crate::i18n::Lang::Fr,
+                        &format!("/offres/{}", offer.slug),
+                    )
+                }),
+                updated_at: offer.updated_at,
+            })
+            .collect())
+    }
+
     async fn new(state: &SharedState, offer: &offers::Model) -> ApiResult<Self> {
-        let pending_change =
-            match crate::moderation::proposal::<offers::Entity>(&state.db, offer).await? {
-                Some((revision, _)) => Some(revision.status),
-                None => None,
-            };
-        let public = crate::offers::visibility(offer, state.now()).is_some();
-        let url = public.then(|| {
-            absolute_url(
-                &state.config.server.base_url,
-                crate::i18n::Lang::Fr,
-                &format!("/offres/{}", offer.slug),
-            )
-        });
-        Ok(Self {
-            reference: offer.external_id.clone().unwrap_or_default(),
-            id: offer.id,
-            slug: offer.slug.clone(),
-            title: offer.title.clone(),
-            status: offer.status,
-            pending_change,
-            url,
-            updated_at: offer.updated_at,
-        })
+        let shown = Self::list(state, std::slice::from_ref(offer)).await?;
+        Ok(shown.into_iter().next().ok_or(AppError::NotFound)?)
     }
 }
 
@@ -321,10 +327,7 @@ impl IntegrationApi {
         let paging = Paging::read(page.0, per_page.0, PER_PAGE)?;
         let (Paging { page, per_page }, window) = (paging, paging.window());
         let (rows, total) = pushed::list(&state.db, scope, status.0, window).await?;
-        let mut items = Vec::with_capacity(rows.len());
-        for offer in &rows {
-            items.push(PushedOffer::new(state, offer).await?);
-        }
+        let items = PushedOffer::list(state, &rows).await?;
         Ok(Json(PushedOfferPage {
             total,
             page,
