@@ -47,7 +47,15 @@ pub struct Links<'a> {
     pub lang: Lang,
 }
 
-impl Links<'_> {
+impl<'a> Links<'a> {
+    /// Links to the portal `state` serves, in `lang`.
+    pub fn new(state: &'a crate::app::AppState, lang: Lang) -> Self {
+        Self {
+            base_url: &state.config.server.base_url,
+            lang,
+        }
+    }
+
     /// The portal page at `path` (its French path) in the asked language.
     pub fn page(&self, path: &str) -> String {
         absolute_url(self.base_url, self.lang, path)

@@ -29,7 +29,10 @@ use crate::{
     search::Order,
     statistics::{self, Level},
     stories, tenants,
-    web::statistics::{Audience, charted},
+    web::{
+        portal::active_tenants,
+        statistics::{Audience, charted},
+    },
 };
 
 /// The language of the pages the answer links to.
@@ -205,10 +208,7 @@ impl PublicApi {
         }
         let tenants = active_tenants(state).await?;
         let contract_types = offers::contract_types(&state.db, &[offer.key()]).await?;
-        let links = Links {
-            base_url: &state.config.server.base_url,
-            lang: Language::lang(lang.0),
-        };
+        let links = Links::new(state, Language::lang(lang.0));
         let sources = OfferSources {
             tenants: &tenants,
             contract_types: &contract_types,
@@ -268,10 +268,7 @@ impl PublicApi {
             .iter()
             .filter_map(|t| t.logo_media_id.map(MediaId::new));
         let pictures = crate::media::pictures(&state.db, logos).await?;
-        let links = Links {
-            base_url: &state.config.server.base_url,
-            lang: Language::lang(lang.0),
-        };
+        let links = Links::new(state, Language::lang(lang.0));
         let ministries = active
             .iter()
             .map(|tenant| ministry_summary(tenant, &figures.by_tenant, &pictures, &links))
@@ -300,10 +297,7 @@ impl PublicApi {
         let figures = state.catalogue().await?.figures(state.now());
         let pictures =
             crate::media::pictures(&state.db, tenant.logo_media_id.map(MediaId::new)).await?;
-        let links = Links {
-            base_url: &state.config.server.base_url,
-            lang: Language::lang(lang.0),
-        };
+        let links = Links::new(state, Language::lang(lang.0));
         let presentation = [("presentation", tenant.presentation.as_str())];
         let showcase = tenants::showcase_sections(&tenant);
         Ok(Fresh::Ok(Json(Ministry {
@@ -385,10 +379,7 @@ impl PublicApi {
             .iter()
             .filter_map(|s| s.photo_media_id.map(MediaId::new));
         let pictures = crate::media::pictures(&state.db, photos).await?;
-        let links = Links {
-            base_url: &state.config.server.base_url,
-            lang: Language::lang(lang.0),
-        };
+        let links = Links::new(state, Language::lang(lang.0));
         let items = rows
             .iter()
             .filter_map(|story| {
@@ -449,10 +440,7 @@ impl PublicApi {
                 total: figures.total,
             })
             .collect();
-        let links = Links {
-            base_url: &state.config.server.base_url,
-            lang: Language::lang(lang.0),
-        };
+        let links = Links::new(state, Language::lang(lang.0));
         Ok(Fresh::Ok(Json(Statistics {
             year,
             goals,
@@ -460,13 +448,6 @@ impl PublicApi {
             url: links.page("/statistiques"),
         })))
     }
-}
-
-/// The active ministries by id.
-async fn active_tenants(
-    state: &SharedState,
-) -> PublicResult<HashMap<i32, crate::entities::tenants::Model>> {
-    Ok(crate::web::portal::active_tenants(state).await?)
 }
 
 fn ministry_summary(
@@ -515,10 +496,7 @@ async fn offer_page(state: &SharedState, search: Search, path: &str) -> PublicRe
     let sources = OfferSources {
         tenants: &tenants,
         contract_types: &contract_types,
-        links: Links {
-            base_url: &state.config.server.base_url,
-            lang,
-        },
+        links: Links::new(state, lang),
     };
     let pages = paging.pages(found.total);
     let next = (page < pages).then(|| {
